@@ -1,0 +1,91 @@
+"""The triage engine: symptoms and facts in, a level with its reasons out. Imports nothing from Rasa."""
+from dataclasses import dataclass, field
+from typing import Any, Dict, FrozenSet, Iterable, Mapping, Tuple
+
+from actions.triage.conditions import evaluate_all
+from actions.triage.levels import Level
+from actions.triage.rulebook import Rule, RuleBook
+
+
+@dataclass(frozen=True)
+class Observation:
+    """What the patient told us: symptom ids, and facts such as ``days_since_treatment``."""
+
+    symptoms: Tuple[str, ...]
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SymptomAssessment:
+    symptom: str
+    level: Level
+    rules: Tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    """``assessments`` are ordered most urgent first; ``level`` is the highest of them."""
+
+    level: Level
+    assessments: Tuple[SymptomAssessment, ...]
+    # Facts that could raise the level if known: what is worth asking the patient.
+    open_questions: FrozenSet[str]
+
+    @property
+    def symptoms(self) -> Tuple[str, ...]:
+        return tuple(assessment.symptom for assessment in self.assessments)
+
+    @property
+    def rule_ids(self) -> Tuple[str, ...]:
+        return tuple(rule.id for assessment in self.assessments for rule in assessment.rules)
+
+
+class TriageEngine:
+    def __init__(self, rulebook: RuleBook):
+        self.rulebook = rulebook
+
+    def assess(self, observation: Observation) -> TriageResult:
+        symptoms = self._known_symptoms(observation.symptoms)
+        if not symptoms:
+            raise ValueError("an observation needs at least one symptom")
+        assessments, open_questions = [], set()
+        for symptom in symptoms:
+            assessment, questions = self._assess_symptom(symptom, observation.facts)
+            assessments.append(assessment)
+            open_questions |= questions
+        # sorted() is stable, so symptoms of equal level keep the patient's order.
+        assessments.sort(key=lambda assessment: assessment.level, reverse=True)
+        return TriageResult(
+            level=assessments[0].level,
+            assessments=tuple(assessments),
+            open_questions=frozenset(open_questions),
+        )
+
+    def _known_symptoms(self, symptoms: Iterable[str]) -> Tuple[str, ...]:
+        """Symptoms in first-mention order, each once; unknown ones become the fallback symptom."""
+        known: Dict[str, None] = {}
+        for symptom in symptoms:
+            known[symptom if symptom in self.rulebook.symptoms else self.rulebook.fallback_symptom] = None
+        return tuple(known)
+
+    def _assess_symptom(self, symptom: str, facts: Mapping[str, Any]):
+        fired, undecided = [], []
+        for rule in self.rulebook.rules_for(symptom):
+            holds = evaluate_all(rule.conditions, facts)
+            if holds:
+                fired.append(rule)
+            elif holds is None:
+                undecided.append(rule)
+        if not fired:
+            # No rule speaks for this case: err upward to the fallback advice.
+            fired = self.rulebook.rules_for(self.rulebook.fallback_symptom)
+        level = max(rule.level for rule in fired)
+        questions = {
+            condition.fact
+            for rule in undecided
+            if rule.level > level
+            for condition in rule.conditions
+            if facts.get(condition.fact) is None
+        }
+        ordered = tuple(sorted(fired, key=lambda rule: rule.level, reverse=True))
+        return SymptomAssessment(symptom=symptom, level=level, rules=ordered), questions

@@ -1,0 +1,84 @@
+"""The reviewed triage rules, loaded from ``rules.yml`` beside this file and checked on load."""
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Tuple
+
+import yaml
+
+from actions.triage.conditions import parse_conditions
+from actions.triage.levels import Level
+
+DEFAULT_RULES_PATH = Path(__file__).with_name("rules.yml")
+REQUIRED_FIELDS = ("id", "symptom", "level", "advice", "source")
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    symptom: str
+    level: Level
+    advice: str
+    source: Source
+    conditions: tuple = ()
+
+
+class RuleBook:
+    """All rules, indexed by symptom. ``fallback_symptom`` covers symptoms no rule names."""
+
+    def __init__(self, rules: Iterable[Rule], symptoms: Dict[str, str], fallback_symptom: str):
+        self.rules: Tuple[Rule, ...] = tuple(rules)
+        self.symptoms = dict(symptoms)
+        self.fallback_symptom = fallback_symptom
+        self._check()
+
+    def _check(self) -> None:
+        ids = [rule.id for rule in self.rules]
+        duplicates = {rule_id for rule_id in ids if ids.count(rule_id) > 1}
+        if duplicates:
+            raise ValueError(f"duplicate rule ids: {sorted(duplicates)}")
+        for rule in self.rules:
+            if rule.symptom not in self.symptoms:
+                raise ValueError(f"rule {rule.id} names symptom {rule.symptom!r}, which is not declared under 'symptoms'")
+        unruled = [symptom for symptom in self.symptoms if not self.rules_for(symptom)]
+        if unruled:
+            raise ValueError(f"declared symptoms with no rule: {unruled}")
+        if not any(not rule.conditions for rule in self.rules_for(self.fallback_symptom)):
+            raise ValueError(f"fallback symptom {self.fallback_symptom!r} needs a rule with no conditions")
+
+    def rules_for(self, symptom: str) -> List[Rule]:
+        return [rule for rule in self.rules if rule.symptom == symptom]
+
+    def get(self, rule_id: str) -> Optional[Rule]:
+        return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+
+def _parse_rule(raw: dict) -> Rule:
+    missing = [name for name in REQUIRED_FIELDS if not raw.get(name)]
+    if missing:
+        raise ValueError(f"rule {raw.get('id', '?')} lacks {missing}")
+    source = raw["source"]
+    if not (isinstance(source, dict) and source.get("document") and source.get("quote")):
+        raise ValueError(f"rule {raw['id']}: source needs a document and a quote")
+    return Rule(
+        id=raw["id"],
+        symptom=raw["symptom"],
+        level=Level.from_label(raw["level"]),
+        advice=" ".join(raw["advice"].split()),
+        source=Source(document=source["document"], quote=" ".join(source["quote"].split())),
+        conditions=parse_conditions(raw.get("when")),
+    )
+
+
+def load_rulebook(path: Path = DEFAULT_RULES_PATH) -> RuleBook:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return RuleBook(
+        rules=[_parse_rule(raw) for raw in data["rules"]],
+        symptoms=data["symptoms"],
+        fallback_symptom=data["fallback_symptom"],
+    )

@@ -1,0 +1,112 @@
+import itertools
+
+import pytest
+
+from actions.triage import Level, Observation
+from actions.triage.conditions import Condition
+
+
+def satisfying_value(condition: Condition):
+    return {
+        "equals": lambda v: v,
+        "one_of": lambda v: v[0],
+        "any_of": lambda v: [v[0]],
+        "at_least": lambda v: v,
+        "less_than": lambda v: v - 1,
+    }[condition.operator](condition.operand)
+
+
+def violating_value(condition: Condition):
+    return {
+        "equals": lambda v: f"not {v}",
+        "one_of": lambda v: "none of them",
+        "any_of": lambda v: ["none of them"],
+        "at_least": lambda v: v - 1,
+        "less_than": lambda v: v,
+    }[condition.operator](condition.operand)
+
+
+def facts_meeting(rule):
+    return {condition.fact: satisfying_value(condition) for condition in rule.conditions}
+
+
+def test_levels_are_ordered():
+    assert Level.SELF_CARE < Level.SEE_DOCTOR < Level.URGENT < Level.EMERGENCY
+    assert [level.label for level in Level] == ["self_care", "see_doctor", "urgent", "emergency"]
+    assert Level.from_label("see_doctor") is Level.SEE_DOCTOR
+    with pytest.raises(ValueError):
+        Level.from_label("fine")
+
+
+def test_every_rule_fires_on_its_own_inputs(engine, rulebook):
+    for rule in rulebook.rules:
+        result = engine.assess(Observation((rule.symptom,), facts_meeting(rule)))
+        assert rule.id in result.rule_ids, rule.id
+        assert result.level >= rule.level
+
+
+def test_no_rule_fires_for_another_symptom(engine, rulebook):
+    for rule, symptom in itertools.product(rulebook.rules, rulebook.symptoms):
+        if symptom == rule.symptom:
+            continue
+        result = engine.assess(Observation((symptom,), facts_meeting(rule)))
+        assert rule.id not in result.rule_ids, (rule.id, symptom)
+
+
+def test_a_conditional_rule_does_not_fire_when_its_condition_fails(engine, rulebook):
+    conditional = [rule for rule in rulebook.rules if rule.conditions]
+    assert conditional
+    for rule in conditional:
+        facts = {c.fact: violating_value(c) for c in rule.conditions}
+        assert rule.id not in engine.assess(Observation((rule.symptom,), facts)).rule_ids
+
+
+def test_a_blister_past_a_week_needs_a_doctor_and_a_fresh_one_does_not(engine):
+    assert engine.assess(Observation(("blistering",), {"days_since_treatment": 10})).level == Level.SEE_DOCTOR
+    assert engine.assess(Observation(("blistering",), {"days_since_treatment": 2})).level == Level.SELF_CARE
+
+
+def test_an_unknown_fact_that_could_raise_the_level_is_an_open_question(engine):
+    unknown = engine.assess(Observation(("blistering",)))
+    assert unknown.level == Level.SELF_CARE
+    assert unknown.open_questions == {"days_since_treatment"}
+    assert engine.assess(Observation(("blistering",), {"days_since_treatment": 2})).open_questions == set()
+
+
+def test_the_most_urgent_finding_wins_and_comes_first(engine):
+    result = engine.assess(Observation(("blistering", "oozing", "hair_loss")))
+    assert result.level == Level.SEE_DOCTOR
+    assert result.symptoms[0] == "oozing"
+    assert set(result.symptoms) == {"blistering", "oozing", "hair_loss"}
+    assert "oozing.see_doctor" in result.rule_ids and "blistering.do_not_touch" in result.rule_ids
+
+
+def test_every_pair_of_symptoms_takes_the_higher_level(engine, rulebook):
+    for first, second in itertools.combinations(rulebook.symptoms, 2):
+        alone = [engine.assess(Observation((s,))).level for s in (first, second)]
+        assert engine.assess(Observation((first, second))).level == max(alone)
+
+
+def test_an_unknown_symptom_errs_upward_to_the_clinic(engine):
+    result = engine.assess(Observation(("purple spots",)))
+    assert result.level == Level.SEE_DOCTOR
+    assert result.symptoms == ("other",)
+    assert result.rule_ids == ("other.see_doctor",)
+
+
+def test_repeated_symptoms_are_assessed_once(engine):
+    assert engine.assess(Observation(("pain", "pain"))).symptoms == ("pain",)
+
+
+def test_no_symptom_is_an_error(engine):
+    with pytest.raises(ValueError):
+        engine.assess(Observation(()))
+
+
+def test_the_engine_imports_nothing_from_rasa():
+    import subprocess
+    import sys
+
+    code = "import sys, actions.triage; print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'rasa_sdk')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -1,0 +1,96 @@
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actions.triage import Level, load_rulebook
+from actions.triage.rulebook import DEFAULT_RULES_PATH
+from tests.conftest import ARTICLE
+
+ARTICLE_STATEMENTS = {
+    # statement of the article -> the rule that must carry it
+    "burning on thawing for about 5 minutes": "pain.burning_on_thaw",
+    "redness and swelling": "redness_swelling.expected",
+    "blisters must not be touched": "blistering.do_not_touch",
+    "scabs must not be touched": "scab.do_not_touch",
+    "keep out of the sun": "blistering.keep_out_of_sun",
+    "deflated with no scab after about a week": "blistering.settles_within_a_week",
+    "lighter skin colour": "lightened_skin.expected",
+    "loss of hair follicles on hairy areas": "hair_loss.expected_on_hairy_skin",
+    "irritation and numbness": "numbness_irritation.expected",
+    "oozing means seeing a doctor": "oozing.see_doctor",
+}
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_article_statement_has_its_rule(rulebook):
+    missing = {statement: rule_id for statement, rule_id in ARTICLE_STATEMENTS.items() if not rulebook.get(rule_id)}
+    assert not missing
+
+
+def test_article_rules_quote_the_article_verbatim(rulebook):
+    article = normalise(ARTICLE.read_text(encoding="utf-8"))
+    article_rules = [rule for rule in rulebook.rules if rule.source.document == "article"]
+    assert article_rules
+    for rule in article_rules:
+        assert rule.source.quote in article, rule.id
+
+
+def test_oozing_is_the_articles_one_referral(rulebook):
+    assert rulebook.get("oozing.see_doctor").level == Level.SEE_DOCTOR
+
+
+def test_every_source_document_is_declared():
+    data = yaml.safe_load(DEFAULT_RULES_PATH.read_text())
+    assert {rule["source"]["document"] for rule in data["rules"]} <= set(data["documents"])
+
+
+def write_rules(tmp_path: Path, rules, symptoms=None) -> Path:
+    path = tmp_path / "rules.yml"
+    path.write_text(yaml.safe_dump({
+        "symptoms": symptoms or {"pain": "pain", "other": "other"},
+        "fallback_symptom": "other",
+        "rules": rules,
+    }))
+    return path
+
+
+def a_rule(**changes):
+    rule = {"id": "pain.x", "symptom": "pain", "level": "self_care", "advice": "a",
+            "source": {"document": "article", "quote": "q"}}
+    fallback = dict(rule, id="other.x", symptom="other", level="see_doctor")
+    return [dict(rule, **changes), fallback]
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"level": "fine"}, "unknown triage level"),
+    ({"symptom": "itching"}, "not declared"),
+    ({"source": {"document": "article"}}, "source needs"),
+    ({"advice": ""}, "lacks"),
+    ({"when": {"days_since_treatment": {"about": 3}}}, "unknown operator"),
+    ({"when": {"days_since_treatment": 3}}, "operator"),
+])
+def test_a_malformed_rule_is_refused_on_load(tmp_path, changes, message):
+    with pytest.raises(ValueError, match=message):
+        load_rulebook(write_rules(tmp_path, a_rule(**changes)))
+
+
+def test_duplicate_ids_are_refused(tmp_path):
+    rules = a_rule()
+    with pytest.raises(ValueError, match="duplicate"):
+        load_rulebook(write_rules(tmp_path, rules + [rules[0]]))
+
+
+def test_a_declared_symptom_without_rules_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="no rule"):
+        load_rulebook(write_rules(tmp_path, a_rule(), {"pain": "p", "other": "o", "scab": "s"}))
+
+
+def test_the_fallback_needs_an_unconditional_rule(tmp_path):
+    rules = a_rule()
+    rules[1]["when"] = {"days_since_treatment": {"at_least": 1}}
+    with pytest.raises(ValueError, match="no conditions"):
+        load_rulebook(write_rules(tmp_path, rules))
