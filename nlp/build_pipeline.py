@@ -1,0 +1,83 @@
+"""Builds the project's spaCy pipeline: blank English, a sentencizer, a lookup lemmatizer, an EntityRuler
+fed from nlp/patterns/entities.yml, and negspacy's negex with nlp/patterns/negation.yml. Rasa's SpacyNLP loads it by path.
+
+usage: python nlp/build_pipeline.py [--patterns FILE] [--negation-terms FILE] [--out DIR]
+"""
+import argparse
+from collections import defaultdict
+from pathlib import Path
+from typing import Dict, Iterable, List, Set
+
+import spacy
+import srsly
+import yaml
+from spacy_lookups_data import en as english_lookups
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PATTERNS = ROOT / "nlp" / "patterns" / "entities.yml"
+DEFAULT_NEGATION_TERMS = ROOT / "nlp" / "patterns" / "negation.yml"
+DEFAULT_OUT = ROOT / "build" / "spacy_pipeline"
+NEGATED_LABELS = ["SYMPTOM"]
+
+
+def inflections_by_lemma() -> Dict[str, Set[str]]:
+    """lemma -> every lower-case form that the lookup lemmatizer's table maps to it."""
+    forms = defaultdict(set)
+    table_path = f'{english_lookups["lemma_lookup"]}.gz'  # the package names its files without .gz
+    for form, lemma in srsly.read_gzip_json(table_path).items():
+        forms[lemma.lower()].add(form.lower())
+    return forms
+
+
+def phrase_to_pattern(nlp, phrase: str, forms: Dict[str, Set[str]]) -> List[dict]:
+    words = [token.text.lower() for token in nlp.make_doc(phrase)]
+    return [{"LOWER": {"IN": sorted({word} | forms.get(word, set()))}} for word in words]
+
+
+def entity_ruler_patterns(nlp, spec: Dict[str, Dict[str, Iterable[str]]]) -> List[dict]:
+    forms = inflections_by_lemma()
+    return [
+        {"label": label, "id": entity_id, "pattern": phrase_to_pattern(nlp, phrase, forms)}
+        for label, entities in spec.items()
+        for entity_id, phrases in entities.items()
+        for phrase in phrases
+    ]
+
+
+def negation_termset(terms_path: Path) -> dict:
+    from negspacy.termsets import termset
+
+    spec = yaml.safe_load(Path(terms_path).read_text(encoding="utf-8"))
+    terms = termset(spec["termset"])
+    terms.add_patterns(spec["add"])
+    return terms.get_patterns()
+
+
+def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DEFAULT_NEGATION_TERMS):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")  # negex scopes negation within a sentence
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    ruler = nlp.add_pipe("entity_ruler", config={"validate": True})
+    nlp.add_pipe("negex", config={"ent_types": NEGATED_LABELS, "neg_termset": negation_termset(negation_terms_path)})
+    nlp.initialize()  # loads the lemma tables; it would also empty the ruler, so patterns come after
+    spec = yaml.safe_load(Path(patterns_path).read_text(encoding="utf-8"))
+    ruler.add_patterns(entity_ruler_patterns(nlp, spec))
+    return nlp
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--patterns", type=Path, default=DEFAULT_PATTERNS)
+    parser.add_argument("--negation-terms", type=Path, default=DEFAULT_NEGATION_TERMS)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args()
+    import negspacy.negation  # noqa: F401  registers the "negex" factory for this build
+
+    nlp = build(args.patterns, args.negation_terms)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(args.out)
+    print(f"built {args.out} with {len(nlp.get_pipe('entity_ruler'))} patterns: {nlp.pipe_names}")
+
+
+if __name__ == "__main__":
+    main()
