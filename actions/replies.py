@@ -1,0 +1,38 @@
+"""Sends a triage result to the patient. The only place triage messages are composed, so the
+disclaimer and the clinics' payload cannot be forgotten on any path."""
+from typing import Any, Dict, List
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.triage import RuleBook, TriageResult
+
+DISCLAIMER_RESPONSE = "utter_disclaimer"
+
+
+def triage_payload(result: TriageResult) -> Dict[str, Any]:
+    """What clinics route on: ``{"triage": {"level", "symptoms", "rules"}}``."""
+    return {
+        "triage": {
+            "level": result.level.label,
+            "symptoms": list(result.symptoms),
+            "rules": list(result.rule_ids),
+        }
+    }
+
+
+def advice_texts(result: TriageResult, rulebook: RuleBook) -> List[str]:
+    """One message per symptom, most urgent first; advice already given is not repeated."""
+    given, texts = set(), []
+    for assessment in result.assessments:
+        advice = [rule.advice for rule in assessment.rules if rule.advice not in given]
+        given.update(advice)
+        if advice:
+            texts.append(f"About {rulebook.symptoms[assessment.symptom]}: " + " ".join(advice))
+    return texts
+
+
+def send_triage_reply(dispatcher: CollectingDispatcher, result: TriageResult, rulebook: RuleBook) -> None:
+    for text in advice_texts(result, rulebook):
+        dispatcher.utter_message(text=text)
+    dispatcher.utter_message(response=DISCLAIMER_RESPONSE)
+    dispatcher.utter_message(json_message=triage_payload(result))

@@ -1,0 +1,32 @@
+from pathlib import Path
+
+import pytest
+
+from actions.message_reading import load_pipeline
+from actions.triage import TriageEngine, load_rulebook
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = REPO.parent / "shared" / "seed-article.txt"
+
+
+@pytest.fixture(scope="session")
+def rulebook():
+    return load_rulebook()
+
+
+@pytest.fixture(scope="session")
+def engine(rulebook):
+    return TriageEngine(rulebook)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Lets fixtures see whether the test failed (used to print server logs)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
