@@ -17,11 +17,10 @@ for candidate in "${candidates[@]}"; do
     exit 0
   fi
 done
-cat >&2 <<'MSG'
-error: no working Python 3.10 interpreter found.
-Rasa 3.6.21 (the last open-source release) needs Python 3.10; it does not install on 3.11.
-Install one, then run make again:
-  - with pyenv:  pyenv install 3.10.13
-  - on Debian/Ubuntu:  apt-get install python3.10 python3.10-venv  (where your release has it)
-MSG
+printf '%s\n' >&2 \
+  "error: no working Python 3.10 interpreter found." \
+  "Rasa 3.6.21 (the last open-source release) needs Python 3.10; it does not install on 3.11." \
+  "Install one, then run make again:" \
+  "  - with pyenv:  pyenv install 3.10.13" \
+  "  - on Debian/Ubuntu:  apt-get install python3.10 python3.10-venv  (where your release has it)"
 exit 1

@@ -1,0 +1,101 @@
+# make run   - set up what is missing, then start the assistant (action server + Rasa server)
+# make test  - set up what is missing, then run every test
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+# The rasa CLI with the action-server timeout bounded (see run_rasa.py).
+RASA := $(PYTHON) run_rasa.py
+INSTALLED := $(VENV)/.installed
+PIPELINE := build/spacy_pipeline/meta.json
+MODEL := models/triage.tar.gz
+CONVERSATION_TESTS := tests/conversations
+
+HOST ?= 127.0.0.1
+RASA_PORT ?= 5005
+ACTION_PORT ?= 5055
+
+# Quieter logs: TensorFlow's CUDA probing and SQLAlchemy's 2.0 notice say nothing about us.
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONWARNINGS := ignore::DeprecationWarning
+export RASA_TELEMETRY_ENABLED := false
+
+.PHONY: help install pipeline train run actions shell test test-python validate test-conversations \
+        evaluate-nlu lock clean
+
+help:
+	@echo "make run    set up what is missing and start the assistant on http://$(HOST):$(RASA_PORT)"
+	@echo "make test   set up what is missing and run every test"
+	@echo "make shell  chat in the terminal (rasa shell)"
+
+install: $(INSTALLED)
+
+$(INSTALLED): requirements/lock.txt pyproject.toml scripts/find_python310.sh
+	@python310=$$(scripts/find_python310.sh) && \
+	  { [ -x $(PYTHON) ] && $(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' \
+	    || { rm -rf $(VENV) && "$$python310" -m venv $(VENV); }; }
+	$(PYTHON) -m pip install --quiet --upgrade pip==24.0
+	$(PYTHON) -m pip install --quiet -r requirements/lock.txt
+	$(PYTHON) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+pipeline: $(PIPELINE)
+
+$(PIPELINE): $(INSTALLED) nlp/build_pipeline.py nlp/patterns/entities.yml nlp/patterns/negation.yml
+	$(PYTHON) nlp/build_pipeline.py --out build/spacy_pipeline
+
+train: $(MODEL)
+
+$(MODEL): $(PIPELINE) config.yml domain.yml $(wildcard data/*.yml)
+	$(RASA) train --fixed-model-name triage --out models
+
+run: $(MODEL)
+	@trap 'kill $$action_pid 2>/dev/null' EXIT; \
+	  SANIC_HOST=$(HOST) $(RASA) run actions --port $(ACTION_PORT) & action_pid=$$!; \
+	  echo "Action server: http://$(HOST):$(ACTION_PORT)  |  Rasa REST channel: http://$(HOST):$(RASA_PORT)/webhooks/rest/webhook"; \
+	  echo "Try: curl -s http://$(HOST):$(RASA_PORT)/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"my blister is leaking\"}'"; \
+	  $(RASA) run --interface $(HOST) --port $(RASA_PORT) --model $(MODEL) --endpoints endpoints.yml --credentials credentials.yml
+
+actions: $(PIPELINE)
+	SANIC_HOST=$(HOST) $(RASA) run actions --port $(ACTION_PORT)
+
+shell: $(MODEL)
+	@trap 'kill $$action_pid 2>/dev/null' EXIT; \
+	  SANIC_HOST=$(HOST) $(RASA) run actions --port $(ACTION_PORT) > actions-server.log 2>&1 & action_pid=$$!; \
+	  $(RASA) shell --model $(MODEL) --endpoints endpoints.yml
+
+test: test-python validate test-conversations
+
+test-python: $(MODEL)
+	$(PYTHON) -m pytest
+
+# --fail-on-warnings misses some of the validator's warnings (an unused response only warns),
+# so any warning the validator prints fails the build too.
+validate: $(INSTALLED)
+	@mkdir -p build
+	@$(RASA) data validate --fail-on-warnings 2>&1 | tee build/validate.log
+	@! grep -E "UserWarning|WARNING" build/validate.log
+
+test-conversations: $(MODEL)
+	rm -rf build/results/core
+	$(RASA) test core --e2e --model $(MODEL) --stories $(CONVERSATION_TESTS) --fail-on-prediction-errors --out build/results/core
+	@# Rasa reads only files named test_*.yml here and passes when it found none: make sure it read ours.
+	@$(PYTHON) scripts/check_conversation_report.py build/results/core $(CONVERSATION_TESTS)
+
+# A measurement, not a gate: intent and entity F1 by 5-fold cross-validation.
+evaluate-nlu: $(PIPELINE)
+	$(RASA) test nlu --nlu data/nlu.yml --cross-validation --folds 5 --out build/results/cross-validation
+	@$(PYTHON) -c "import json; r=json.load(open('build/results/cross-validation/intent_report.json')); print('intent weighted F1: %.3f' % r['weighted avg']['f1-score'])"
+
+# Re-pin every package after changing requirements/base.in.
+lock: $(INSTALLED)
+	$(PYTHON) -m pip install --quiet -r requirements/base.in
+	{ echo "# Every package, transitive ones included, at the version verified together (pip freeze)."; \
+	  echo "# Direct dependencies and why: requirements/base.in. Regenerate: make lock"; \
+	  $(PYTHON) -m pip freeze --exclude-editable; } > requirements/lock.txt
+
+clean:
+	rm -rf build models/*.tar.gz .pytest_cache

@@ -1,0 +1,91 @@
+"""Starts the real action server and Rasa server on free loopback ports, for integration tests."""
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+MODEL = REPO / "models" / "triage.tar.gz"
+HOST = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, seconds: float = 240) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode} before {url} answered")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {seconds} s")
+
+
+class RunningAssistant:
+    def __init__(self, action_timeout_seconds: float = 3):
+        self.action_port, self.rasa_port = free_port(), free_port()
+        self.workdir = Path(tempfile.mkdtemp(prefix="triage-it-"))
+        self.env = {**os.environ, "SANIC_HOST": HOST, "ACTION_TIMEOUT_SECONDS": str(action_timeout_seconds),
+                    "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false"}
+        endpoints = self.workdir / "endpoints.yml"
+        endpoints.write_text(f"action_endpoint:\n  url: http://{HOST}:{self.action_port}/webhook\n")
+        self.action_server = self._start("actions", ["run", "actions", "--port", str(self.action_port)])
+        self.rasa_server = self._start("rasa", [
+            "run", "--interface", HOST, "--port", str(self.rasa_port), "--model", str(MODEL),
+            "--endpoints", str(endpoints), "--credentials", str(REPO / "credentials.yml"),
+        ])
+        wait_for(f"http://{HOST}:{self.action_port}/health", self.action_server)
+        wait_for(f"http://{HOST}:{self.rasa_port}/", self.rasa_server)
+
+    def _start(self, name, args):
+        log = open(self.workdir / f"{name}.log", "wb")
+        return subprocess.Popen([sys.executable, str(REPO / "run_rasa.py"), *args],
+                                cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+
+    def say(self, text, sender="patient", timeout=60):
+        body = json.dumps({"sender": sender, "message": text}).encode()
+        request = urllib.request.Request(f"http://{HOST}:{self.rasa_port}/webhooks/rest/webhook", body,
+                                         {"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return json.loads(response.read() or b"[]")
+
+    def stop_action_server(self):
+        self.action_server.terminate()
+        self.action_server.wait(timeout=30)
+
+    def logs(self) -> str:
+        return "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}" for p in self.workdir.glob("*.log"))
+
+    def stop(self):
+        for process in (self.action_server, self.rasa_server):
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+
+class HangingServer:
+    """Accepts connections on a port and never answers: an action server that hung."""
+
+    def __init__(self, port: int):
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind((HOST, port))
+        self.listener.listen(16)
+
+    def close(self):
+        self.listener.close()
