@@ -25,9 +25,8 @@ class ActionTriage(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        message = tracker.latest_message or {}
-        intent = (message.get("intent") or {}).get("name")
-        observation = build_observation(intent, read_message(message.get("text") or ""))
+        text = (tracker.latest_message or {}).get("text") or ""
+        observation = build_observation(read_message(text))
         if observation is None:
             dispatcher.utter_message(response="utter_ask_symptom")
         else:

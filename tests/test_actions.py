@@ -5,7 +5,6 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import ANSWERED_SLOT, ActionTriage
-from actions.observation_builder import SYMPTOM_OF_INTENT
 from actions.replies import DISCLAIMER_RESPONSE
 
 LEVELS = {"self_care", "see_doctor", "urgent", "emergency"}
@@ -42,17 +41,17 @@ def assert_is_triage_reply(messages):
     return payload
 
 
-@pytest.mark.parametrize("intent, text, level", [
-    ("report_pain", "it stung when it thawed", "self_care"),
-    ("report_blistering", "a blister came up", "self_care"),
-    ("report_lightened_skin", "the spot is whiter now", "self_care"),
-    ("report_hair_loss", "no hair grows there", "self_care"),
-    ("report_oozing", "it is weeping", "see_doctor"),
+@pytest.mark.parametrize("intent, text, symptom, level", [
+    ("report_pain", "it stung when it thawed", "pain", "self_care"),
+    ("report_blistering", "a blister came up", "blistering", "self_care"),
+    ("report_lightened_skin", "the spot is whiter now", "lightened_skin", "self_care"),
+    ("report_hair_loss", "no hair grows there", "hair_loss", "self_care"),
+    ("report_oozing", "it is weeping", "oozing", "see_doctor"),
 ])
-def test_each_symptom_gets_advice_the_disclaimer_and_its_level(intent, text, level):
+def test_each_symptom_gets_advice_the_disclaimer_and_its_level(intent, text, symptom, level):
     messages, events = run_triage(text, intent)
     payload = assert_is_triage_reply(messages)
-    assert payload["symptoms"][0] == SYMPTOM_OF_INTENT[intent]
+    assert payload["symptoms"] == [symptom]
     assert payload["level"] == level
     assert events == [SlotSet(ANSWERED_SLOT, True)]
 
@@ -67,8 +66,7 @@ def test_several_symptoms_are_all_assessed_most_urgent_first():
     messages, _ = run_triage("the blister is leaking and my skin went pale", "report_blistering")
     payload = assert_is_triage_reply(messages)
     assert payload["level"] == "see_doctor"
-    assert payload["symptoms"][0] == "oozing"
-    assert set(payload["symptoms"]) == {"blistering", "oozing", "lightened_skin"}
+    assert payload["symptoms"] == ["oozing", "blistering", "lightened_skin"]
     assert "oozing.see_doctor" in payload["rules"] and "blistering.do_not_touch" in payload["rules"]
     assert texts(messages).index("oozes") < texts(messages).index("blister")
 
@@ -84,9 +82,12 @@ def test_shared_advice_is_said_once():
     assert texts(messages).count("out of the sun") == 1
 
 
-@pytest.mark.parametrize("text", ["it isn't oozing any more", "", "\x00\x00", "x" * 100_000])
+@pytest.mark.parametrize("text", [
+    "it isn't oozing any more", "I had cryo last week", "the spot", "", "\x00\x00", "x" * 100_000,
+])
 def test_nothing_to_assess_asks_what_the_patient_notices(text):
-    messages, events = run_triage(text, "report_oozing" if "oozing" in text else "greet")
+    # The classifier scores some of these 1.00 as a symptom; the text names none.
+    messages, events = run_triage(text, "report_oozing")
     assert [m.get("response") for m in messages] == ["utter_ask_symptom"]
     assert not payloads(messages)
     assert events == [SlotSet(ANSWERED_SLOT, True)]

@@ -55,3 +55,15 @@ def test_a_huge_message_is_read_only_up_to_the_limit(nlp):
 
 def test_markup_does_not_hide_a_symptom(nlp):
     assert read_message("<p>it is <b>oozing</b></p>", nlp).symptoms == ("oozing",)
+
+
+def test_the_patterns_and_the_rulebook_name_the_same_symptoms(rulebook):
+    import yaml
+
+    from nlp.build_pipeline import DEFAULT_PATTERNS
+
+    spec = yaml.safe_load(DEFAULT_PATTERNS.read_text())
+    assert set(spec["SYMPTOM"]) == set(rulebook.symptoms) - {rulebook.fallback_symptom}
+    for label, entities in spec.items():
+        for entity_id, phrases in entities.items():
+            assert len(phrases) == len(set(phrases)), f"{label}/{entity_id} repeats a phrase"
