@@ -16,6 +16,9 @@ load_pipeline()  # at start-up, so a missing pipeline stops the server instead o
 
 # Rules send a safety net unless this slot is true after action_triage (see data/rules.yml).
 ANSWERED_SLOT = "triage_answered"
+# When the text names no symptom: the classifier was unsure, or it guessed a symptom.
+REPLY_WHEN_NOTHING_TO_ASSESS = {"nlu_fallback": "utter_default"}
+ASK_FOR_SYMPTOM = "utter_ask_symptom"
 
 
 class ActionTriage(Action):
@@ -25,10 +28,11 @@ class ActionTriage(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        text = (tracker.latest_message or {}).get("text") or ""
-        observation = build_observation(read_message(text))
+        message = tracker.latest_message or {}
+        observation = build_observation(read_message(message.get("text") or ""))
         if observation is None:
-            dispatcher.utter_message(response="utter_ask_symptom")
+            intent = (message.get("intent") or {}).get("name")
+            dispatcher.utter_message(response=REPLY_WHEN_NOTHING_TO_ASSESS.get(intent, ASK_FOR_SYMPTOM))
         else:
             send_triage_reply(dispatcher, ENGINE.assess(observation), RULEBOOK)
         return [SlotSet(ANSWERED_SLOT, True)]

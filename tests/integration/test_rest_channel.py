@@ -55,6 +55,12 @@ def test_each_symptom_gets_advice_disclaimer_and_payload(assistant, message, sym
     assert any(text != DISCLAIMER for text in texts(replies)), "advice is missing"
 
 
+def test_a_named_symptom_with_its_warning_sign_denied_stays_self_care(assistant):
+    replies = assistant.say("my blister isn't leaking and it's not red, can I pop it?", sender="it-denied")
+    assert [p["level"] for p in triage_payloads(replies)] == ["self_care"]
+    assert DISCLAIMER in texts(replies)
+
+
 def test_greeting_gets_no_triage(assistant):
     replies = assistant.say("hello there", sender="it-greet")
     assert texts(replies) and not triage_payloads(replies)
