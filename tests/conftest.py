@@ -7,6 +7,7 @@ from actions.triage import TriageEngine, load_rulebook
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO.parent / "shared" / "seed-article.txt"
+CLINICAL_REFERENCE = REPO.parent / "shared" / "clinical-reference.md"
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,10 @@ from actions.triage.rulebook import Rule, RuleBook
 
 @dataclass(frozen=True)
 class Observation:
-    """What the patient told us: symptom ids, and facts such as ``days_since_treatment``."""
+    """What the patient told us: symptom ids, and facts such as ``days_since_treatment``.
+
+    The engine adds the fact ``symptoms``: every symptom of the observation.
+    """
 
     symptoms: Tuple[str, ...]
     facts: Mapping[str, Any] = field(default_factory=dict)
@@ -48,9 +51,11 @@ class TriageEngine:
         symptoms = self._known_symptoms(observation.symptoms)
         if not symptoms:
             raise ValueError("an observation needs at least one symptom")
+        # Rules may depend on what else the patient reports ("fever with spreading redness").
+        facts = {**observation.facts, "symptoms": list(symptoms)}
         assessments, open_questions = [], set()
         for symptom in symptoms:
-            assessment, questions = self._assess_symptom(symptom, observation.facts)
+            assessment, questions = self._assess_symptom(symptom, facts)
             assessments.append(assessment)
             open_questions |= questions
         # sorted() is stable, so symptoms of equal level keep the patient's order.

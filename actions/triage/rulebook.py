@@ -31,10 +31,13 @@ class Rule:
 class RuleBook:
     """All rules, indexed by symptom. ``fallback_symptom`` covers symptoms no rule names."""
 
-    def __init__(self, rules: Iterable[Rule], symptoms: Dict[str, str], fallback_symptom: str):
+    def __init__(self, rules: Iterable[Rule], symptoms: Dict[str, str], fallback_symptom: str,
+                 headlines: Optional[Dict[Level, str]] = None):
         self.rules: Tuple[Rule, ...] = tuple(rules)
         self.symptoms = dict(symptoms)
         self.fallback_symptom = fallback_symptom
+        # level -> what the reply says first at that level ("call your emergency number now")
+        self.headlines = dict(headlines or {})
         self._check()
 
     def _check(self) -> None:
@@ -81,4 +84,5 @@ def load_rulebook(path: Path = DEFAULT_RULES_PATH) -> RuleBook:
         rules=[_parse_rule(raw) for raw in data["rules"]],
         symptoms=data["symptoms"],
         fallback_symptom=data["fallback_symptom"],
+        headlines={Level.from_label(label): " ".join(text.split()) for label, text in (data.get("headlines") or {}).items()},
     )

@@ -5,7 +5,7 @@ import yaml
 
 from actions.triage import Level, load_rulebook
 from actions.triage.rulebook import DEFAULT_RULES_PATH
-from tests.conftest import ARTICLE
+from tests.conftest import ARTICLE, CLINICAL_REFERENCE
 
 ARTICLE_STATEMENTS = {
     # statement of the article -> the rule that must carry it
@@ -31,12 +31,13 @@ def test_every_article_statement_has_its_rule(rulebook):
     assert not missing
 
 
-def test_article_rules_quote_the_article_verbatim(rulebook):
-    article = normalise(ARTICLE.read_text(encoding="utf-8"))
-    article_rules = [rule for rule in rulebook.rules if rule.source.document == "article"]
-    assert article_rules
-    for rule in article_rules:
-        assert rule.source.quote in article, rule.id
+@pytest.mark.parametrize("document, path", [("article", ARTICLE), ("clinical_reference", CLINICAL_REFERENCE)])
+def test_every_rule_quotes_its_source_verbatim(rulebook, document, path):
+    text = normalise(path.read_text(encoding="utf-8"))
+    rules = [rule for rule in rulebook.rules if rule.source.document == document]
+    assert rules
+    for rule in rules:
+        assert rule.source.quote in text, rule.id
 
 
 def test_oozing_is_the_articles_one_referral(rulebook):
