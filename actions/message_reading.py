@@ -5,9 +5,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Tuple
+from typing import Any, Dict, Optional, Tuple
 
 import spacy
+
+from actions.time_reading import days_in
 
 DEFAULT_PIPELINE = Path(__file__).resolve().parent.parent / "build" / "spacy_pipeline"
 PIPELINE_ENV = "TRIAGE_SPACY_PIPELINE"
@@ -20,7 +22,7 @@ NOISE = re.compile(r"<[^<>]{0,200}>|[\x00-\x08\x0b-\x1f\x7f]")
 
 @dataclass(frozen=True)
 class Mention:
-    label: str  # SYMPTOM or BODY_SITE
+    label: str  # SYMPTOM, BODY_SITE, TREND, SEVERITY, RISK or DURATION
     id: str  # the id in nlp/patterns/entities.yml, e.g. "oozing"
     text: str
     negated: bool
@@ -46,6 +48,32 @@ class MessageReading:
     @property
     def body_sites(self) -> Tuple[str, ...]:
         return self._ids("BODY_SITE", negated=False) + self._ids("BODY_SITE", negated=True)
+
+    @property
+    def days_since_treatment(self) -> Optional[float]:
+        """The longest time named: the treatment came before everything else the patient tells."""
+        days = [days_in(m.text) for m in self.mentions if m.label == "DURATION"]
+        known = [d for d in days if d is not None]
+        return max(known) if known else None
+
+    @property
+    def trend(self) -> Optional[str]:
+        """"worsening" wins over "improving"; a denied improvement counts as worsening."""
+        if self._ids("TREND", negated=False).count("worsening") or "improving" in self._ids("TREND", negated=True):
+            return "worsening"
+        return "improving" if "improving" in self._ids("TREND", negated=False) else None
+
+    @property
+    def facts(self) -> Dict[str, Any]:
+        """Facts for the triage engine; a fact the message does not give is left out (unknown)."""
+        facts = {
+            "body_sites": list(self.body_sites),
+            "severity": list(self._ids("SEVERITY", negated=False)),
+            "risk_factors": list(self._ids("RISK", negated=False)),
+            "days_since_treatment": self.days_since_treatment,
+            "trend": self.trend,
+        }
+        return {name: value for name, value in facts.items() if value is not None}
 
 
 @lru_cache(maxsize=1)

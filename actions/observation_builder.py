@@ -10,8 +10,18 @@ from actions.message_reading import MessageReading
 from actions.triage import Observation
 
 
+# "It was better but now it's getting worse": something is worsening, though unnamed.
+UNNAMED_SYMPTOM = "other"
+
+
 def build_observation(reading: MessageReading) -> Optional[Observation]:
-    """None when the message names no symptom it does not deny: then the patient is asked."""
-    if not reading.symptoms:
+    """None when the message names no symptom it does not deny: then the patient is asked.
+
+    A worsening with no symptom named is still assessed (as the rulebook's unnamed symptom).
+    """
+    symptoms = reading.symptoms
+    if not symptoms and reading.trend == "worsening":
+        symptoms = (UNNAMED_SYMPTOM,)
+    if not symptoms:
         return None
-    return Observation(symptoms=reading.symptoms, facts={"body_sites": list(reading.body_sites)})
+    return Observation(symptoms=symptoms, facts=reading.facts)

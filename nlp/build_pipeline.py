@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATTERNS = ROOT / "nlp" / "patterns" / "entities.yml"
 DEFAULT_NEGATION_TERMS = ROOT / "nlp" / "patterns" / "negation.yml"
 DEFAULT_OUT = ROOT / "build" / "spacy_pipeline"
-NEGATED_LABELS = ["SYMPTOM"]
+NEGATED_LABELS = ["SYMPTOM", "TREND", "SEVERITY", "RISK"]
 
 
 def inflections_by_lemma() -> Dict[str, Set[str]]:
@@ -29,18 +29,39 @@ def inflections_by_lemma() -> Dict[str, Set[str]]:
     return forms
 
 
-def phrase_to_pattern(nlp, phrase: str, forms: Dict[str, Set[str]]) -> List[dict]:
+def typed_variants(word: str, forms: Dict[str, Set[str]]) -> Set[str]:
+    """A word, its inflections, and those with the final g dropped ("stingin")."""
+    variants = {word} | forms.get(word, set())
+    return variants | {v[:-1] for v in variants if v.endswith("ing") and len(v) > 5}
+
+
+def without_apostrophes(words: List[str]) -> List[str]:
+    """["has", "n't", "grown"] -> ["hasnt", "grown"]: contractions typed without the apostrophe."""
+    joined = []
+    for word in words:
+        if word in ("n't", "'s", "'m", "'re", "'ve", "'ll") and joined:
+            joined[-1] += word.replace("'", "")
+        else:
+            joined.append(word)
+    return joined
+
+
+def phrase_to_patterns(nlp, phrase, forms: Dict[str, Set[str]]) -> List[List[dict]]:
+    if isinstance(phrase, list):  # already a spaCy token pattern
+        return [phrase]
     words = [token.text.lower() for token in nlp.make_doc(phrase)]
-    return [{"LOWER": {"IN": sorted({word} | forms.get(word, set()))}} for word in words]
+    spellings = [words] + ([without_apostrophes(words)] if without_apostrophes(words) != words else [])
+    return [[{"LOWER": {"IN": sorted(typed_variants(word, forms))}} for word in spelling] for spelling in spellings]
 
 
 def entity_ruler_patterns(nlp, spec: Dict[str, Dict[str, Iterable[str]]]) -> List[dict]:
     forms = inflections_by_lemma()
     return [
-        {"label": label, "id": entity_id, "pattern": phrase_to_pattern(nlp, phrase, forms)}
+        {"label": label, "id": entity_id, "pattern": pattern}
         for label, entities in spec.items()
         for entity_id, phrases in entities.items()
         for phrase in phrases
+        for pattern in phrase_to_patterns(nlp, phrase, forms)
     ]
 
 

@@ -14,17 +14,26 @@ from actions.message_reading import MAX_CHARS_READ, read_message
     ("red and swollen", ("redness_swelling",)),
     ("there's a scab", ("scab",)),
     ("I'm fine, thanks", ()),
+    ("its stingin a bit", ("pain",)),
+    ("the spot went white", ("lightened_skin",)),
+    ("hair on my eyebrow hasnt grown back", ("hair_loss",)),
+    ("blood wont stop", ("bleeding",)),
+    ("hello, I have a fever", ("fever",)),
+    ("there are red lines going up my arm", ("spreading_redness",)),
+    ("greenish gunk and it stinks", ("infected_discharge", "oozing")),
 ])
 def test_symptoms_are_read_from_the_text(nlp, text, symptoms):
     assert read_message(text, nlp).symptoms == symptoms
 
 
 @pytest.mark.parametrize("text, affirmed, negated", [
-    ("no pus, just a small blister", ("blistering",), ("oozing",)),
+    ("no pus, just a small blister", ("blistering",), ("infected_discharge",)),
     ("my blister isn't leaking", ("blistering",), ("oozing",)),
     ("it's not oozing", (), ("oozing",)),
-    ("dont have any pus but its red", ("redness_swelling",), ("oozing",)),
-    ("I have no fever, the blister is still there", ("blistering",), ()),
+    ("dont have any pus but its red", ("redness_swelling",), ("infected_discharge",)),
+    ("I have no fever, the blister is still there", ("blistering", "lesion_persists"), ("fever",)),
+    ("I don't have a fever but it's oozing yellow stuff", ("oozing", "infected_discharge"), ("fever",)),
+    ("it isn't cloudy or smelly", (), ("infected_discharge",)),
     ("no pain", (), ("pain",)),
 ])
 def test_negated_symptoms_are_told_apart(nlp, text, affirmed, negated):
@@ -66,4 +75,22 @@ def test_the_patterns_and_the_rulebook_name_the_same_symptoms(rulebook):
     assert set(spec["SYMPTOM"]) == set(rulebook.symptoms) - {rulebook.fallback_symptom}
     for label, entities in spec.items():
         for entity_id, phrases in entities.items():
-            assert len(phrases) == len(set(phrases)), f"{label}/{entity_id} repeats a phrase"
+            keys = [str(phrase) for phrase in phrases]
+            assert len(keys) == len(set(keys)), f"{label}/{entity_id} repeats a phrase"
+
+
+@pytest.mark.parametrize("text, facts", [
+    ("the pain got better at first but since yesterday it's much worse, day 4 now",
+     {"days_since_treatment": 4, "trend": "worsening"}),
+    ("they froze a spot 6 weeks ago and it's still there", {"days_since_treatment": 42}),
+    ("it's not getting better after a couple of weeks", {"days_since_treatment": 14, "trend": "worsening"}),
+    ("it is improving, frozen 3 days ago", {"days_since_treatment": 3, "trend": "improving"}),
+    ("frozen this morning", {"days_since_treatment": 0}),
+    ("huge blister and I can't walk", {"severity": ["large", "impairs_walking"]}),
+    ("it's bleeding and won't stop", {"severity": ["not_stopping"]}),
+    ("blister on my foot and I'm diabetic", {"risk_factors": ["diabetes"], "body_sites": ["foot"]}),
+    ("I'm not diabetic", {"risk_factors": []}),
+])
+def test_facts_are_read_from_the_text(nlp, text, facts):
+    read = read_message(text, nlp).facts
+    assert {name: read.get(name) for name in facts} == facts

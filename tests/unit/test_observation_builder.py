@@ -25,3 +25,10 @@ def test_a_message_naming_no_symptom_gives_none():
 def test_body_sites_become_a_fact():
     observation = build_observation(reading(("SYMPTOM", "pain", False), ("BODY_SITE", "arm", False)))
     assert observation.facts["body_sites"] == ["arm"]
+
+
+def test_a_worsening_with_no_symptom_named_is_still_assessed():
+    worsening = MessageReading((Mention("TREND", "worsening", "getting worse", False),))
+    assert build_observation(worsening).symptoms == ("other",)
+    improving = MessageReading((Mention("TREND", "improving", "better", False),))
+    assert build_observation(improving) is None
