@@ -14,10 +14,10 @@ RULEBOOK = load_rulebook()
 ENGINE = TriageEngine(RULEBOOK)
 load_pipeline()  # at start-up, so a missing pipeline stops the server instead of a patient's reply
 
-# Rules send a safety net unless this slot is true after action_triage (see data/rules.yml).
+# Set only when this action replied. Otherwise the rules reply (data/rules.yml): the intent's
+# usual response, or the safety net for a symptom report when this action could not run.
 ANSWERED_SLOT = "triage_answered"
-# When the text names no symptom: the classifier was unsure, or it guessed a symptom.
-REPLY_WHEN_NOTHING_TO_ASSESS = {"nlu_fallback": "utter_default"}
+SYMPTOM_INTENTS = {"report_pain", "report_blistering", "report_lightened_skin", "report_hair_loss", "report_oozing"}
 ASK_FOR_SYMPTOM = "utter_ask_symptom"
 
 
@@ -30,9 +30,11 @@ class ActionTriage(Action):
     ) -> List[Dict[Text, Any]]:
         message = tracker.latest_message or {}
         observation = build_observation(read_message(message.get("text") or ""))
-        if observation is None:
-            intent = (message.get("intent") or {}).get("name")
-            dispatcher.utter_message(response=REPLY_WHEN_NOTHING_TO_ASSESS.get(intent, ASK_FOR_SYMPTOM))
-        else:
+        if observation is not None:
             send_triage_reply(dispatcher, ENGINE.assess(observation), RULEBOOK)
+        elif (message.get("intent") or {}).get("name") in SYMPTOM_INTENTS:
+            # The classifier heard a symptom the text does not name: ask rather than guess.
+            dispatcher.utter_message(response=ASK_FOR_SYMPTOM)
+        else:
+            return []  # not about a symptom: the rules give the intent's usual reply
         return [SlotSet(ANSWERED_SLOT, True)]

@@ -85,7 +85,7 @@ def test_shared_advice_is_said_once():
 @pytest.mark.parametrize("text", [
     "it isn't oozing any more", "I had cryo last week", "the spot", "", "\x00\x00", "x" * 100_000,
 ])
-def test_nothing_to_assess_asks_what_the_patient_notices(text):
+def test_a_symptom_intent_with_no_symptom_in_the_text_is_asked_what_they_notice(text):
     # The classifier scores some of these 1.00 as a symptom; the text names none.
     messages, events = run_triage(text, "report_oozing")
     assert [m.get("response") for m in messages] == ["utter_ask_symptom"]
@@ -93,14 +93,34 @@ def test_nothing_to_assess_asks_what_the_patient_notices(text):
     assert events == [SlotSet(ANSWERED_SLOT, True)]
 
 
+@pytest.mark.parametrize("intent, text", [
+    ("greet", "hello"), ("nlu_fallback", "my mole"), ("out_of_scope", "who won the football"),
+    ("thank", "thanks, no more pain"),
+])
+def test_a_message_naming_no_symptom_is_left_to_the_rules(intent, text):
+    messages, events = run_triage(text, intent)
+    assert messages == [] and events == []
+
+
+@pytest.mark.parametrize("intent, text, level", [
+    ("greet", "hi, my wound has pus in it", "urgent"),
+    ("out_of_scope", "I have a fever of 39 and red streaks going up my arm", "emergency"),
+    ("thank", "thanks. it's bleeding and won't stop though", "urgent"),
+])
+def test_a_warning_sign_is_triaged_whatever_the_intent(intent, text, level):
+    messages, _ = run_triage(text, intent)
+    assert assert_is_triage_reply(messages)["level"] == level
+
+
+def test_an_emergency_reply_says_to_call_the_emergency_number_first():
+    messages, _ = run_triage("fever and the redness is spreading up my leg", "report_pain")
+    assert assert_is_triage_reply(messages)["level"] == "emergency"
+    assert texts(messages).startswith("Call your emergency number now")
+
+
 def test_an_unsure_classifier_still_triages_a_named_symptom():
     messages, _ = run_triage("my blister isn't leaking and there's no redness, should I pop it?", "nlu_fallback")
     assert assert_is_triage_reply(messages)["level"] == "self_care"
-
-
-def test_an_unsure_classifier_and_no_symptom_get_the_fallback_reply():
-    messages, _ = run_triage("my mole", "nlu_fallback")
-    assert [m.get("response") for m in messages] == ["utter_default"]
 
 
 @pytest.mark.parametrize("text", [

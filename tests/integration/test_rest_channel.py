@@ -61,6 +61,19 @@ def test_a_named_symptom_with_its_warning_sign_denied_stays_self_care(assistant)
     assert DISCLAIMER in texts(replies)
 
 
+@pytest.mark.parametrize("message, level", [
+    ("I've got a temperature of 39 and the redness is spreading up my leg", "emergency"),
+    ("hello, I have a fever", "urgent"),
+    ("it's been weeping for days and now it smells and there's pus", "urgent"),
+])
+def test_warning_signs_escalate_whatever_the_intent(assistant, message, level):
+    replies = assistant.say(message, sender=f"it-warning-{level}")
+    assert [p["level"] for p in triage_payloads(replies)] == [level]
+    assert DISCLAIMER in texts(replies)
+    if level == "emergency":
+        assert texts(replies)[0].startswith("Call your emergency number now")
+
+
 def test_greeting_gets_no_triage(assistant):
     replies = assistant.say("hello there", sender="it-greet")
     assert texts(replies) and not triage_payloads(replies)
@@ -92,6 +105,8 @@ def test_with_the_action_server_down_symptoms_still_get_the_safety_net(assistant
     assistant.stop_action_server()
     for message, symptom, _ in SYMPTOM_MESSAGES:
         assert_safety_net(assistant.say(message, sender=f"it-down-{symptom}"))
+    greeting = assistant.say("hello there", sender="it-down-greet")
+    assert texts(greeting) and not triage_payloads(greeting)
 
 
 def test_with_the_action_server_hanging_the_safety_net_comes_within_the_timeout(assistant):
