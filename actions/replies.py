@@ -32,7 +32,8 @@ def advice_texts(result: TriageResult, rulebook: RuleBook) -> List[str]:
 
 
 def send_triage_reply(dispatcher: CollectingDispatcher, result: TriageResult, rulebook: RuleBook) -> None:
-    for text in advice_texts(result, rulebook):
+    headline = rulebook.headlines.get(result.level)
+    for text in ([headline] if headline else []) + advice_texts(result, rulebook):
         dispatcher.utter_message(text=text)
     dispatcher.utter_message(response=DISCLAIMER_RESPONSE)
     dispatcher.utter_message(json_message=triage_payload(result))
