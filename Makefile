@@ -24,7 +24,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: help install pipeline train run actions shell test test-python validate test-conversations \
-        evaluate-nlu lock clean
+        rule-book check-rule-book evaluate-nlu lock clean
 
 help:
 	@echo "make run    set up what is missing and start the assistant on http://$(HOST):$(RASA_PORT)"
@@ -67,7 +67,14 @@ shell: $(MODEL)
 	  SANIC_HOST=$(HOST) $(RASA) run actions --port $(ACTION_PORT) > actions-server.log 2>&1 & action_pid=$$!; \
 	  $(RASA) shell --model $(MODEL) --endpoints endpoints.yml
 
-test: test-python validate test-conversations
+test: test-python validate test-conversations check-rule-book
+
+# The clinicians' rule book, generated from actions/triage/rules.yml.
+rule-book: $(INSTALLED)
+	$(PYTHON) scripts/write_rule_book.py
+
+check-rule-book: $(INSTALLED)
+	$(PYTHON) scripts/write_rule_book.py --check
 
 test-python: $(MODEL)
 	$(PYTHON) -m pytest

@@ -3,40 +3,7 @@ import itertools
 import pytest
 
 from actions.triage import Level, Observation
-from actions.triage.conditions import Condition
-
-
-def satisfying_value(condition: Condition):
-    return {
-        "equals": lambda v: v,
-        "one_of": lambda v: v[0],
-        "any_of": lambda v: [v[0]],
-        "at_least": lambda v: v,
-        "less_than": lambda v: v - 1,
-    }[condition.operator](condition.operand)
-
-
-def violating_value(condition: Condition):
-    return {
-        "equals": lambda v: f"not {v}",
-        "one_of": lambda v: "none of them",
-        "any_of": lambda v: ["none of them"],
-        "at_least": lambda v: v - 1,
-        "less_than": lambda v: v,
-    }[condition.operator](condition.operand)
-
-
-def facts_meeting(rule):
-    return {condition.fact: satisfying_value(condition) for condition in rule.conditions}
-
-
-def observation_meeting(rule, symptom=None):
-    """An observation of ``symptom`` (default: the rule's) that meets the rule's conditions.
-
-    The engine sets the fact ``symptoms`` itself, so a rule on other symptoms gets them reported."""
-    facts = facts_meeting(rule)
-    companions = tuple(facts.pop("symptoms", ()))
-    return Observation((symptom or rule.symptom,) + companions, facts)
+from tests.rule_inputs import facts_meeting, observation_meeting, violating_value
 
 
 def test_levels_are_ordered():

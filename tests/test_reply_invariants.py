@@ -1,0 +1,46 @@
+"""Invariants over the whole rulebook, through the real reply path (engine -> replies):
+for every rule, and for every pair of symptoms, the payload's level is the highest finding,
+the disclaimer is sent exactly once, and an emergency reply opens with the emergency headline."""
+import itertools
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.replies import DISCLAIMER_RESPONSE, send_triage_reply
+from actions.triage import Level, Observation, load_rulebook
+from tests.rule_inputs import observation_meeting
+
+
+def reply_to(engine, rulebook, observation):
+    result = engine.assess(observation)
+    dispatcher = CollectingDispatcher()
+    send_triage_reply(dispatcher, result, rulebook)
+    return result, dispatcher.messages
+
+
+def assert_invariants(result, messages, rulebook):
+    [payload] = [m["custom"]["triage"] for m in messages if m.get("custom")]
+    assert payload["level"] == result.level.label == max(a.level for a in result.assessments).label
+    assert payload["symptoms"] == list(result.symptoms) and payload["rules"] == list(result.rule_ids)
+    assert [m.get("response") for m in messages].count(DISCLAIMER_RESPONSE) == 1
+    first_text = next(m["text"] for m in messages if m.get("text"))
+    if result.level in rulebook.headlines:
+        assert first_text == rulebook.headlines[result.level]
+    assert result.level < Level.EMERGENCY or first_text.startswith("Call your emergency number now")
+
+
+def test_every_rule_replies_with_level_payload_and_disclaimer(engine, rulebook):
+    for rule in rulebook.rules:
+        result, messages = reply_to(engine, rulebook, observation_meeting(rule))
+        assert rule.id in result.rule_ids
+        assert_invariants(result, messages, rulebook)
+
+
+SYMPTOM_PAIRS = list(itertools.combinations(load_rulebook().symptoms, 2))
+
+
+@pytest.mark.parametrize("first, second", SYMPTOM_PAIRS)
+def test_every_pair_of_symptoms_replies_at_the_highest_level(engine, rulebook, first, second):
+    result, messages = reply_to(engine, rulebook, Observation((first, second)))
+    assert_invariants(result, messages, rulebook)
+    assert result.level >= max(engine.assess(Observation((s,))).level for s in (first, second))
