@@ -5,6 +5,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.clinic_settings import ClinicSettings
 from actions.message_reading import load_pipeline, read_message
 from actions.observation_builder import build_observation
 from actions.replies import send_triage_reply
@@ -12,6 +13,7 @@ from actions.triage import TriageEngine, load_rulebook
 
 RULEBOOK = load_rulebook()
 ENGINE = TriageEngine(RULEBOOK)
+CLINIC = ClinicSettings.from_environment()
 load_pipeline()  # at start-up, so a missing pipeline stops the server instead of a patient's reply
 
 # Set only when this action replied. Otherwise the rules reply (data/rules.yml): the intent's
@@ -31,7 +33,7 @@ class ActionTriage(Action):
         message = tracker.latest_message or {}
         observation = build_observation(read_message(message.get("text") or ""))
         if observation is not None:
-            send_triage_reply(dispatcher, ENGINE.assess(observation), RULEBOOK)
+            send_triage_reply(dispatcher, ENGINE.assess(observation), RULEBOOK, CLINIC)
         elif (message.get("intent") or {}).get("name") in SYMPTOM_INTENTS:
             # The classifier heard a symptom the text does not name: ask rather than guess.
             dispatcher.utter_message(response=ASK_FOR_SYMPTOM)

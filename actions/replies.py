@@ -4,6 +4,7 @@ from typing import Any, Dict, List
 
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.clinic_settings import ClinicSettings
 from actions.triage import RuleBook, TriageResult
 
 DISCLAIMER_RESPONSE = "utter_disclaimer"
@@ -31,9 +32,17 @@ def advice_texts(result: TriageResult, rulebook: RuleBook) -> List[str]:
     return texts
 
 
-def send_triage_reply(dispatcher: CollectingDispatcher, result: TriageResult, rulebook: RuleBook) -> None:
+def reply_texts(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings) -> List[str]:
+    """Headline for the level, advice per symptom, then how to reach the clinic; settings filled in."""
     headline = rulebook.headlines.get(result.level)
-    for text in ([headline] if headline else []) + advice_texts(result, rulebook):
+    contact = clinic.contact_line(result.level)
+    texts = ([headline] if headline else []) + advice_texts(result, rulebook) + ([contact] if contact else [])
+    return [text.format_map(clinic.placeholders()) for text in texts]
+
+
+def send_triage_reply(dispatcher: CollectingDispatcher, result: TriageResult, rulebook: RuleBook,
+                      clinic: ClinicSettings = ClinicSettings()) -> None:
+    for text in reply_texts(result, rulebook, clinic):
         dispatcher.utter_message(text=text)
     dispatcher.utter_message(response=DISCLAIMER_RESPONSE)
     dispatcher.utter_message(json_message=triage_payload(result))

@@ -115,7 +115,7 @@ def test_a_warning_sign_is_triaged_whatever_the_intent(intent, text, level):
 def test_an_emergency_reply_says_to_call_the_emergency_number_first():
     messages, _ = run_triage("fever and the redness is spreading up my leg", "report_pain")
     assert assert_is_triage_reply(messages)["level"] == "emergency"
-    assert texts(messages).startswith("Call your emergency number now")
+    assert texts(messages).startswith("Call your local emergency number now")
 
 
 def test_an_unsure_classifier_still_triages_a_named_symptom():

@@ -6,6 +6,7 @@ import itertools
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.clinic_settings import DEFAULT_EMERGENCY_NUMBER, ClinicSettings
 from actions.replies import DISCLAIMER_RESPONSE, send_triage_reply
 from actions.triage import Level, Observation, load_rulebook
 from tests.rule_inputs import observation_meeting
@@ -23,10 +24,11 @@ def assert_invariants(result, messages, rulebook):
     assert payload["level"] == result.level.label == max(a.level for a in result.assessments).label
     assert payload["symptoms"] == list(result.symptoms) and payload["rules"] == list(result.rule_ids)
     assert [m.get("response") for m in messages].count(DISCLAIMER_RESPONSE) == 1
-    first_text = next(m["text"] for m in messages if m.get("text"))
+    texts = [m["text"] for m in messages if m.get("text")]
+    assert not any("{" in text or "}" in text for text in texts), "a placeholder was left unfilled"
     if result.level in rulebook.headlines:
-        assert first_text == rulebook.headlines[result.level]
-    assert result.level < Level.EMERGENCY or first_text.startswith("Call your emergency number now")
+        assert texts[0] == rulebook.headlines[result.level].format_map(ClinicSettings().placeholders())
+    assert result.level < Level.EMERGENCY or texts[0].startswith(f"Call {DEFAULT_EMERGENCY_NUMBER} now")
 
 
 def test_every_rule_replies_with_level_payload_and_disclaimer(engine, rulebook):

@@ -12,6 +12,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 MODEL = REPO / "models" / "triage.tar.gz"
 HOST = "127.0.0.1"
+# A clinic's settings, as a deployment would give them: the replies must use them.
+CLINIC_ENVIRONMENT = {"CLINIC_NAME": "Riverside Skin Clinic", "CLINIC_PHONE": "0100 200 300",
+                      "CLINIC_OUT_OF_HOURS_PHONE": "0100 999 000", "EMERGENCY_NUMBER": "112"}
 
 
 def free_port() -> int:
@@ -38,7 +41,7 @@ class RunningAssistant:
         self.action_port, self.rasa_port = free_port(), free_port()
         self.workdir = Path(tempfile.mkdtemp(prefix="triage-it-"))
         self.env = {**os.environ, "SANIC_HOST": HOST, "ACTION_TIMEOUT_SECONDS": str(action_timeout_seconds),
-                    "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false"}
+                    "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false", **CLINIC_ENVIRONMENT}
         endpoints = self.workdir / "endpoints.yml"
         endpoints.write_text(f"action_endpoint:\n  url: http://{HOST}:{self.action_port}/webhook\n")
         self.action_server = self._start("actions", ["run", "actions", "--port", str(self.action_port)])

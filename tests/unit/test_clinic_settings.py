@@ -1,0 +1,36 @@
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.clinic_settings import DEFAULT_CLINIC_NAME, DEFAULT_EMERGENCY_NUMBER, ClinicSettings
+from actions.replies import send_triage_reply
+from actions.triage import Level, Observation
+
+
+def test_without_settings_the_defaults_are_neutral():
+    settings = ClinicSettings.from_environment({})
+    assert settings.name == DEFAULT_CLINIC_NAME and settings.emergency_number == DEFAULT_EMERGENCY_NUMBER
+    assert settings.contact_line(Level.URGENT) is None
+
+
+def test_blank_settings_fall_back_to_the_defaults():
+    assert ClinicSettings.from_environment({"CLINIC_NAME": "  ", "EMERGENCY_NUMBER": ""}) == ClinicSettings()
+
+
+def test_the_contact_line_goes_with_referrals_only():
+    settings = ClinicSettings.from_environment({"CLINIC_NAME": "Skin Clinic", "CLINIC_PHONE": "01 23",
+                                                "CLINIC_OUT_OF_HOURS_PHONE": "09 87"})
+    assert settings.contact_line(Level.SELF_CARE) is None
+    assert settings.contact_line(Level.EMERGENCY) is None  # the emergency number comes first, alone
+    assert settings.contact_line(Level.SEE_DOCTOR) == "You can reach Skin Clinic on 01 23, or out of hours on 09 87."
+
+
+def reply(engine, rulebook, symptoms, settings):
+    dispatcher = CollectingDispatcher()
+    send_triage_reply(dispatcher, engine.assess(Observation(symptoms)), rulebook, settings)
+    return [m["text"] for m in dispatcher.messages if m.get("text")]
+
+
+def test_replies_use_the_clinics_name_numbers_and_emergency_number(engine, rulebook):
+    settings = ClinicSettings(name="Skin Clinic", phone="01 23", emergency_number="999")
+    assert reply(engine, rulebook, ("fever", "spreading_redness"), settings)[0].startswith("Call 999 now")
+    oozing = " ".join(reply(engine, rulebook, ("oozing",), settings))
+    assert "contact Skin Clinic" in oozing and "on 01 23" in oozing
