@@ -6,10 +6,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.clinic_settings import ClinicSettings
-from actions.message_reading import load_pipeline, read_message
+from actions.message_reading import MessageReading, load_pipeline, read_message
 from actions.observation_builder import build_observation
 from actions.replies import send_triage_reply
-from actions.triage import TriageEngine, load_rulebook
+from actions.triage import Level, TriageEngine, load_rulebook
 
 RULEBOOK = load_rulebook()
 ENGINE = TriageEngine(RULEBOOK)
@@ -21,6 +21,16 @@ load_pipeline()  # at start-up, so a missing pipeline stops the server instead o
 ANSWERED_SLOT = "triage_answered"
 SYMPTOM_INTENTS = {"report_pain", "report_blistering", "report_lightened_skin", "report_hair_loss", "report_oozing"}
 ASK_FOR_SYMPTOM = "utter_ask_symptom"
+AFTERCARE_QUESTION_INTENTS = {
+    "ask_sun_exposure", "ask_blister_care", "ask_healing_time", "ask_does_it_hurt",
+    "ask_number_of_sessions", "ask_scab_care", "ask_liquid_nitrogen",
+}
+
+
+def is_general_question(intent: Text, reading: MessageReading, level: Level) -> bool:
+    """An aftercare question that reports nothing of the patient's own and no warning sign."""
+    return (intent in AFTERCARE_QUESTION_INTENTS and reading.is_question
+            and not reading.reports_own_symptom and level == Level.SELF_CARE)
 
 
 class ActionTriage(Action):
@@ -31,10 +41,15 @@ class ActionTriage(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         message = tracker.latest_message or {}
-        observation = build_observation(read_message(message.get("text") or ""))
+        intent = (message.get("intent") or {}).get("name")
+        reading = read_message(message.get("text") or "")
+        observation = build_observation(reading)
         if observation is not None:
-            send_triage_reply(dispatcher, ENGINE.assess(observation), RULEBOOK, CLINIC)
-        elif (message.get("intent") or {}).get("name") in SYMPTOM_INTENTS:
+            result = ENGINE.assess(observation)
+            if is_general_question(intent, reading, result.level):
+                return []  # "does it hurt?": the rules answer it, with no level
+            send_triage_reply(dispatcher, result, RULEBOOK, CLINIC)
+        elif intent in SYMPTOM_INTENTS:
             # The classifier heard a symptom the text does not name: ask rather than guess.
             dispatcher.utter_message(response=ASK_FOR_SYMPTOM)
         else:

@@ -22,15 +22,27 @@ NOISE = re.compile(r"<[^<>]{0,200}>|[\x00-\x08\x0b-\x1f\x7f]")
 
 @dataclass(frozen=True)
 class Mention:
-    label: str  # SYMPTOM, BODY_SITE, TREND, SEVERITY, RISK or DURATION
+    label: str  # SYMPTOM, BODY_SITE, TREND, SEVERITY, RISK, DURATION or REPORT
     id: str  # the id in nlp/patterns/entities.yml, e.g. "oozing"
     text: str
     negated: bool
 
 
+QUESTION_OPENERS = {
+    "am", "are", "can", "could", "did", "do", "does", "how", "is", "should", "what", "when", "where",
+    "which", "who", "why", "will", "would",
+}
+
+
+def looks_like_question(text: str) -> bool:
+    words = text.strip().lower().split()
+    return text.strip().endswith("?") or bool(words and words[0] in QUESTION_OPENERS)
+
+
 @dataclass(frozen=True)
 class MessageReading:
     mentions: Tuple[Mention, ...]
+    is_question: bool = False
 
     def _ids(self, label: str, negated: bool) -> Tuple[str, ...]:
         seen = {m.id: None for m in self.mentions if m.label == label and m.negated == negated}
@@ -48,6 +60,11 @@ class MessageReading:
     @property
     def body_sites(self) -> Tuple[str, ...]:
         return self._ids("BODY_SITE", negated=False) + self._ids("BODY_SITE", negated=True)
+
+    @property
+    def reports_own_symptom(self) -> bool:
+        """"my blister ...", "I've got ...": a report, not a general question."""
+        return any(m.label == "REPORT" for m in self.mentions)
 
     @property
     def days_since_treatment(self) -> Optional[float]:
@@ -86,7 +103,9 @@ def load_pipeline(path: str = ""):
 
 def read_message(text: str, nlp=None) -> MessageReading:
     nlp = nlp or load_pipeline()
-    doc = nlp(NOISE.sub(" ", (text or "")[:MAX_CHARS_READ]))
+    plain = NOISE.sub(" ", (text or "")[:MAX_CHARS_READ])
+    doc = nlp(plain)
     return MessageReading(
-        tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex)) for ent in doc.ents)
+        tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex)) for ent in doc.ents),
+        is_question=looks_like_question(plain),
     )

@@ -136,3 +136,25 @@ def test_talking_the_bot_out_of_its_rules_does_not_lower_the_level(text):
 def test_a_huge_message_still_gets_triaged():
     messages, _ = run_triage("my blister is leaking " + "and so on " * 20_000, "report_blistering")
     assert assert_is_triage_reply(messages)["level"] == "see_doctor"
+
+
+@pytest.mark.parametrize("intent, text", [
+    ("ask_does_it_hurt", "does it hurt?"),
+    ("ask_blister_care", "should blisters be popped?"),
+    ("ask_scab_care", "when will the scab fall off?"),
+])
+def test_a_general_aftercare_question_is_left_to_the_rules_to_answer(intent, text):
+    messages, events = run_triage(text, intent)
+    assert messages == [] and events == []
+
+
+@pytest.mark.parametrize("intent, text, level", [
+    ("ask_blister_care", "my blister isn't leaking and there's no redness, should I pop it?", "self_care"),
+    ("ask_scab_care", "I've got a scab, can I pick it?", "self_care"),
+    ("ask_blister_care", "should I pop a blister that has pus in it?", "urgent"),
+    ("ask_healing_time", "how long does it take to heal? I have a fever", "urgent"),
+    ("ask_scab_care", "the scab fell off and underneath its pink", "self_care"),
+])
+def test_an_aftercare_question_that_reports_a_symptom_or_a_warning_sign_is_triaged(intent, text, level):
+    messages, _ = run_triage(text, intent)
+    assert assert_is_triage_reply(messages)["level"] == level

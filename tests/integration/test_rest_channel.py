@@ -80,6 +80,12 @@ def test_referrals_use_the_clinic_settings_given_at_start_up(assistant):
     assert CLINIC_ENVIRONMENT["CLINIC_PHONE"] in text and CLINIC_ENVIRONMENT["CLINIC_OUT_OF_HOURS_PHONE"] in text
 
 
+def test_a_general_aftercare_question_gets_an_answer_and_no_level(assistant):
+    replies = assistant.say("does cryotherapy hurt?", sender="it-aftercare")
+    assert not triage_payloads(replies)
+    assert DISCLAIMER in texts(replies) and any("thaw" in text for text in texts(replies))
+
+
 def test_greeting_gets_no_triage(assistant):
     replies = assistant.say("hello there", sender="it-greet")
     assert texts(replies) and not triage_payloads(replies)

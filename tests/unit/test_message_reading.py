@@ -94,3 +94,15 @@ def test_the_patterns_and_the_rulebook_name_the_same_symptoms(rulebook):
 def test_facts_are_read_from_the_text(nlp, text, facts):
     read = read_message(text, nlp).facts
     assert {name: read.get(name) for name in facts} == facts
+
+
+@pytest.mark.parametrize("text, question, own", [
+    ("does it hurt", True, False),
+    ("should blisters be popped?", True, False),
+    ("my blister isn't leaking, should I pop it?", True, True),
+    ("the scab fell off and underneath its pink", False, False),
+    ("I've got a scab", False, True),
+])
+def test_questions_and_own_reports_are_told_apart(nlp, text, question, own):
+    reading = read_message(text, nlp)
+    assert (reading.is_question, reading.reports_own_symptom) == (question, own)
