@@ -93,34 +93,10 @@ def test_a_symptom_intent_with_no_symptom_in_the_text_is_asked_what_they_notice(
     assert events == [SlotSet(ANSWERED_SLOT, True)]
 
 
-@pytest.mark.parametrize("intent, text", [
-    ("greet", "hello"), ("nlu_fallback", "my mole"), ("out_of_scope", "who won the football"),
-    ("thank", "thanks, no more pain"),
-])
-def test_a_message_naming_no_symptom_is_left_to_the_rules(intent, text):
-    messages, events = run_triage(text, intent)
-    assert messages == [] and events == []
-
-
-@pytest.mark.parametrize("intent, text, level", [
-    ("greet", "hi, my wound has pus in it", "urgent"),
-    ("out_of_scope", "I have a fever of 39 and red streaks going up my arm", "emergency"),
-    ("thank", "thanks. it's bleeding and won't stop though", "urgent"),
-])
-def test_a_warning_sign_is_triaged_whatever_the_intent(intent, text, level):
-    messages, _ = run_triage(text, intent)
-    assert assert_is_triage_reply(messages)["level"] == level
-
-
 def test_an_emergency_reply_says_to_call_the_emergency_number_first():
     messages, _ = run_triage("fever and the redness is spreading up my leg", "report_pain")
     assert assert_is_triage_reply(messages)["level"] == "emergency"
     assert texts(messages).startswith("Call your local emergency number now")
-
-
-def test_an_unsure_classifier_still_triages_a_named_symptom():
-    messages, _ = run_triage("my blister isn't leaking and there's no redness, should I pop it?", "nlu_fallback")
-    assert assert_is_triage_reply(messages)["level"] == "self_care"
 
 
 @pytest.mark.parametrize("text", [
@@ -139,22 +115,30 @@ def test_a_huge_message_still_gets_triaged():
 
 
 @pytest.mark.parametrize("intent, text", [
+    ("greet", "hello"), ("nlu_fallback", "my mole"), ("out_of_scope", "who won the football"),
+    ("thank", "thanks, no more pain"),
+    # general aftercare questions: the rules answer them, with no level
     ("ask_does_it_hurt", "does it hurt?"),
     ("ask_blister_care", "should blisters be popped?"),
     ("ask_scab_care", "when will the scab fall off?"),
 ])
-def test_a_general_aftercare_question_is_left_to_the_rules_to_answer(intent, text):
+def test_the_action_stays_silent_and_the_rules_give_the_intents_reply(intent, text):
     messages, events = run_triage(text, intent)
     assert messages == [] and events == []
 
 
 @pytest.mark.parametrize("intent, text, level", [
+    ("greet", "hi, my wound has pus in it", "urgent"),
+    ("out_of_scope", "I have a fever of 39 and red streaks going up my arm", "emergency"),
+    ("thank", "thanks. it's bleeding and won't stop though", "urgent"),
+    ("nlu_fallback", "my blister isn't leaking and there's no redness, should I pop it?", "self_care"),
+    # aftercare questions that report the patient's own symptom, are no question, or name a warning sign
     ("ask_blister_care", "my blister isn't leaking and there's no redness, should I pop it?", "self_care"),
     ("ask_scab_care", "I've got a scab, can I pick it?", "self_care"),
     ("ask_blister_care", "should I pop a blister that has pus in it?", "urgent"),
     ("ask_healing_time", "how long does it take to heal? I have a fever", "urgent"),
     ("ask_scab_care", "the scab fell off and underneath its pink", "self_care"),
 ])
-def test_an_aftercare_question_that_reports_a_symptom_or_a_warning_sign_is_triaged(intent, text, level):
+def test_a_named_symptom_is_triaged_whatever_the_intent(intent, text, level):
     messages, _ = run_triage(text, intent)
     assert assert_is_triage_reply(messages)["level"] == level
