@@ -44,14 +44,14 @@ class MessageReading:
     mentions: Tuple[Mention, ...]
     is_question: bool = False
 
-    def _ids(self, label: str, negated: bool) -> Tuple[str, ...]:
+    def _ids(self, label: str, negated: bool = False) -> Tuple[str, ...]:
         seen = {m.id: None for m in self.mentions if m.label == label and m.negated == negated}
         return tuple(seen)
 
     @property
     def symptoms(self) -> Tuple[str, ...]:
         """Symptoms the patient says they have, in the order they name them."""
-        return self._ids("SYMPTOM", negated=False)
+        return self._ids("SYMPTOM")
 
     @property
     def negated_symptoms(self) -> Tuple[str, ...]:
@@ -59,7 +59,7 @@ class MessageReading:
 
     @property
     def body_sites(self) -> Tuple[str, ...]:
-        return self._ids("BODY_SITE", negated=False) + self._ids("BODY_SITE", negated=True)
+        return self._ids("BODY_SITE")  # negex does not scope body sites, so none is negated
 
     @property
     def reports_own_symptom(self) -> bool:
@@ -76,17 +76,17 @@ class MessageReading:
     @property
     def trend(self) -> Optional[str]:
         """"worsening" wins over "improving"; a denied improvement counts as worsening."""
-        if self._ids("TREND", negated=False).count("worsening") or "improving" in self._ids("TREND", negated=True):
+        if "worsening" in self._ids("TREND") or "improving" in self._ids("TREND", negated=True):
             return "worsening"
-        return "improving" if "improving" in self._ids("TREND", negated=False) else None
+        return "improving" if "improving" in self._ids("TREND") else None
 
     @property
     def facts(self) -> Dict[str, Any]:
         """Facts for the triage engine; a fact the message does not give is left out (unknown)."""
         facts = {
             "body_sites": list(self.body_sites),
-            "severity": list(self._ids("SEVERITY", negated=False)),
-            "risk_factors": list(self._ids("RISK", negated=False)),
+            "severity": list(self._ids("SEVERITY")),
+            "risk_factors": list(self._ids("RISK")),
             "days_since_treatment": self.days_since_treatment,
             "trend": self.trend,
         }

@@ -50,7 +50,8 @@ def phrase_to_patterns(nlp, phrase, forms: Dict[str, Set[str]]) -> List[List[dic
     if isinstance(phrase, list):  # already a spaCy token pattern
         return [phrase]
     words = [token.text.lower() for token in nlp.make_doc(phrase)]
-    spellings = [words] + ([without_apostrophes(words)] if without_apostrophes(words) != words else [])
+    typed = without_apostrophes(words)
+    spellings = [words] + ([typed] if typed != words else [])
     return [[{"LOWER": {"IN": sorted(typed_variants(word, forms))}} for word in spelling] for spelling in spellings]
 
 
