@@ -5,21 +5,19 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.clinic_settings import ClinicSettings
-from actions.message_reading import MessageReading, load_pipeline, read_message
+from actions.followup import QUESTIONS, PendingTriage, questions_worth_asking
+from actions.message_reading import MessageReading, read_message
 from actions.observation_builder import build_observation
 from actions.replies import send_triage_reply
-from actions.triage import Level, TriageEngine, load_rulebook
+from actions.runtime import ANSWERED_SLOT, CLINIC, ENGINE, PENDING_SLOT, QUESTIONS_SLOT, RULEBOOK
+from actions.triage import Level
 
-RULEBOOK = load_rulebook()
-ENGINE = TriageEngine(RULEBOOK)
-CLINIC = ClinicSettings.from_environment()
-load_pipeline()  # at start-up, so a missing pipeline stops the server instead of a patient's reply
-
-# Set only when this action replied. Otherwise the rules reply (data/rules.yml): the intent's
-# usual response, or the safety net for a symptom report when this action could not run.
-ANSWERED_SLOT = "triage_answered"
-SYMPTOM_INTENTS = {"report_pain", "report_blistering", "report_lightened_skin", "report_hair_loss", "report_oozing"}
+# For these, a message that names no symptom is asked what the patient notices. An answer with
+# no question pending ("2 days ago") is one; the classifier also hears reports as answers
+# ("a blister on my foot since Tuesday"), so they share the symptom reports' safety net.
+ASK_WHAT_THEY_NOTICE_INTENTS = {
+    "report_pain", "report_blistering", "report_lightened_skin", "report_hair_loss", "report_oozing", "inform",
+}
 ASK_FOR_SYMPTOM = "utter_ask_symptom"
 AFTERCARE_QUESTION_INTENTS = {
     "ask_sun_exposure", "ask_blister_care", "ask_healing_time", "ask_does_it_hurt",
@@ -31,6 +29,13 @@ def is_general_question(intent: Text, reading: MessageReading, level: Level) -> 
     """An aftercare question that reports nothing of the patient's own and no warning sign."""
     return (intent in AFTERCARE_QUESTION_INTENTS and reading.is_question
             and not reading.reports_own_symptom and level == Level.SELF_CARE)
+
+
+def start_questions(observation) -> List[Dict[Text, Any]]:
+    """Hands the report to the follow-up form (a rule starts it), with its answers cleared."""
+    pending = PendingTriage(observation.symptoms, dict(observation.facts))
+    return ([SlotSet(PENDING_SLOT, pending.to_slot()), SlotSet(QUESTIONS_SLOT, True)]
+            + [SlotSet(question.slot, None) for question in QUESTIONS])
 
 
 class ActionTriage(Action):
@@ -48,8 +53,10 @@ class ActionTriage(Action):
             result = ENGINE.assess(observation)
             if is_general_question(intent, reading, result.level):
                 return []  # "does it hurt?": the rules answer it, with no level
+            if questions_worth_asking(result):
+                return start_questions(observation) + [SlotSet(ANSWERED_SLOT, True)]
             send_triage_reply(dispatcher, result, RULEBOOK, CLINIC)
-        elif intent in SYMPTOM_INTENTS:
+        elif intent in ASK_WHAT_THEY_NOTICE_INTENTS:
             # The classifier heard a symptom the text does not name: ask rather than guess.
             dispatcher.utter_message(response=ASK_FOR_SYMPTOM)
         else:

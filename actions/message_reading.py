@@ -18,14 +18,21 @@ PIPELINE_ENV = "TRIAGE_SPACY_PIPELINE"
 MAX_CHARS_READ = 5000
 # Markup and control characters would glue words together ("<b>oozing</b>" is one token).
 NOISE = re.compile(r"<[^<>]{0,200}>|[\x00-\x08\x0b-\x1f\x7f]")
+# "no its getting better": a leading "no" that answers, not one that negates ("no pus"). A comma
+# after it keeps negex from reading "better" as denied.
+ANSWERING_NO = re.compile(
+    r"^\s*(no|nope|nah)\s+(?=(it|its|it's|i|i'm|im|that|thats|that's|this|the|not|just|but|and|really)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class Mention:
-    label: str  # SYMPTOM, BODY_SITE, TREND, SEVERITY, RISK, DURATION or REPORT
+    label: str  # SYMPTOM, BODY_SITE, TREND, SEVERITY, RISK, DURATION, FLUID, ANSWER or REPORT
     id: str  # the id in nlp/patterns/entities.yml, e.g. "oozing"
     text: str
     negated: bool
+    starts_message: bool = False
 
 
 QUESTION_OPENERS = {
@@ -75,22 +82,51 @@ class MessageReading:
 
     @property
     def trend(self) -> Optional[str]:
-        """"worsening" wins over "improving"; a denied improvement counts as worsening."""
+        """worsening, stable or improving, in that order of precedence: a denied improvement
+        counts as worsening, a denied worsening ("not getting worse") as stable."""
         if "worsening" in self._ids("TREND") or "improving" in self._ids("TREND", negated=True):
             return "worsening"
+        if "stable" in self._ids("TREND") or "worsening" in self._ids("TREND", negated=True):
+            return "stable"
         return "improving" if "improving" in self._ids("TREND") else None
+
+    @property
+    def fluid(self) -> Optional[str]:
+        """"infected" when the patient names pus or cloudy, yellow or smelly fluid; "clear" when they
+        say it is clear or deny pus; otherwise unknown."""
+        if "infected_discharge" in self.symptoms:
+            return "infected"
+        if "clear" in self._ids("FLUID") or "infected_discharge" in self.negated_symptoms:
+            return "clear"
+        return None
+
+    @property
+    def answer(self) -> Optional[str]:
+        """A short answer to a question: "not_sure" anywhere, or "yes"/"no" as the first words."""
+        answers = [m for m in self.mentions if m.label == "ANSWER"]
+        if any(m.id == "not_sure" for m in answers):
+            return "not_sure"
+        return answers[0].id if answers and answers[0].starts_message else None
 
     @property
     def facts(self) -> Dict[str, Any]:
         """Facts for the triage engine; a fact the message does not give is left out (unknown)."""
         facts = {
-            "body_sites": list(self.body_sites),
-            "severity": list(self._ids("SEVERITY")),
-            "risk_factors": list(self._ids("RISK")),
+            "body_sites": list(self.body_sites) or None,
+            "severity": list(self._ids("SEVERITY")) or None,
+            "risk_factors": self.risk_factors,
             "days_since_treatment": self.days_since_treatment,
             "trend": self.trend,
+            "fluid": self.fluid,
         }
         return {name: value for name, value in facts.items() if value is not None}
+
+    @property
+    def risk_factors(self) -> Optional[list]:
+        """Named ones; [] when the patient only denies them ("I'm not diabetic"); else unknown:
+        not naming a risk factor is not saying there is none."""
+        named = list(self._ids("RISK"))
+        return named or ([] if self._ids("RISK", negated=True) else None)
 
 
 @lru_cache(maxsize=1)
@@ -103,9 +139,11 @@ def load_pipeline(path: str = ""):
 
 def read_message(text: str, nlp=None) -> MessageReading:
     nlp = nlp or load_pipeline()
-    plain = NOISE.sub(" ", (text or "")[:MAX_CHARS_READ])
+    plain = ANSWERING_NO.sub(r"\1, ", NOISE.sub(" ", (text or "")[:MAX_CHARS_READ]))
     doc = nlp(plain)
+    first_word = next((token.i for token in doc if token.is_alpha), 0)
     return MessageReading(
-        tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex)) for ent in doc.ents),
+        tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex), ent.start <= first_word)
+              for ent in doc.ents),
         is_question=looks_like_question(plain),
     )

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATTERNS = ROOT / "nlp" / "patterns" / "entities.yml"
 DEFAULT_NEGATION_TERMS = ROOT / "nlp" / "patterns" / "negation.yml"
 DEFAULT_OUT = ROOT / "build" / "spacy_pipeline"
-NEGATED_LABELS = ["SYMPTOM", "TREND", "SEVERITY", "RISK"]
+NEGATED_LABELS = ["SYMPTOM", "TREND", "SEVERITY", "RISK", "FLUID"]
 
 
 def inflections_by_lemma() -> Dict[str, Set[str]]:

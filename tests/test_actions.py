@@ -1,4 +1,5 @@
-"""action_triage, driven the way the action server drives it: a Tracker in, messages and events out."""
+"""action_triage, driven the way the action server drives it: a Tracker in, messages and events out.
+Where it asks follow-up questions, tests/form_driver.py answers them ("not sure" unless told)."""
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -6,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import ANSWERED_SLOT, ActionTriage
 from actions.replies import DISCLAIMER_RESPONSE
+from tests.form_driver import converse
 
 LEVELS = {"self_care", "see_doctor", "urgent", "emergency"}
 
@@ -19,6 +21,11 @@ def run_triage(text, intent):
     dispatcher = CollectingDispatcher()
     events = ActionTriage().run(dispatcher, tracker_for(text, intent), domain={})
     return dispatcher.messages, events
+
+
+def triage(text, intent, answers=()):
+    """Everything the patient is sent for ``text``, questions answered as a patient might."""
+    return converse(text, intent, answers).messages
 
 
 def payloads(messages):
@@ -49,21 +56,21 @@ def assert_is_triage_reply(messages):
     ("report_oozing", "it is weeping", "oozing", "see_doctor"),
 ])
 def test_each_symptom_gets_advice_the_disclaimer_and_its_level(intent, text, symptom, level):
-    messages, events = run_triage(text, intent)
-    payload = assert_is_triage_reply(messages)
+    conversation = converse(text, intent)
+    payload = assert_is_triage_reply(conversation.messages)
     assert payload["symptoms"] == [symptom]
     assert payload["level"] == level
-    assert events == [SlotSet(ANSWERED_SLOT, True)]
+    assert conversation.slots[ANSWERED_SLOT] is True
 
 
 def test_oozing_advises_a_doctor():
-    messages, _ = run_triage("it's oozing", "report_oozing")
+    messages = triage("it's oozing", "report_oozing")
     assert "doctor" in texts(messages)
     assert payloads(messages)[0]["rules"] == ["oozing.see_doctor"]
 
 
 def test_several_symptoms_are_all_assessed_most_urgent_first():
-    messages, _ = run_triage("the blister is leaking and my skin went pale", "report_blistering")
+    messages = triage("the blister is leaking and my skin went pale", "report_blistering")
     payload = assert_is_triage_reply(messages)
     assert payload["level"] == "see_doctor"
     assert payload["symptoms"] == ["oozing", "blistering", "lightened_skin"]
@@ -72,13 +79,13 @@ def test_several_symptoms_are_all_assessed_most_urgent_first():
 
 
 def test_a_denied_warning_sign_does_not_raise_the_level():
-    messages, _ = run_triage("my blister isn't leaking, should I pop it?", "report_oozing")
+    messages = triage("my blister isn't leaking, should I pop it?", "report_oozing")
     payload = assert_is_triage_reply(messages)
     assert payload == {**payload, "level": "self_care", "symptoms": ["blistering"]}
 
 
 def test_shared_advice_is_said_once():
-    messages, _ = run_triage("there's a blister and a scab", "report_blistering")
+    messages = triage("there's a blister and a scab", "report_blistering")
     assert texts(messages).count("out of the sun") == 1
 
 
@@ -93,8 +100,14 @@ def test_a_symptom_intent_with_no_symptom_in_the_text_is_asked_what_they_notice(
     assert events == [SlotSet(ANSWERED_SLOT, True)]
 
 
+def test_an_answer_with_no_question_pending_is_asked_what_they_notice():
+    messages, events = run_triage("2 days ago", "inform")
+    assert [m.get("response") for m in messages] == ["utter_ask_symptom"]
+    assert events == [SlotSet(ANSWERED_SLOT, True)]
+
+
 def test_an_emergency_reply_says_to_call_the_emergency_number_first():
-    messages, _ = run_triage("fever and the redness is spreading up my leg", "report_pain")
+    messages = triage("fever and the redness is spreading up my leg", "report_pain")
     assert assert_is_triage_reply(messages)["level"] == "emergency"
     assert texts(messages).startswith("Call your local emergency number now")
 
@@ -105,12 +118,12 @@ def test_an_emergency_reply_says_to_call_the_emergency_number_first():
     "<script>alert(1)</script> it keeps oozing",
 ])
 def test_talking_the_bot_out_of_its_rules_does_not_lower_the_level(text):
-    messages, _ = run_triage(text, "report_oozing")
+    messages = triage(text, "report_oozing")
     assert assert_is_triage_reply(messages)["level"] == "see_doctor"
 
 
 def test_a_huge_message_still_gets_triaged():
-    messages, _ = run_triage("my blister is leaking " + "and so on " * 20_000, "report_blistering")
+    messages = triage("my blister is leaking " + "and so on " * 20_000, "report_blistering")
     assert assert_is_triage_reply(messages)["level"] == "see_doctor"
 
 
@@ -140,5 +153,5 @@ def test_the_action_stays_silent_and_the_rules_give_the_intents_reply(intent, te
     ("ask_scab_care", "the scab fell off and underneath its pink", "self_care"),
 ])
 def test_a_named_symptom_is_triaged_whatever_the_intent(intent, text, level):
-    messages, _ = run_triage(text, intent)
+    messages = triage(text, intent)
     assert assert_is_triage_reply(messages)["level"] == level

@@ -11,11 +11,14 @@ from actions.triage.rulebook import Rule, RuleBook
 class Observation:
     """What the patient told us: symptom ids, and facts such as ``days_since_treatment``.
 
-    The engine adds the fact ``symptoms``: every symptom of the observation.
+    The engine adds the fact ``symptoms``: every symptom of the observation. ``skipped`` are facts
+    the patient was asked and could not tell: a rule that part of the report already meets, and
+    that waits only on skipped facts, fires (err upward).
     """
 
     symptoms: Tuple[str, ...]
     facts: Mapping[str, Any] = field(default_factory=dict)
+    skipped: FrozenSet[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,9 @@ class TriageResult:
 
     level: Level
     assessments: Tuple[SymptomAssessment, ...]
-    # Facts that could raise the level if known: what is worth asking the patient.
-    open_questions: FrozenSet[str]
+    # Facts that could raise the level if known (what is worth asking the patient), each with
+    # the highest level its answer could lead to. Skipped facts are not asked again.
+    open_questions: Mapping[str, Level]
 
     @property
     def symptoms(self) -> Tuple[str, ...]:
@@ -53,17 +57,18 @@ class TriageEngine:
             raise ValueError("an observation needs at least one symptom")
         # Rules may depend on what else the patient reports ("fever with spreading redness").
         facts = {**observation.facts, "symptoms": list(symptoms)}
-        assessments, open_questions = [], set()
+        assessments, open_questions = [], {}
         for symptom in symptoms:
-            assessment, questions = self._assess_symptom(symptom, facts)
+            assessment, questions = self._assess_symptom(symptom, facts, observation.skipped)
             assessments.append(assessment)
-            open_questions |= questions
+            for fact, level in questions.items():
+                open_questions[fact] = max(level, open_questions.get(fact, level))
         # sorted() is stable, so symptoms of equal level keep the patient's order.
         assessments.sort(key=lambda assessment: assessment.level, reverse=True)
         return TriageResult(
             level=assessments[0].level,
             assessments=tuple(assessments),
-            open_questions=frozenset(open_questions),
+            open_questions=open_questions,
         )
 
     def _known_symptoms(self, symptoms: Iterable[str]) -> Tuple[str, ...]:
@@ -73,11 +78,11 @@ class TriageEngine:
             known[symptom if symptom in self.rulebook.symptoms else self.rulebook.fallback_symptom] = None
         return tuple(known)
 
-    def _assess_symptom(self, symptom: str, facts: Mapping[str, Any]):
+    def _assess_symptom(self, symptom: str, facts: Mapping[str, Any], skipped: FrozenSet[str]):
         fired, undecided = [], []
         for rule in self.rulebook.rules_for(symptom):
             holds = evaluate_all(rule.conditions, facts)
-            if holds:
+            if holds or (holds is None and _waits_only_on_skipped(rule, facts, skipped)):
                 fired.append(rule)
             elif holds is None:
                 undecided.append(rule)
@@ -85,12 +90,20 @@ class TriageEngine:
             # No rule speaks for this case: err upward to the fallback advice.
             fired = self.rulebook.rules_for(self.rulebook.fallback_symptom)
         level = max(rule.level for rule in fired)
-        questions = {
-            condition.fact
-            for rule in undecided
-            if rule.level > level
-            for condition in rule.conditions
-            if facts.get(condition.fact) is None
-        }
+        questions: Dict[str, Level] = {}
+        for rule in undecided:
+            if rule.level <= level:
+                continue
+            for condition in rule.conditions:
+                if facts.get(condition.fact) is None and condition.fact not in skipped:
+                    questions[condition.fact] = max(rule.level, questions.get(condition.fact, rule.level))
         ordered = tuple(sorted(fired, key=lambda rule: rule.level, reverse=True))
         return SymptomAssessment(symptom=symptom, level=level, rules=ordered), questions
+
+
+def _waits_only_on_skipped(rule: Rule, facts: Mapping[str, Any], skipped: FrozenSet[str]) -> bool:
+    """"It's getting worse" and no idea when it was frozen: the rule for worse after day 2 fires.
+    A rule none of whose conditions is met yet ("is it on the eyelid?" "not sure") does not."""
+    results = [condition.evaluate(facts) for condition in rule.conditions]
+    unknown = {c.fact for c, result in zip(rule.conditions, results) if result is None}
+    return True in results and unknown <= skipped

@@ -64,6 +64,15 @@ class RunningAssistant:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return json.loads(response.read() or b"[]")
 
+    def consult(self, text, sender, answers=(), max_questions=5):
+        """Says ``text`` and answers the bot's questions (from ``answers``, then "not sure") until
+        a triage comes, as a patient would. Returns every reply, and the questions' replies."""
+        answers, replies, questions = list(answers), self.say(text, sender), []
+        while not has_triage(replies) and asks_question(replies[-1:]) and len(questions) < max_questions:
+            questions.append(replies[-1])
+            replies += self.say(answers.pop(0) if answers else "not sure", sender)
+        return replies, questions
+
     def stop_action_server(self):
         self.action_server.terminate()
         self.action_server.wait(timeout=30)
@@ -92,3 +101,11 @@ class HangingServer:
 
     def close(self):
         self.listener.close()
+
+
+def has_triage(replies) -> bool:
+    return any(isinstance(r.get("custom"), dict) and "triage" in r["custom"] for r in replies)
+
+
+def asks_question(replies) -> bool:
+    return any(r.get("buttons") or (r.get("text") or "").rstrip().endswith("?") for r in replies)

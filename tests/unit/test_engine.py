@@ -48,8 +48,43 @@ def test_an_unknown_fact_that_could_raise_the_level_is_an_open_question(engine):
     known = {"severity": [], "body_sites": [], "risk_factors": []}
     unknown = engine.assess(Observation(("blistering",), known))
     assert unknown.level == Level.SELF_CARE
-    assert unknown.open_questions == {"days_since_treatment"}
-    assert engine.assess(Observation(("blistering",), {**known, "days_since_treatment": 2})).open_questions == set()
+    assert unknown.open_questions == {"days_since_treatment": Level.SEE_DOCTOR}
+    assert engine.assess(Observation(("blistering",), {**known, "days_since_treatment": 2})).open_questions == {}
+
+
+def test_each_open_question_carries_the_highest_level_its_answer_could_lead_to(engine):
+    questions = engine.assess(Observation(("pain",))).open_questions
+    # pain getting worse is see_doctor, worse after day 2 urgent
+    assert questions == {"trend": Level.URGENT, "days_since_treatment": Level.URGENT}
+    site_unknown = engine.assess(Observation(("blistering",), {"days_since_treatment": 1})).open_questions
+    assert site_unknown["body_sites"] == Level.URGENT
+    assert site_unknown["severity"] == Level.SEE_DOCTOR
+
+
+def test_a_skipped_answer_errs_upward_when_the_report_already_points_that_way(engine):
+    worsening = {"trend": "worsening"}
+    unanswered = engine.assess(Observation(("pain",), worsening))
+    skipped = engine.assess(Observation(("pain",), worsening, skipped=frozenset({"days_since_treatment"})))
+    assert unanswered.level == Level.SEE_DOCTOR
+    assert skipped.level == Level.URGENT
+    assert "pain.worsening_after_day_2" in skipped.rule_ids
+    assert "days_since_treatment" not in skipped.open_questions
+
+
+def test_a_skipped_answer_alone_does_not_invent_a_warning_sign(engine):
+    # "Where is the blister?" "Not sure": nothing points to the eyelid, so no urgent rule fires.
+    result = engine.assess(Observation(("blistering",), {"days_since_treatment": 1},
+                                       skipped=frozenset({"body_sites", "severity"})))
+    assert result.level == Level.SELF_CARE
+    assert "body_sites" not in result.open_questions
+
+
+def test_oozing_with_infected_looking_fluid_is_urgent_and_clear_fluid_is_not(engine):
+    assert engine.assess(Observation(("oozing",), {"fluid": "infected"})).level == Level.URGENT
+    clear = engine.assess(Observation(("oozing",), {"fluid": "clear"}))
+    assert clear.level == Level.SEE_DOCTOR
+    assert "fluid" not in clear.open_questions
+    assert engine.assess(Observation(("oozing",))).open_questions["fluid"] == Level.URGENT
 
 
 def test_the_most_urgent_finding_wins_and_comes_first(engine):

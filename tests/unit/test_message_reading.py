@@ -90,6 +90,12 @@ def test_the_patterns_and_the_rulebook_name_the_same_symptoms(rulebook):
     ("it's bleeding and won't stop", {"severity": ["not_stopping"]}),
     ("blister on my foot and I'm diabetic", {"risk_factors": ["diabetes"], "body_sites": ["foot"]}),
     ("I'm not diabetic", {"risk_factors": []}),
+    ("about the same really", {"trend": "stable"}),
+    ("it's not getting any worse", {"trend": "stable"}),
+    ("no its getting better now", {"trend": "improving"}),  # an answering "no" denies nothing after it
+    ("no pus, the fluid is clear", {"fluid": "clear"}),
+    ("it's oozing yellow stuff", {"fluid": "infected"}),
+    ("a blister", {"body_sites": None, "severity": None, "risk_factors": None}),  # unsaid is unknown
 ])
 def test_facts_are_read_from_the_text(nlp, text, facts):
     read = read_message(text, nlp).facts
@@ -106,3 +112,12 @@ def test_facts_are_read_from_the_text(nlp, text, facts):
 def test_questions_and_own_reports_are_told_apart(nlp, text, question, own):
     reading = read_message(text, nlp)
     assert (reading.is_question, reading.reports_own_symptom) == (question, own)
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("not sure", "not_sure"), ("I'm not sure", "not_sure"), ("dunno", "not_sure"), ("no idea tbh", "not_sure"),
+    ("yes", "yes"), ("Yeah I am", "yes"), ("no", "no"), ("nope, it's small", "no"),
+    ("2 days ago", None), ("I know it has no pus", None),
+])
+def test_short_answers_are_read(nlp, text, answer):
+    assert read_message(text, nlp).answer == answer
