@@ -132,3 +132,12 @@ def test_the_when_buttons_fall_on_the_right_side_of_every_threshold_in_the_rules
     # one button on each side of every threshold
     for threshold in thresholds:
         assert any(d < threshold for d in days) and any(d >= threshold for d in days)
+
+
+
+def test_no_advice_comes_before_the_answers():
+    from tests.test_actions import run_triage
+
+    messages, events = run_triage("I have a blister", "report_blistering")
+    assert messages == []  # a rule announces the questions (utter_before_questions), the form asks them
+    assert {"event": "slot", "timestamp": None, "name": "followup_needed", "value": True} in events

@@ -21,6 +21,11 @@ from actions.message_reading import MAX_CHARS_READ, read_message
     ("hello, I have a fever", ("fever",)),
     ("there are red lines going up my arm", ("spreading_redness",)),
     ("greenish gunk and it stinks", ("infected_discharge", "oozing")),
+    ("my finger is swollen and the ring is really tight", ("redness_swelling", "tight_ring")),
+    ("cant get my wedding ring off", ("tight_ring",)),
+    ("my ring isnt tight", ()),
+    ("I can get my ring off fine", ()),
+    ("the ringing in my ears", ()),
 ])
 def test_symptoms_are_read_from_the_text(nlp, text, symptoms):
     assert read_message(text, nlp).symptoms == symptoms
