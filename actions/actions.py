@@ -7,9 +7,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.followup import QUESTIONS, PendingTriage, questions_worth_asking
 from actions.message_reading import MessageReading, read_message
-from actions.observation_builder import build_observation
+from actions.observation_builder import build_observation, remembered_facts
 from actions.replies import send_triage_reply
-from actions.runtime import ANSWERED_SLOT, CLINIC, ENGINE, PENDING_SLOT, QUESTIONS_SLOT, RULEBOOK
+from actions.runtime import (
+    ANSWERED_SLOT, CLINIC, ENGINE, PENDING_SLOT, QUESTIONS_SLOT, REMEMBERED_SLOT, RULEBOOK, clinic_id_of,
+)
 from actions.triage import Level
 
 # For these, a message that names no symptom is asked what the patient notices. An answer with
@@ -48,17 +50,19 @@ class ActionTriage(Action):
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name")
         reading = read_message(message.get("text") or "")
-        observation = build_observation(reading)
+        earlier = tracker.get_slot(REMEMBERED_SLOT) or {}
+        remember = [SlotSet(REMEMBERED_SLOT, remembered_facts(earlier, reading.facts))]
+        observation = build_observation(reading, earlier)
         if observation is not None:
             result = ENGINE.assess(observation)
             if is_general_question(intent, reading, result.level):
-                return []  # "does it hurt?": the rules answer it, with no level
+                return remember  # "does it hurt?": the rules answer it, with no level
             if questions_worth_asking(result):
-                return start_questions(observation) + [SlotSet(ANSWERED_SLOT, True)]
-            send_triage_reply(dispatcher, result, RULEBOOK, CLINIC)
+                return remember + start_questions(observation) + [SlotSet(ANSWERED_SLOT, True)]
+            send_triage_reply(dispatcher, result, RULEBOOK, CLINIC, clinic_id=clinic_id_of(message))
         elif intent in ASK_WHAT_THEY_NOTICE_INTENTS:
             # The classifier heard a symptom the text does not name: ask rather than guess.
             dispatcher.utter_message(response=ASK_FOR_SYMPTOM)
         else:
-            return []  # not about a symptom: the rules give the intent's usual reply
-        return [SlotSet(ANSWERED_SLOT, True)]
+            return remember  # not about a symptom: the rules give the intent's usual reply
+        return remember + [SlotSet(ANSWERED_SLOT, True)]

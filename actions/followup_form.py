@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.followup import QUESTIONS_BY_FACT, QUESTIONS_BY_SLOT, PendingTriage, next_question, record_answer
 from actions.message_reading import read_message
 from actions.replies import send_triage_reply
-from actions.runtime import ANSWERED_SLOT, CLINIC, ENGINE, PENDING_SLOT, RULEBOOK
+from actions.runtime import ANSWERED_SLOT, CLINIC, ENGINE, PENDING_SLOT, RULEBOOK, clinic_id_of
 
 SKIPPED = "not_sure"
 
@@ -54,5 +54,6 @@ class ActionTriageWithAnswers(Action):
         pending = PendingTriage.from_slot(tracker.get_slot(PENDING_SLOT))
         if pending is None:
             return []  # nothing to assess: the rules' safety net answers
-        send_triage_reply(dispatcher, ENGINE.assess(pending.observation()), RULEBOOK, CLINIC)
+        send_triage_reply(dispatcher, ENGINE.assess(pending.observation()), RULEBOOK, CLINIC,
+                          clinic_id=clinic_id_of(tracker.latest_message))
         return [SlotSet(PENDING_SLOT, None), SlotSet(ANSWERED_SLOT, True)]

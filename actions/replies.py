@@ -1,6 +1,6 @@
 """Sends a triage result to the patient. The only place triage messages are composed, so the
 disclaimer and the clinics' payload cannot be forgotten on any path."""
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -10,15 +10,11 @@ from actions.triage import RuleBook, TriageResult
 DISCLAIMER_RESPONSE = "utter_disclaimer"
 
 
-def triage_payload(result: TriageResult) -> Dict[str, Any]:
-    """What clinics route on: ``{"triage": {"level", "symptoms", "rules"}}``."""
-    return {
-        "triage": {
-            "level": result.level.label,
-            "symptoms": list(result.symptoms),
-            "rules": list(result.rule_ids),
-        }
-    }
+def triage_payload(result: TriageResult, clinic_id: Optional[str] = None) -> Dict[str, Any]:
+    """What clinics route on: ``{"triage": {"level", "symptoms", "rules"}}``, plus ``clinic_id``
+    when the clinic's page or back end passed one in the message metadata."""
+    triage = {"level": result.level.label, "symptoms": list(result.symptoms), "rules": list(result.rule_ids)}
+    return {"triage": {**triage, **({"clinic_id": clinic_id} if clinic_id else {})}}
 
 
 def advice_texts(result: TriageResult, rulebook: RuleBook) -> List[str]:
@@ -41,8 +37,8 @@ def reply_texts(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings
 
 
 def send_triage_reply(dispatcher: CollectingDispatcher, result: TriageResult, rulebook: RuleBook,
-                      clinic: ClinicSettings = ClinicSettings()) -> None:
+                      clinic: ClinicSettings = ClinicSettings(), clinic_id: Optional[str] = None) -> None:
     for text in reply_texts(result, rulebook, clinic):
         dispatcher.utter_message(text=text)
     dispatcher.utter_message(response=DISCLAIMER_RESPONSE)
-    dispatcher.utter_message(json_message=triage_payload(result))
+    dispatcher.utter_message(json_message=triage_payload(result, clinic_id))

@@ -15,3 +15,11 @@ ANSWERED_SLOT = "triage_answered"
 QUESTIONS_SLOT = "followup_needed"
 # The report waiting on the answers (actions/followup.py's PendingTriage).
 PENDING_SLOT = "triage_pending"
+# Lasting facts from the patient's earlier messages in this session (observation_builder.py).
+REMEMBERED_SLOT = "remembered_facts"
+
+
+def clinic_id_of(message) -> "str | None":
+    """The clinic id a clinic's page or back end passes in the message metadata, if any."""
+    clinic_id = ((message or {}).get("metadata") or {}).get("clinic_id")
+    return str(clinic_id)[:100] if clinic_id else None

@@ -32,3 +32,14 @@ def test_a_worsening_with_no_symptom_named_is_still_assessed():
     assert build_observation(worsening).symptoms == ("other",)
     improving = MessageReading((Mention("TREND", "improving", "better", False),))
     assert build_observation(improving) is None
+
+
+def test_lasting_facts_said_earlier_complete_a_message_but_do_not_override_it():
+    from actions.observation_builder import remembered_facts
+
+    earlier = {"days_since_treatment": 5, "body_sites": ["hand"], "risk_factors": ["diabetes"], "trend": "worsening"}
+    assert remembered_facts(earlier, {}) == {"days_since_treatment": 5, "body_sites": ["hand"], "risk_factors": ["diabetes"]}
+    newer = remembered_facts(earlier, {"days_since_treatment": 1, "body_sites": ["foot"], "risk_factors": ["weak_immunity"]})
+    assert newer["days_since_treatment"] == 5  # the treatment came before anything since
+    assert newer["body_sites"] == ["foot"]
+    assert newer["risk_factors"] == ["diabetes", "weak_immunity"]
