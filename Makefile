@@ -16,6 +16,11 @@ CONVERSATION_TESTS := tests/conversations
 HOST ?= 127.0.0.1
 RASA_PORT ?= 5005
 ACTION_PORT ?= 5055
+WEB_PORT ?= 8080
+# The chat widget's dependency (socket.io-client), installed from web/package-lock.json.
+WEB_INSTALLED := web/node_modules/.package-lock.json
+# Browser tests drive Debian's Chromium: Playwright's own browser download is unreachable.
+CHROMIUM := /usr/bin/chromium
 
 # Quieter logs: TensorFlow's CUDA probing and SQLAlchemy's 2.0 notice say nothing about us.
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -23,7 +28,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore::DeprecationWarning
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help install pipeline train run actions shell test test-python validate test-conversations \
+.PHONY: help install pipeline train run actions shell web browser test test-python validate test-conversations \
         rule-book check-rule-book evaluate-nlu lock clean
 
 help:
@@ -52,10 +57,12 @@ train: $(MODEL)
 $(MODEL): $(PIPELINE) config.yml domain.yml $(wildcard data/*.yml)
 	$(RASA) train --fixed-model-name triage --out models
 
-run: $(MODEL)
-	@trap 'kill $$action_pid 2>/dev/null' EXIT; \
+run: $(MODEL) $(WEB_INSTALLED)
+	@trap 'kill $$action_pid $$web_pid 2>/dev/null' EXIT; \
 	  SANIC_HOST=$(HOST) $(RASA) run actions --port $(ACTION_PORT) & action_pid=$$!; \
+	  $(PYTHON) scripts/serve_web.py --host $(HOST) --port $(WEB_PORT) --rasa-url http://$(HOST):$(RASA_PORT) & web_pid=$$!; \
 	  echo "Action server: http://$(HOST):$(ACTION_PORT)  |  Rasa REST channel: http://$(HOST):$(RASA_PORT)/webhooks/rest/webhook"; \
+	  echo "Chat widget for patients: http://$(HOST):$(WEB_PORT)/ (it answers once the Rasa server is up)"; \
 	  echo "Try: curl -s http://$(HOST):$(RASA_PORT)/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"my blister is leaking\"}'"; \
 	  $(RASA) run --interface $(HOST) --port $(RASA_PORT) --model $(MODEL) --endpoints endpoints.yml --credentials credentials.yml
 
@@ -67,6 +74,20 @@ shell: $(MODEL)
 	  SANIC_HOST=$(HOST) $(RASA) run actions --port $(ACTION_PORT) > actions-server.log 2>&1 & action_pid=$$!; \
 	  $(RASA) shell --model $(MODEL) --endpoints endpoints.yml
 
+# The chat widget's one npm dependency, served from this machine (no CDN at run time).
+web: $(WEB_INSTALLED)
+
+$(WEB_INSTALLED): web/package.json web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund
+
+# Debian's Chromium for the browser tests; needs root (or sudo) the first time.
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get install -y --no-install-recommends chromium || \
+	  { $$sudo apt-get update && $$sudo apt-get install -y --no-install-recommends chromium; }
+
 test: test-python validate test-conversations check-rule-book
 
 # The clinicians' rule book, generated from actions/triage/rules.yml.
@@ -76,7 +97,7 @@ rule-book: $(INSTALLED)
 check-rule-book: $(INSTALLED)
 	$(PYTHON) scripts/write_rule_book.py --check
 
-test-python: $(MODEL)
+test-python: $(MODEL) $(WEB_INSTALLED) $(CHROMIUM)
 	$(PYTHON) -m pytest
 
 # --fail-on-warnings misses some of the validator's warnings (an unused response only warns),

@@ -57,8 +57,8 @@ class RunningAssistant:
         return subprocess.Popen([sys.executable, str(REPO / "run_rasa.py"), *args],
                                 cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT)
 
-    def say(self, text, sender="patient", timeout=60):
-        body = json.dumps({"sender": sender, "message": text}).encode()
+    def say(self, text, sender="patient", timeout=60, metadata=None):
+        body = json.dumps({"sender": sender, "message": text, **({"metadata": metadata} if metadata else {})}).encode()
         request = urllib.request.Request(f"http://{HOST}:{self.rasa_port}/webhooks/rest/webhook", body,
                                          {"Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=timeout) as response:

@@ -110,6 +110,11 @@ def test_nothing_carries_over_into_a_new_session(assistant):
     assert texts(replies)
 
 
+def test_a_clinic_id_passed_as_metadata_reaches_the_actions_and_comes_back_in_the_payload(assistant):
+    replies = assistant.say("there's pus in it", sender="it-metadata", metadata={"clinic_id": "riverside-42"})
+    assert [p.get("clinic_id") for p in triage_payloads(replies)] == ["riverside-42"]
+
+
 def test_a_general_aftercare_question_gets_an_answer_and_no_level(assistant):
     replies = assistant.say("does cryotherapy hurt?", sender="it-aftercare")
     assert not triage_payloads(replies)

@@ -1,0 +1,48 @@
+"""The socket.io channel for the website chat widget (web/).
+
+Rasa's own socketio output sends a custom payload as keyword arguments of `emit`, which fails
+for ours ({"triage": ...}: emit() takes no `triage` argument), so the widget would never get
+the level. This output sends it as {"custom": payload}, the shape the REST channel uses.
+Everything else is Rasa's socketio channel, configured in credentials.yml.
+"""
+import json
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
+from sanic import Blueprint
+
+
+class WebchatOutput(SocketIOOutput):
+    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
+        await self._send_message(recipient_id, {"custom": json_message})
+
+
+class WebchatInput(SocketIOInput):
+    @classmethod
+    def name(cls) -> Text:
+        return "webchat"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = super().blueprint(on_new_message)
+
+        # Rasa's handler, with our output; it replaces the one registered above.
+        async def handle_message(sid: Text, data: Dict) -> None:
+            sender_id = self._sender(sid, data)
+            if sender_id is None:
+                return
+            metadata = data.get(self.metadata_key) or {}
+            if isinstance(metadata, str):
+                metadata = json.loads(metadata)
+            output = WebchatOutput(self.sio, self.bot_message_evt)
+            await on_new_message(UserMessage(str(data.get("message", "")), output, sender_id,
+                                             input_channel=self.name(), metadata=metadata))
+
+        self.sio.on(self.user_message_evt, handler=handle_message, namespace=self.namespace)
+        return webhook
+
+    def _sender(self, sid: Text, data: Dict) -> Optional[Text]:
+        """The conversation id: the widget's session id, kept across page reloads."""
+        if not self.session_persistence:
+            return sid
+        return data.get("session_id") or None  # Rasa ignores a message with none, and so do we

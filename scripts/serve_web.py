@@ -1,0 +1,68 @@
+"""Serves the chat widget (web/) from this machine: the page, its script and style, and
+socket.io-client from web/node_modules (installed by `make web`). Nothing else is served.
+
+usage: python scripts/serve_web.py [--host 127.0.0.1] [--port 8080] [--rasa-url URL] [--clinic-id ID]
+"""
+import argparse
+import json
+from functools import partial
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+WEB = Path(__file__).resolve().parent.parent / "web"
+FILES = {
+    "/": (WEB / "index.html", "text/html; charset=utf-8"),
+    "/index.html": (WEB / "index.html", "text/html; charset=utf-8"),
+    "/chat.js": (WEB / "chat.js", "text/javascript; charset=utf-8"),
+    "/chat.css": (WEB / "chat.css", "text/css; charset=utf-8"),
+    "/socket.io.min.js": (WEB / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",
+                          "text/javascript; charset=utf-8"),
+}
+
+
+class WidgetHandler(BaseHTTPRequestHandler):
+    def __init__(self, *args, config: dict, **kwargs):
+        self.config = config
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path == "/config.js":
+            body = f"window.TRIAGE_CHAT = {json.dumps(self.config)};\n".encode()
+            return self._send(200, body, "text/javascript; charset=utf-8")
+        if path not in FILES:
+            return self._send(404, b"not found", "text/plain; charset=utf-8")
+        file, content_type = FILES[path]
+        self._send(200, file.read_bytes(), content_type)
+
+    def _send(self, status: int, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:  # quiet: the servers' own logs matter more
+        pass
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--rasa-url", default="http://127.0.0.1:5005")
+    parser.add_argument("--clinic-id", default=None, help="passed to the actions as message metadata")
+    args = parser.parse_args()
+    missing = [str(file) for file, _ in FILES.values() if not file.is_file()]
+    if missing:
+        raise SystemExit(f"missing {', '.join(missing)}: run `make web`")
+    config = {"server": args.rasa_url, "clinicId": args.clinic_id}
+    server = ThreadingHTTPServer((args.host, args.port), partial(WidgetHandler, config=config))
+    print(f"Chat widget: http://{args.host}:{args.port}/", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

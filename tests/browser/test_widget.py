@@ -1,0 +1,178 @@
+"""The chat widget in a real browser: Debian's headless Chromium, driven by Playwright, against
+the real Rasa and action servers and the widget's own web server, all on loopback."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from tests.integration.servers import HOST, REPO, RunningAssistant, free_port, wait_for
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium keeps calling Google's hosts.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-default-apps"]
+PHONE = {"width": 375, "height": 740}
+ARTIFACTS = REPO / "test-artifacts"
+DISCLAIMER = yaml.safe_load((REPO / "domain.yml").read_text())["responses"]["utter_disclaimer"][0]["text"].strip()
+CLINIC_ID = "riverside-42"
+REPLY_WAIT_MS = 30_000
+
+
+def serve_widget(rasa_url: str):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, str(REPO / "scripts" / "serve_web.py"), "--host", HOST,
+                                "--port", str(port), "--rasa-url", rasa_url, "--clinic-id", CLINIC_ID])
+    wait_for(f"http://{HOST}:{port}/", process, seconds=30)
+    return process, f"http://{HOST}:{port}/"
+
+
+@pytest.fixture(scope="module")
+def assistant():
+    running = RunningAssistant(action_timeout_seconds=8)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def widget_url(assistant):
+    process, url = serve_widget(f"http://{HOST}:{assistant.rasa_port}")
+    yield url
+    process.terminate()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium")
+    with playwright.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """One patient's browser tab, with every request it makes recorded."""
+
+    def __init__(self, browser, url):
+        self.context = browser.new_context(viewport=PHONE)
+        self.page = self.context.new_page()
+        self.hosts, self.sent_frames, self.dialogs = set(), [], []
+        self.page.on("request", lambda request: self.hosts.add(urlparse(request.url).hostname))
+        self.page.on("websocket", self._watch_socket)
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.page.goto(url)
+
+    def _watch_socket(self, socket):
+        self.hosts.add(urlparse(socket.url).hostname)
+        socket.on("framesent", lambda payload: self.sent_frames.append(payload))
+
+    def say(self, text):
+        self.page.get_by_label("Your message").fill(text)
+        self.page.keyboard.press("Enter")  # keyboard alone
+
+    def wait_for_text(self, text):
+        self.page.locator("#log li.msg--bot", has_text=text).first.wait_for(timeout=REPLY_WAIT_MS)
+
+    def bot_texts(self):
+        return self.page.locator("#log li.msg--bot").all_text_contents()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, widget_url, request):
+    opened = Visit(browser, widget_url)
+    yield opened
+    ARTIFACTS.mkdir(exist_ok=True)
+    opened.page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    assert opened.hosts <= {HOST}, f"requests to other hosts: {opened.hosts - {HOST}}"
+    opened.close()
+
+
+def test_a_symptom_gets_advice_and_the_disclaimer_in_view(visit):
+    visit.say("it's oozing clear fluid from the spot")
+    visit.wait_for_text(DISCLAIMER[:40])
+    texts = " ".join(visit.bot_texts())
+    assert "doctor" in texts
+    assert visit.page.locator("#log li.msg--disclaimer").first.is_visible()
+
+
+def test_follow_up_questions_are_buttons_usable_from_the_keyboard(visit):
+    visit.say("I have a blister")
+    first = visit.page.get_by_role("button", name="Arm or hand")
+    first.wait_for(timeout=REPLY_WAIT_MS)
+    first.focus()
+    visit.page.keyboard.press("Enter")
+    assert visit.page.locator("#log li.msg--user", has_text="Arm or hand").is_visible()
+    visit.page.get_by_role("button", name="1 to 2 days ago").click(timeout=REPLY_WAIT_MS)
+    visit.page.get_by_role("button", name="No, it is small and bearable").click(timeout=REPLY_WAIT_MS)
+    visit.wait_for_text(DISCLAIMER[:40])
+    assert any("blister" in text.lower() for text in visit.bot_texts())
+    assert visit.page.locator("#banner").is_hidden()  # self_care: no alarm
+
+
+def test_a_reload_keeps_the_conversation_and_its_session(visit):
+    visit.say("I have some pain")
+    visit.page.get_by_role("button", name="Today").wait_for(timeout=REPLY_WAIT_MS)
+    before = visit.page.locator("#log li").all_text_contents()
+    visit.page.reload()
+    visit.page.locator("#log li.msg").first.wait_for()
+    assert visit.page.locator("#log li").all_text_contents() == before
+    visit.page.get_by_role("button", name="Today").click()  # the question asked before the reload
+    visit.page.get_by_role("button", name="Getting better").click(timeout=REPLY_WAIT_MS)
+    visit.wait_for_text(DISCLAIMER[:40])
+
+
+def test_an_urgent_reply_is_marked_by_a_banner(visit):
+    visit.say("there's yellow pus coming out of it")
+    banner = visit.page.locator("#banner.chat__banner--urgent")
+    banner.wait_for(timeout=REPLY_WAIT_MS)
+    assert banner.is_visible() and "today" in banner.text_content()
+    assert banner.get_attribute("role") == "alert"
+
+
+def test_markup_typed_by_the_patient_shows_as_text(visit):
+    markup = "<img src=x onerror=alert(1)>"
+    visit.say(markup)
+    visit.page.locator("#log li.msg--user").first.wait_for()
+    assert visit.page.locator("#log li.msg--user").first.text_content() == markup
+    assert visit.page.locator("#log img").count() == 0
+    visit.page.locator("#log li.msg--bot").first.wait_for(timeout=REPLY_WAIT_MS)
+    assert visit.dialogs == []
+
+
+def test_the_page_fits_a_phone_and_passes_the_clinic_id_to_the_assistant(visit):
+    visit.say("hello")
+    visit.page.locator("#log li.msg--bot").first.wait_for(timeout=REPLY_WAIT_MS)
+    assert visit.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    sent = [frame for frame in visit.sent_frames if "user_uttered" in str(frame)]
+    assert sent and CLINIC_ID in str(sent[0])
+
+
+def test_an_unreachable_server_is_said_plainly(browser):
+    process, url = serve_widget(f"http://{HOST}:{free_port()}")  # nothing listens there
+    unreachable = Visit(browser, url)
+    try:
+        unreachable.page.locator("#status", has_text="cannot be reached").wait_for(timeout=15_000)
+    finally:
+        unreachable.close()
+        process.terminate()
+
+
+def test_a_real_conversation_for_the_readme(visit):
+    visit.say("Hi, I had a wart frozen on my hand 3 days ago")
+    visit.page.locator("#log li.msg--bot").first.wait_for(timeout=REPLY_WAIT_MS)
+    visit.say("there's a blister and it's oozing a bit")
+    visit.page.get_by_role("button", name="Clear and watery").click(timeout=REPLY_WAIT_MS)
+    visit.page.get_by_role("button", name="No, it is small and bearable").click(timeout=REPLY_WAIT_MS)
+    visit.wait_for_text(DISCLAIMER[:40])
+    assert visit.page.get_by_role("button", name="Arm or hand").count() == 0  # "on my hand" was said
+    ARTIFACTS.mkdir(exist_ok=True)
+    visit.page.screenshot(path=str(ARTIFACTS / "widget-conversation.png"), full_page=True)

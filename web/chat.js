@@ -1,0 +1,134 @@
+// The chat widget: talks to Rasa's socket.io channel (credentials.yml), shows every message as
+// text (never as HTML), turns the triage payload into a banner, and keeps the conversation in
+// localStorage so a page reload shows it again and continues the same Rasa session.
+(function () {
+  "use strict";
+  var config = window.TRIAGE_CHAT || {};
+  var STORE = "triage-chat";
+  var REPLY_TIMEOUT_MS = config.replyTimeoutMs || 20000;
+  var UNREACHABLE = "The assistant cannot be reached right now. If you are worried, contact your " +
+    "clinic. In an emergency, call your local emergency number.";
+  var BANNERS = {
+    urgent: "Please contact your clinic or a doctor today.",
+    emergency: "Call your local emergency number now.",
+  };
+
+  var log = document.getElementById("log");
+  var banner = document.getElementById("banner");
+  var status = document.getElementById("status");
+  var form = document.getElementById("composer");
+  var input = document.getElementById("message");
+  var state = load();
+  var replyTimer = null;
+
+  function load() {
+    try {
+      var saved = JSON.parse(localStorage.getItem(STORE));
+      if (saved && Array.isArray(saved.items)) return saved;
+    } catch (e) { /* a broken store starts a new conversation */ }
+    return { sessionId: null, items: [], level: null };
+  }
+  function save() { localStorage.setItem(STORE, JSON.stringify(state)); }
+
+  function render(item) {
+    if (item.kind === "choices") return renderChoices(item);
+    var li = document.createElement("li");
+    li.className = "msg msg--" + item.kind + (item.disclaimer ? " msg--disclaimer" : "");
+    li.textContent = item.text;  // text, never HTML
+    log.appendChild(li);
+    li.scrollIntoView({ block: "end" });
+  }
+
+  function renderChoices(item) {
+    var list = document.createElement("ul");
+    list.className = "choices";
+    list.setAttribute("aria-label", "Quick answers");
+    item.choices.forEach(function (choice) {
+      var li = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = choice.title;
+      button.disabled = !!item.used;
+      button.addEventListener("click", function () {
+        item.used = true;
+        Array.prototype.forEach.call(list.querySelectorAll("button"), function (b) { b.disabled = true; });
+        send(choice.payload, choice.title);
+        input.focus();
+      });
+      li.appendChild(button);
+      list.appendChild(li);
+    });
+    log.appendChild(list);
+  }
+
+  function add(item) { state.items.push(item); save(); render(item); }
+
+  function showLevel(level) {
+    if (!BANNERS[level]) return;
+    state.level = level;
+    save();
+    banner.hidden = false;
+    banner.className = "chat__banner chat__banner--" + level;
+    banner.textContent = BANNERS[level];
+  }
+
+  function setStatus(text) { status.textContent = text || ""; }
+
+  var socket = io(config.server, { transports: ["websocket"], reconnectionDelayMax: 5000 });
+
+  socket.on("connect", function () {
+    setStatus("");
+    socket.emit("session_request", { session_id: state.sessionId });
+  });
+  var waiting = [];  // typed before the session was confirmed: Rasa drops a message without one
+  socket.on("session_confirm", function (sessionId) {
+    state.sessionId = typeof sessionId === "string" ? sessionId : (sessionId && sessionId.session_id);
+    save();
+    waiting.splice(0).forEach(emit);
+  });
+  socket.on("connect_error", function () { setStatus(UNREACHABLE); });
+  socket.on("disconnect", function () { setStatus(UNREACHABLE); });
+
+  socket.on("bot_uttered", function (message) {
+    clearTimeout(replyTimer);
+    setStatus("");
+    if (!message) return;
+    if (typeof message.text === "string" && message.text) {
+      add({ kind: "bot", text: message.text, disclaimer: isDisclaimer(message.text) });
+    }
+    if (Array.isArray(message.quick_replies) && message.quick_replies.length) {
+      add({ kind: "choices", choices: message.quick_replies.map(function (r) {
+        return { title: String(r.title), payload: String(r.payload) };
+      }) });
+    }
+    var triage = message.custom && message.custom.triage;
+    if (triage && typeof triage.level === "string") showLevel(triage.level);
+  });
+
+  function isDisclaimer(text) { return /not a diagnosis/i.test(text); }
+
+  function send(payload, shown) {
+    if (!payload.trim()) return;
+    add({ kind: "user", text: shown || payload });
+    clearTimeout(replyTimer);
+    replyTimer = setTimeout(function () { setStatus(UNREACHABLE); }, REPLY_TIMEOUT_MS);
+    if (!socket.connected) { setStatus(UNREACHABLE); return; }
+    if (state.sessionId) emit(payload); else waiting.push(payload);
+  }
+
+  function emit(payload) {
+    socket.emit("user_uttered", { message: payload, session_id: state.sessionId,
+                                  metadata: { clinic_id: config.clinicId || null } });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value;
+    input.value = "";
+    send(text);
+  });
+
+  state.items.forEach(render);
+  if (state.level) showLevel(state.level);
+  input.focus();
+})();
