@@ -50,9 +50,9 @@ class ActionTriage(Action):
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name")
         reading = read_message(message.get("text") or "")
-        earlier = tracker.get_slot(REMEMBERED_SLOT) or {}
-        remember = [SlotSet(REMEMBERED_SLOT, remembered_facts(earlier, reading.facts))]
-        observation = build_observation(reading, earlier)
+        facts = remembered_facts(tracker.get_slot(REMEMBERED_SLOT) or {}, reading.facts)
+        remember = [SlotSet(REMEMBERED_SLOT, facts)]
+        observation = build_observation(reading, facts)
         if observation is not None:
             result = ENGINE.assess(observation)
             if is_general_question(intent, reading, result.level):

@@ -14,18 +14,18 @@ from actions.triage import Observation
 UNNAMED_SYMPTOM = "other"
 
 
-def build_observation(reading: MessageReading, earlier: Optional[Mapping[str, Any]] = None) -> Optional[Observation]:
+def build_observation(reading: MessageReading, facts: Optional[Mapping[str, Any]] = None) -> Optional[Observation]:
     """None when the message names no symptom it does not deny: then the patient is asked.
 
     A worsening with no symptom named is still assessed (as the rulebook's unnamed symptom).
-    ``earlier`` are facts from the patient's earlier messages in this session (remembered_facts).
+    ``facts`` default to the message's own; the action passes them completed by remembered_facts.
     """
     symptoms = reading.symptoms
     if not symptoms and reading.trend == "worsening":
         symptoms = (UNNAMED_SYMPTOM,)
     if not symptoms:
         return None
-    return Observation(symptoms=symptoms, facts=remembered_facts(earlier or {}, reading.facts))
+    return Observation(symptoms=symptoms, facts=dict(reading.facts if facts is None else facts))
 
 
 # Facts that stay true for the rest of a conversation: when the spot was frozen, where it is,
