@@ -1,6 +1,5 @@
 """The chat widget in a real browser: Debian's headless Chromium, driven by Playwright, against
 the real Rasa and action servers and the widget's own web server, all on loopback."""
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -8,10 +7,9 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
+from playwright import sync_api as playwright
 
 from tests.integration.servers import HOST, REPO, RunningAssistant, free_port, wait_for
-
-playwright = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium keeps calling Google's hosts.
