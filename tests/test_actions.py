@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import ANSWERED_SLOT, ActionTriage
 from actions.replies import DISCLAIMER_RESPONSE
+from tests.bot_messages import triage_payloads
 from tests.form_driver import converse
 
 LEVELS = {"self_care", "see_doctor", "urgent", "emergency"}
@@ -28,9 +29,6 @@ def triage(text, intent, answers=()):
     return converse(text, intent, answers).messages
 
 
-def payloads(messages):
-    return [m["custom"]["triage"] for m in messages if (m.get("custom") or {}).get("triage")]
-
 
 def texts(messages):
     return " ".join(m["text"] for m in messages if m.get("text"))
@@ -38,7 +36,7 @@ def texts(messages):
 
 def assert_is_triage_reply(messages):
     """Advice, then the disclaimer, then exactly one well-formed payload."""
-    [payload] = payloads(messages)
+    [payload] = triage_payloads(messages)
     assert set(payload) == {"level", "symptoms", "rules"}
     assert payload["level"] in LEVELS
     assert payload["symptoms"] and all(isinstance(s, str) for s in payload["symptoms"])
@@ -66,7 +64,7 @@ def test_each_symptom_gets_advice_the_disclaimer_and_its_level(intent, text, sym
 def test_oozing_advises_a_doctor():
     messages = triage("it's oozing", "report_oozing")
     assert "doctor" in texts(messages)
-    assert payloads(messages)[0]["rules"] == ["oozing.see_doctor"]
+    assert triage_payloads(messages)[0]["rules"] == ["oozing.see_doctor"]
 
 
 def test_several_symptoms_are_all_assessed_most_urgent_first():
@@ -96,7 +94,7 @@ def test_a_symptom_intent_with_no_symptom_in_the_text_is_asked_what_they_notice(
     # The classifier scores some of these 1.00 as a symptom; the text names none.
     messages, events = run_triage(text, "report_oozing")
     assert [m.get("response") for m in messages] == ["utter_ask_symptom"]
-    assert not payloads(messages)
+    assert not triage_payloads(messages)
     assert SlotSet(ANSWERED_SLOT, True) in events
 
 
@@ -173,4 +171,4 @@ def test_the_clinic_id_in_the_message_metadata_reaches_the_payload():
     tracker.latest_message["metadata"] = {"clinic_id": "riverside-42"}
     dispatcher = CollectingDispatcher()
     ActionTriage().run(dispatcher, tracker, domain={})
-    assert payloads(dispatcher.messages)[0]["clinic_id"] == "riverside-42"
+    assert triage_payloads(dispatcher.messages)[0]["clinic_id"] == "riverside-42"

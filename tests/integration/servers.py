@@ -9,6 +9,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tests.bot_messages import asks_question, triage_payloads
+
 REPO = Path(__file__).resolve().parents[2]
 MODEL = REPO / "models" / "triage.tar.gz"
 HOST = "127.0.0.1"
@@ -68,7 +70,7 @@ class RunningAssistant:
         """Says ``text`` and answers the bot's questions (from ``answers``, then "not sure") until
         a triage comes, as a patient would. Returns every reply, and the questions' replies."""
         answers, replies, questions = list(answers), self.say(text, sender), []
-        while not has_triage(replies) and asks_question(replies[-1:]) and len(questions) < max_questions:
+        while not triage_payloads(replies) and asks_question(replies[-1:]) and len(questions) < max_questions:
             questions.append(replies[-1])
             replies += self.say(answers.pop(0) if answers else "not sure", sender)
         return replies, questions
@@ -101,11 +103,3 @@ class HangingServer:
 
     def close(self):
         self.listener.close()
-
-
-def has_triage(replies) -> bool:
-    return any(isinstance(r.get("custom"), dict) and "triage" in r["custom"] for r in replies)
-
-
-def asks_question(replies) -> bool:
-    return any(r.get("buttons") or (r.get("text") or "").rstrip().endswith("?") for r in replies)

@@ -7,6 +7,7 @@ import time
 import pytest
 import yaml
 
+from tests.bot_messages import triage_payloads
 from tests.integration.servers import CLINIC_ENVIRONMENT, REPO, HangingServer, RunningAssistant
 
 DISCLAIMER = yaml.safe_load((REPO / "domain.yml").read_text())["responses"]["utter_disclaimer"][0]["text"].strip()
@@ -34,10 +35,6 @@ def show_server_logs_on_failure(request, assistant):
     yield
     if getattr(request.node, "rep_call", None) and request.node.rep_call.failed:
         print(assistant.logs())
-
-
-def triage_payloads(replies):
-    return [r["custom"]["triage"] for r in replies if isinstance(r.get("custom"), dict) and "triage" in r["custom"]]
 
 
 def texts(replies):
