@@ -49,7 +49,7 @@ $(INSTALLED): requirements/lock.txt pyproject.toml scripts/find_python310.sh
 
 pipeline: $(PIPELINE)
 
-$(PIPELINE): $(INSTALLED) nlp/build_pipeline.py nlp/patterns/entities.yml nlp/patterns/negation.yml
+$(PIPELINE): $(INSTALLED) nlp/build_pipeline.py nlp/emergency_screen.py $(wildcard nlp/patterns/*.yml)
 	$(PYTHON) nlp/build_pipeline.py --out build/spacy_pipeline
 
 train: $(MODEL)

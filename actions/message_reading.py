@@ -9,6 +9,7 @@ from typing import Any, Dict, Optional, Tuple
 
 import spacy
 
+from actions.temperature_reading import FEVER_CELSIUS, temperatures_in
 from actions.time_reading import days_in
 
 DEFAULT_PIPELINE = Path(__file__).resolve().parent.parent / "build" / "spacy_pipeline"
@@ -28,7 +29,7 @@ ANSWERING_NO = re.compile(
 
 @dataclass(frozen=True)
 class Mention:
-    label: str  # SYMPTOM, BODY_SITE, TREND, SEVERITY, RISK, DURATION, FLUID, ANSWER or REPORT
+    label: str  # SYMPTOM, EMERGENCY, BODY_SITE, TREND, SEVERITY, RISK, DURATION, FLUID, ANSWER or REPORT
     id: str  # the id in nlp/patterns/entities.yml, e.g. "oozing"
     text: str
     negated: bool
@@ -46,10 +47,27 @@ def looks_like_question(text: str) -> bool:
     return text.strip().endswith("?") or bool(words and words[0] in QUESTION_OPENERS)
 
 
+# Words that make a question about someone in particular: "can freezing cause chest pain?" is asked
+# in general; "is it normal that I can't breathe?" reports a sign.
+PERSONAL_WORDS = re.compile(
+    r"\b(i|i'm|im|i've|ive|me|my|mine|we|our|us|he|he's|hes|she|she's|shes|him|her|his|they|their|them|"
+    r"son|daughter|child|kid|baby|husband|wife|partner|mum|mom|dad|friend)\b", re.IGNORECASE)
+
+
+def is_general_question(text: str) -> bool:
+    return looks_like_question(text) and not PERSONAL_WORDS.search(text)
+
+
+# A phrase that tells how a bleeding goes ("keeps bleeding", "bled for 40 minutes") also reports it.
+BLEEDING_WORDS = re.compile(r"\b(bleed\w*|bled|blood\w*)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class MessageReading:
     mentions: Tuple[Mention, ...]
     is_question: bool = False
+    # A question about no one in particular ("can freezing cause an allergic reaction?").
+    is_general_question: bool = False
 
     def _ids(self, label: str, negated: bool = False) -> Tuple[str, ...]:
         seen = {m.id: None for m in self.mentions if m.label == label and m.negated == negated}
@@ -57,8 +75,16 @@ class MessageReading:
 
     @property
     def symptoms(self) -> Tuple[str, ...]:
-        """Symptoms the patient says they have, in the order they name them."""
-        return self._ids("SYMPTOM")
+        """Symptoms the patient says they have, emergency signs first, then in the order named."""
+        named = self._ids("SYMPTOM")
+        bleeding = any(m.label == "SEVERITY" and not m.negated and BLEEDING_WORDS.search(m.text)
+                       for m in self.mentions)
+        return self.emergency_signs + named + (("bleeding",) if bleeding and "bleeding" not in named else ())
+
+    @property
+    def emergency_signs(self) -> Tuple[str, ...]:
+        """Life-threatening signs (nlp/emergency_screen.py has already set aside denied ones)."""
+        return self._ids("EMERGENCY")
 
     @property
     def negated_symptoms(self) -> Tuple[str, ...]:
@@ -137,13 +163,29 @@ def load_pipeline(path: str = ""):
     return spacy.load(path)
 
 
+# Words that name a fever only through its measure: a thermometer that reads below 38 °C overrides them.
+MEASURED_FEVER_WORDS = {"temperature", "temp", "a temp", "temperatures"}
+
+
+def fever_from_temperatures(text: str, mentions: Tuple[Mention, ...]) -> Tuple[Mention, ...]:
+    """A temperature of 38 °C (100.4 °F) or more is a fever; one below it, with none above, means that
+    "temperature" in the same message names no fever."""
+    temperatures = temperatures_in(text)
+    if not temperatures:
+        return mentions
+    highest = max(temperatures)
+    if highest >= FEVER_CELSIUS:
+        return mentions + (Mention("SYMPTOM", "fever", f"{highest:g} °C", negated=False),)
+    return tuple(m for m in mentions
+                 if not (m.label == "SYMPTOM" and m.id == "fever" and m.text.lower() in MEASURED_FEVER_WORDS))
+
+
 def read_message(text: str, nlp=None) -> MessageReading:
     nlp = nlp or load_pipeline()
     plain = ANSWERING_NO.sub(r"\1, ", NOISE.sub(" ", (text or "")[:MAX_CHARS_READ]))
     doc = nlp(plain)
     first_word = next((token.i for token in doc if token.is_alpha), 0)
-    return MessageReading(
-        tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex), ent.start <= first_word)
-              for ent in doc.ents),
-        is_question=looks_like_question(plain),
-    )
+    mentions = tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex), ent.start <= first_word)
+                     for ent in doc.ents)
+    return MessageReading(fever_from_temperatures(plain, mentions), is_question=looks_like_question(plain),
+                          is_general_question=is_general_question(plain))

@@ -1,7 +1,8 @@
 """Builds the project's spaCy pipeline: blank English, a sentencizer, a lookup lemmatizer, an EntityRuler
-fed from nlp/patterns/entities.yml, and negspacy's negex with nlp/patterns/negation.yml. Rasa's SpacyNLP loads it by path.
+fed from nlp/patterns/entities.yml, negspacy's negex with nlp/patterns/negation.yml, and the emergency
+screen with nlp/patterns/emergency_context.yml. Rasa's SpacyNLP loads it by path.
 
-usage: python nlp/build_pipeline.py [--patterns FILE] [--negation-terms FILE] [--out DIR]
+usage: python nlp/build_pipeline.py [--patterns FILE] [--negation-terms FILE] [--emergency-context FILE] [--out DIR]
 """
 import argparse
 from collections import defaultdict
@@ -13,10 +14,15 @@ import srsly
 import yaml
 from spacy_lookups_data import en as english_lookups
 
+from nlp.emergency_screen import LABEL  # importing it registers the "emergency_screen" factory
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATTERNS = ROOT / "nlp" / "patterns" / "entities.yml"
 DEFAULT_NEGATION_TERMS = ROOT / "nlp" / "patterns" / "negation.yml"
+DEFAULT_EMERGENCY_CONTEXT = ROOT / "nlp" / "patterns" / "emergency_context.yml"
 DEFAULT_OUT = ROOT / "build" / "spacy_pipeline"
+# Emergency signs are not among them: negex's scope is a whole sentence, too wide for a sign that must
+# not be missed. The emergency screen reads their denials instead.
 NEGATED_LABELS = ["SYMPTOM", "TREND", "SEVERITY", "RISK", "FLUID"]
 
 
@@ -69,20 +75,30 @@ def entity_ruler_patterns(nlp, spec: Dict[str, Dict[str, Iterable[str]]]) -> Lis
 def negation_termset(terms_path: Path) -> dict:
     from negspacy.termsets import termset
 
-    spec = yaml.safe_load(Path(terms_path).read_text(encoding="utf-8"))
+    spec = read_yaml(terms_path)
     terms = termset(spec["termset"])
     terms.add_patterns(spec["add"])
     return terms.get_patterns()
 
 
-def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DEFAULT_NEGATION_TERMS):
+def read_yaml(path: Path):
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DEFAULT_NEGATION_TERMS,
+          emergency_context_path: Path = DEFAULT_EMERGENCY_CONTEXT):
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")  # negex scopes negation within a sentence
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    ruler = nlp.add_pipe("entity_ruler", config={"validate": True})
+    # Emergency signs are read first and screened before anything else is read, so that a sign set
+    # aside ("the wart on my chest hurts") leaves its words to the other patterns (chest, pain).
+    emergency_ruler = nlp.add_pipe("entity_ruler", name="emergency_ruler", config={"validate": True})
+    nlp.add_pipe("emergency_screen", config={"context": read_yaml(emergency_context_path)})
+    ruler = nlp.add_pipe("entity_ruler", config={"validate": True})  # keeps the signs: overwrite_ents is off
     nlp.add_pipe("negex", config={"ent_types": NEGATED_LABELS, "neg_termset": negation_termset(negation_terms_path)})
-    nlp.initialize()  # loads the lemma tables; it would also empty the ruler, so patterns come after
-    spec = yaml.safe_load(Path(patterns_path).read_text(encoding="utf-8"))
+    nlp.initialize()  # loads the lemma tables; it would also empty the rulers, so patterns come after
+    spec = read_yaml(patterns_path)
+    emergency_ruler.add_patterns(entity_ruler_patterns(nlp, {LABEL: spec.pop(LABEL)}))
     ruler.add_patterns(entity_ruler_patterns(nlp, spec))
     return nlp
 
@@ -91,14 +107,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--patterns", type=Path, default=DEFAULT_PATTERNS)
     parser.add_argument("--negation-terms", type=Path, default=DEFAULT_NEGATION_TERMS)
+    parser.add_argument("--emergency-context", type=Path, default=DEFAULT_EMERGENCY_CONTEXT)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
     import negspacy.negation  # noqa: F401  registers the "negex" factory for this build
 
-    nlp = build(args.patterns, args.negation_terms)
+    nlp = build(args.patterns, args.negation_terms, args.emergency_context)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(args.out)
-    print(f"built {args.out} with {len(nlp.get_pipe('entity_ruler'))} patterns: {nlp.pipe_names}")
+    patterns = len(nlp.get_pipe("emergency_ruler")) + len(nlp.get_pipe("entity_ruler"))
+    print(f"built {args.out} with {patterns} patterns: {nlp.pipe_names}")
 
 
 if __name__ == "__main__":

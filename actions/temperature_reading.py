@@ -1,0 +1,44 @@
+"""Body temperatures a patient writes as numbers ("39.8", "temp of 101F", "38.5 degrees"), in °C.
+Pure Python. A number counts when it carries a unit, or when a word nearby says temperature or
+fever; an age or a measure ("I'm 38", "38 weeks", "40 mm") never does."""
+import re
+from typing import List
+
+FEVER_CELSIUS = 38.0  # clinical reference: 38 °C (100.4 °F) or more counts as fever
+
+NUMBER = re.compile(
+    r"(?<![\d.,])(\d{2,3}(?:[.,]\d{1,2})?)\s*(°|º|degrees?|deg)?\s*([cf](?![a-z]))?", re.IGNORECASE)
+# Words that make a bare number a temperature, within the same stretch of text.
+TEMPERATURE_CONTEXT = re.compile(
+    r"\b(temp|temps|temperature|fever|feverish|thermometer|degrees|hot|boiling|burning up|roasting|"
+    r"shivery|shivering|chills|sweating|sweats)\b", re.IGNORECASE)
+CONTEXT_CHARS = 40
+# "I'm 38", "she's 6": ages are whole numbers; "she's 38.9" is a temperature.
+AGE_BEFORE = re.compile(r"\b(i'?m|i am|aged?|age of|she'?s|he'?s)\s*$", re.IGNORECASE)
+MEASURE_AFTER = re.compile(
+    r"^\s*(years?|yrs?|yo|y/o|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|months?|mm|cm|kg|lbs?|mg|ml|%|x\b)",
+    re.IGNORECASE)
+
+
+def celsius(value: float, unit: str) -> float:
+    return (value - 32) * 5 / 9 if unit == "f" else value
+
+
+def temperatures_in(text: str) -> List[float]:
+    """Every body temperature the text gives, in °C, in the order written."""
+    found = []
+    for match in NUMBER.finditer(text or ""):
+        value = float(match.group(1).replace(",", "."))
+        degree, unit = match.group(2), (match.group(3) or "").lower()
+        before, after = text[:match.start()], text[match.end(1):]
+        whole = value.is_integer() and not re.search(r"[.,]", match.group(1))
+        if (whole and AGE_BEFORE.search(before)) or MEASURE_AFTER.match(after):
+            continue
+        if not (degree or unit):
+            nearby = text[max(0, match.start() - CONTEXT_CHARS): match.end() + CONTEXT_CHARS]
+            if not TEMPERATURE_CONTEXT.search(nearby):
+                continue
+        unit = unit or ("c" if 34 <= value <= 44 else "f" if 93 <= value <= 112 else "")
+        if unit and 34 <= celsius(value, unit) <= 44:
+            found.append(round(celsius(value, unit), 1))
+    return found
