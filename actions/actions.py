@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.followup import QUESTIONS, PendingTriage, questions_worth_asking
 from actions.message_reading import MessageReading, read_message
 from actions.observation_builder import build_observation, remembered_facts
-from actions.replies import send_triage_reply
+from actions.replies import send_general_answer, send_triage_reply
 from actions.runtime import (
     ANSWERED_SLOT, CLINIC, ENGINE, PENDING_SLOT, QUESTIONS_SLOT, REMEMBERED_SLOT, RULEBOOK, clinic_id_of,
 )
@@ -27,10 +27,22 @@ AFTERCARE_QUESTION_INTENTS = {
 }
 
 
+# "can freezing cause chest pain?": the signs, and to call the emergency number if they happen.
+EMERGENCY_SIGNS_ANSWER = "utter_answer_emergency_signs"
+EMERGENCY_INTENT = "report_emergency"
+
+
 def is_general_question(intent: Text, reading: MessageReading, level: Level) -> bool:
     """An aftercare question that reports nothing of the patient's own and no warning sign."""
     return (intent in AFTERCARE_QUESTION_INTENTS and reading.is_question
             and not reading.reports_own_symptom and level == Level.SELF_CARE)
+
+
+def asks_about_emergency_signs(reading: MessageReading, level: Level) -> bool:
+    """A question about no one in particular that names an emergency sign, or whose reading would be
+    an emergency. Anyone who says "I", "my" or "she" is triaged instead: a sign that may be present
+    errs upward."""
+    return reading.is_general_question and (bool(reading.emergency_signs) or level == Level.EMERGENCY)
 
 
 def start_questions(observation) -> List[Dict[Text, Any]]:
@@ -55,11 +67,17 @@ class ActionTriage(Action):
         observation = build_observation(reading, facts)
         if observation is not None:
             result = ENGINE.assess(observation)
+            if asks_about_emergency_signs(reading, result.level):
+                send_general_answer(dispatcher, EMERGENCY_SIGNS_ANSWER)
+                return remember + [SlotSet(ANSWERED_SLOT, True)]
             if is_general_question(intent, reading, result.level):
                 return remember  # "does it hurt?": the rules answer it, with no level
             if questions_worth_asking(result):
                 return remember + start_questions(observation) + [SlotSet(ANSWERED_SLOT, True)]
             send_triage_reply(dispatcher, result, RULEBOOK, CLINIC, clinic_id=clinic_id_of(message))
+        elif intent == EMERGENCY_INTENT:
+            # The classifier heard an emergency the reading did not: the signs, and to call if they happen.
+            send_general_answer(dispatcher, EMERGENCY_SIGNS_ANSWER)
         elif intent in ASK_WHAT_THEY_NOTICE_INTENTS:
             # The classifier heard a symptom the text does not name: ask rather than guess.
             dispatcher.utter_message(response=ASK_FOR_SYMPTOM)

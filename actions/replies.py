@@ -5,7 +5,7 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.clinic_settings import ClinicSettings
-from actions.triage import RuleBook, TriageResult
+from actions.triage import Level, RuleBook, TriageResult
 
 DISCLAIMER_RESPONSE = "utter_disclaimer"
 
@@ -28,12 +28,29 @@ def advice_texts(result: TriageResult, rulebook: RuleBook) -> List[str]:
     return texts
 
 
+def emergency_text(result: TriageResult, rulebook: RuleBook) -> str:
+    """"Call ... now", then why, in one message: the advice of the emergency rules only. Advice about
+    the spot would only distract from the call."""
+    reasons = [rule.advice for assessment in result.assessments for rule in assessment.rules
+               if rule.level == Level.EMERGENCY]
+    return " ".join([rulebook.headlines[Level.EMERGENCY]] + list(dict.fromkeys(reasons)))
+
+
 def reply_texts(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings) -> List[str]:
     """Headline for the level, advice per symptom, then how to reach the clinic; settings filled in."""
-    headline = rulebook.headlines.get(result.level)
-    contact = clinic.contact_line(result.level)
-    texts = ([headline] if headline else []) + advice_texts(result, rulebook) + ([contact] if contact else [])
+    if result.level == Level.EMERGENCY:
+        texts = [emergency_text(result, rulebook)]
+    else:
+        headline = rulebook.headlines.get(result.level)
+        contact = clinic.contact_line(result.level)
+        texts = ([headline] if headline else []) + advice_texts(result, rulebook) + ([contact] if contact else [])
     return [text.format_map(clinic.placeholders()) for text in texts]
+
+
+def send_general_answer(dispatcher: CollectingDispatcher, response: str) -> None:
+    """An answer to a general question: information, with the disclaimer but no triage level."""
+    dispatcher.utter_message(response=response)
+    dispatcher.utter_message(response=DISCLAIMER_RESPONSE)
 
 
 def send_triage_reply(dispatcher: CollectingDispatcher, result: TriageResult, rulebook: RuleBook,
