@@ -72,6 +72,40 @@ def test_warning_signs_escalate_whatever_the_intent(assistant, message, level):
         assert texts(replies)[0].startswith(f"Call {CLINIC_ENVIRONMENT['EMERGENCY_NUMBER']} now")
 
 
+# Issue 8's examples: each named a life-threatening sign and got questions, then self-care or "press on it".
+EMERGENCY_MESSAGES = [
+    ("my daughter had a wart frozen on Monday, now her whole leg is red, she's boiling hot, 39.8, and so "
+     "sleepy I can hardly wake her", "emergency"),
+    ("an hour after they froze my skin tag my lips went puffy and I can't catch my breath", "emergency"),
+    ("I'm on apixaban, the spot they froze has bled for 40 minutes through two dressings", "emergency"),
+    ("hiya, the frozen bit is red and stings but I've got this crushing pain in my chest", "emergency"),
+]
+
+
+@pytest.mark.parametrize("message, level", EMERGENCY_MESSAGES)
+def test_an_emergency_sign_gets_call_now_first_with_no_question(assistant, message, level):
+    replies = assistant.say(message, sender=f"it-emergency-{hash(message) % 10_000}")
+    assert not any(r.get("buttons") for r in replies), "a question came before the emergency reply"
+    assert [p["level"] for p in triage_payloads(replies)] == [level]
+    assert texts(replies)[0].startswith(f"Call {CLINIC_ENVIRONMENT['EMERGENCY_NUMBER']} now")
+    assert DISCLAIMER in texts(replies)
+
+
+@pytest.mark.parametrize("message", ["can freezing cause an allergic reaction?", "can cryotherapy cause chest pain?"])
+def test_a_general_question_about_emergency_signs_names_them_with_no_level(assistant, message):
+    replies = assistant.say(message, sender=f"it-emergency-question-{len(message)}")
+    assert not triage_payloads(replies)
+    said = " ".join(texts(replies))
+    assert "emergency number" in said and "breathing" in said and "chest pain" in said
+    assert DISCLAIMER in texts(replies)
+
+
+def test_a_denied_emergency_sign_is_no_emergency(assistant):
+    replies, _ = assistant.consult("no trouble breathing and no chest pain, just a blister on my arm",
+                                   sender="it-emergency-denied", answers=["yesterday", "no", "no"])
+    assert [p["level"] for p in triage_payloads(replies)] == ["self_care"]
+
+
 def test_referrals_use_the_clinic_settings_given_at_start_up(assistant):
     text = " ".join(texts(assistant.consult("the wound keeps oozing", sender="it-clinic")[0]))
     assert CLINIC_ENVIRONMENT["CLINIC_NAME"] in text
@@ -155,6 +189,18 @@ def test_with_the_action_server_down_symptoms_still_get_the_safety_net(assistant
         assert_safety_net(assistant.say(message, sender=f"it-down-{symptom}"))
     greeting = assistant.say("hello there", sender="it-down-greet")
     assert texts(greeting) and not triage_payloads(greeting)
+
+
+@pytest.mark.parametrize("message", [message for message, _ in EMERGENCY_MESSAGES[:2]] + [
+    "hi, my little boy is floppy and he wont drink, hes burning up"])
+def test_with_the_action_server_down_an_emergency_sign_still_gets_call_now(assistant, message):
+    assert assistant.action_server.poll() is not None, "runs after the action server was stopped"
+    replies = assistant.say(message, sender=f"it-down-emergency-{len(message)}")
+    [payload] = triage_payloads(replies)
+    assert payload["level"] == "emergency" and payload["assessed"] is False
+    assert texts(replies)[0].startswith("Call your local emergency number now")
+    assert not any("contact your clinic today" in text for text in texts(replies))
+    assert DISCLAIMER in texts(replies)
 
 
 def test_with_the_action_server_hanging_the_safety_net_comes_within_the_timeout(assistant):
