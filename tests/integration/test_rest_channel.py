@@ -183,8 +183,14 @@ def assert_safety_net(replies):
 def test_with_the_action_server_down_symptoms_still_get_the_safety_net(assistant):
     mid_questions = assistant.say("there's a blister on it", sender="it-down-form")
     assert any(r.get("buttons") for r in mid_questions)
+    also_mid_questions = assistant.say("there's a blister on it", sender="it-down-form-emergency")
+    assert any(r.get("buttons") for r in also_mid_questions)
     assistant.stop_action_server()
     assert_safety_net(assistant.say("on my arm", sender="it-down-form"))  # it died between questions
+    # An emergency sign given as an answer, the action server gone: the Rasa server reads it itself.
+    replies = assistant.say("on my arm, and now my lips are swelling up", sender="it-down-form-emergency")
+    assert [p["level"] for p in triage_payloads(replies)] == ["emergency"]
+    assert texts(replies)[0].startswith("Call your local emergency number now")
     for message, symptom, _, _ in SYMPTOM_MESSAGES:
         assert_safety_net(assistant.say(message, sender=f"it-down-{symptom}"))
     greeting = assistant.say("hello there", sender="it-down-greet")
