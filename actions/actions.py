@@ -42,7 +42,7 @@ def asks_about_emergency_signs(reading: MessageReading, level: Level) -> bool:
     """A question about no one in particular that names an emergency sign, or whose reading would be
     an emergency. Anyone who says "I", "my" or "she" is triaged instead: a sign that may be present
     errs upward."""
-    return reading.is_general_question and (bool(reading.emergency_signs) or level == Level.EMERGENCY)
+    return reading.asks_in_general and (bool(reading.emergency_signs) or level == Level.EMERGENCY)
 
 
 def start_questions(observation) -> List[Dict[Text, Any]]:

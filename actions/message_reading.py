@@ -54,7 +54,7 @@ PERSONAL_WORDS = re.compile(
     r"son|daughter|child|kid|baby|husband|wife|partner|mum|mom|dad|friend)\b", re.IGNORECASE)
 
 
-def is_general_question(text: str) -> bool:
+def asks_in_general(text: str) -> bool:
     return looks_like_question(text) and not PERSONAL_WORDS.search(text)
 
 
@@ -67,7 +67,7 @@ class MessageReading:
     mentions: Tuple[Mention, ...]
     is_question: bool = False
     # A question about no one in particular ("can freezing cause an allergic reaction?").
-    is_general_question: bool = False
+    asks_in_general: bool = False
 
     def _ids(self, label: str, negated: bool = False) -> Tuple[str, ...]:
         seen = {m.id: None for m in self.mentions if m.label == label and m.negated == negated}
@@ -188,4 +188,4 @@ def read_message(text: str, nlp=None) -> MessageReading:
     mentions = tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex), ent.start <= first_word)
                      for ent in doc.ents)
     return MessageReading(fever_from_temperatures(plain, mentions), is_question=looks_like_question(plain),
-                          is_general_question=is_general_question(plain))
+                          asks_in_general=asks_in_general(plain))

@@ -31,7 +31,7 @@ def temperatures_in(text: str) -> List[float]:
         value = float(match.group(1).replace(",", "."))
         degree, unit = match.group(2), (match.group(3) or "").lower()
         before, after = text[:match.start()], text[match.end(1):]
-        whole = value.is_integer() and not re.search(r"[.,]", match.group(1))
+        whole = not re.search(r"[.,]", match.group(1))
         if (whole and AGE_BEFORE.search(before)) or MEASURE_AFTER.match(after):
             continue
         if not (degree or unit):

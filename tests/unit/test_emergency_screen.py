@@ -51,4 +51,4 @@ def test_a_phrase_about_how_it_bleeds_also_reports_the_bleeding(nlp, text):
     ("should she be this sleepy?", False),
 ])
 def test_a_general_question_is_about_no_one_in_particular(nlp, text, general):
-    assert read_message(text, nlp).is_general_question == general
+    assert read_message(text, nlp).asks_in_general == general
