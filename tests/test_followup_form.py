@@ -68,8 +68,13 @@ def test_no_more_than_the_budget_of_questions_is_asked():
 def test_skipping_errs_upward_where_the_report_already_points_to_a_warning_sign():
     # "It's getting worse" but no idea when it was frozen: treated as worse after day 2.
     assert level_of(converse("my pain is getting worse", "report_pain")) == "urgent"
-    # Diabetic? Not sure: a blister on the foot goes to a doctor.
-    assert level_of(converse("blister on my foot", "report_blistering", ["2 days ago", "no"])) == "see_doctor"
+
+
+def test_skipping_does_not_raise_a_report_that_shows_no_warning_sign():
+    # Diabetic? Not sure: nothing about a small blister on the foot points to a doctor.
+    assert level_of(converse("blister on my foot", "report_blistering", ["2 days ago", "no"])) == "self_care"
+    # Better or worse? Not sure: ten days on and healing is still self care.
+    assert level_of(converse("it's been 10 days, the area is still a bit red but healing", "report_pain")) == "self_care"
 
 
 @pytest.mark.parametrize("text, intent, level", [

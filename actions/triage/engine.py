@@ -12,8 +12,8 @@ class Observation:
     """What the patient told us: symptom ids, and facts such as ``days_since_treatment``.
 
     The engine adds the fact ``symptoms``: every symptom of the observation. ``skipped`` are facts
-    the patient was asked and could not tell: a rule that part of the report already meets, and
-    that waits only on skipped facts, fires (err upward).
+    the patient was asked and could not tell: a rule whose sign the report already shows, and that
+    waits only on skipped facts, fires (err upward where the report leans that way).
     """
 
     symptoms: Tuple[str, ...]
@@ -82,7 +82,7 @@ class TriageEngine:
         fired, undecided = [], []
         for rule in self.rulebook.rules_for(symptom):
             holds = evaluate_all(rule.conditions, facts)
-            if holds or (holds is None and _waits_only_on_skipped(rule, facts, skipped)):
+            if holds or (holds is None and _waits_only_on_skipped(rule, facts, skipped, self.rulebook.sign_facts)):
                 fired.append(rule)
             elif holds is None:
                 undecided.append(rule)
@@ -101,9 +101,12 @@ class TriageEngine:
         return SymptomAssessment(symptom=symptom, level=level, rules=ordered), questions
 
 
-def _waits_only_on_skipped(rule: Rule, facts: Mapping[str, Any], skipped: FrozenSet[str]) -> bool:
+def _waits_only_on_skipped(rule: Rule, facts: Mapping[str, Any], skipped: FrozenSet[str],
+                           sign_facts: FrozenSet[str]) -> bool:
     """"It's getting worse" and no idea when it was frozen: the rule for worse after day 2 fires.
-    A rule none of whose conditions is met yet ("is it on the eyelid?" "not sure") does not."""
+    "Day 10" and no idea whether it is getting worse does not: no sign points that way. Nor does a
+    rule none of whose conditions is met yet ("is it on the eyelid?" "not sure")."""
     results = [condition.evaluate(facts) for condition in rule.conditions]
     unknown = {c.fact for c, result in zip(rule.conditions, results) if result is None}
-    return True in results and unknown <= skipped
+    sign_met = any(result and c.fact in sign_facts for c, result in zip(rule.conditions, results))
+    return sign_met and unknown <= skipped

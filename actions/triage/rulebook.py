@@ -32,12 +32,17 @@ class RuleBook:
     """All rules, indexed by symptom. ``fallback_symptom`` covers symptoms no rule names."""
 
     def __init__(self, rules: Iterable[Rule], symptoms: Dict[str, str], fallback_symptom: str,
-                 headlines: Optional[Dict[Level, str]] = None):
+                 headlines: Optional[Dict[Level, str]] = None, sign_facts: Iterable[str] = (),
+                 safety_nets: Optional[Dict[Level, str]] = None):
         self.rules: Tuple[Rule, ...] = tuple(rules)
         self.symptoms = dict(symptoms)
         self.fallback_symptom = fallback_symptom
+        # Facts that describe a sign: only a met one lets a skipped answer err upward (engine.py).
+        self.sign_facts = frozenset(sign_facts)
         # level -> what the reply says first at that level ("call your emergency number now")
         self.headlines = dict(headlines or {})
+        # level -> what the reply says last: the signs that should make the patient call, and when
+        self.safety_nets = dict(safety_nets or {})
         self._check()
 
     def _check(self) -> None:
@@ -78,11 +83,17 @@ def _parse_rule(raw: dict) -> Rule:
     )
 
 
+def _texts_by_level(texts: Optional[Dict[str, str]]) -> Dict[Level, str]:
+    return {Level.from_label(label): " ".join(text.split()) for label, text in (texts or {}).items()}
+
+
 def load_rulebook(path: Path = DEFAULT_RULES_PATH) -> RuleBook:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     return RuleBook(
         rules=[_parse_rule(raw) for raw in data["rules"]],
         symptoms=data["symptoms"],
         fallback_symptom=data["fallback_symptom"],
-        headlines={Level.from_label(label): " ".join(text.split()) for label, text in (data.get("headlines") or {}).items()},
+        headlines=_texts_by_level(data.get("headlines")),
+        safety_nets=_texts_by_level(data.get("safety_nets")),
+        sign_facts=data.get("sign_facts") or (),
     )

@@ -71,6 +71,14 @@ def test_a_skipped_answer_errs_upward_when_the_report_already_points_that_way(en
     assert "days_since_treatment" not in skipped.open_questions
 
 
+def test_a_skipped_answer_does_not_raise_a_report_that_shows_no_sign(engine):
+    # "It's been 10 days, still a bit red but healing": "better or worse?" "not sure".
+    result = engine.assess(Observation(("redness_swelling",), {"days_since_treatment": 10},
+                                       skipped=frozenset({"trend"})))
+    assert result.level == Level.SELF_CARE
+    assert "redness_swelling.worsening_after_day_2" not in result.rule_ids
+
+
 def test_a_skipped_answer_alone_does_not_invent_a_warning_sign(engine):
     # "Where is the blister?" "Not sure": nothing points to the eyelid, so no urgent rule fires.
     result = engine.assess(Observation(("blistering",), {"days_since_treatment": 1},
