@@ -17,11 +17,12 @@ def triage_payload(result: TriageResult, clinic_id: Optional[str] = None) -> Dic
     return {"triage": {**triage, **({"clinic_id": clinic_id} if clinic_id else {})}}
 
 
-def advice_texts(result: TriageResult, rulebook: RuleBook) -> List[str]:
-    """One message per symptom, most urgent first; advice already given is not repeated."""
+def advice_texts(result: TriageResult, rulebook: RuleBook, at_least: Level = Level.SELF_CARE) -> List[str]:
+    """One message per symptom, most urgent first, from rules of ``at_least`` that level; advice
+    already given is not repeated."""
     given, texts = set(), []
     for assessment in result.assessments:
-        advice = [rule.advice for rule in assessment.rules if rule.advice not in given]
+        advice = [rule.advice for rule in assessment.rules if rule.level >= at_least and rule.advice not in given]
         given.update(advice)
         if advice:
             texts.append(f"About {rulebook.symptoms[assessment.symptom]}: " + " ".join(advice))
@@ -37,13 +38,16 @@ def emergency_text(result: TriageResult, rulebook: RuleBook) -> str:
 
 
 def reply_texts(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings) -> List[str]:
-    """Headline for the level, advice per symptom, then how to reach the clinic; settings filled in."""
+    """The level's headline, the advice that fits, how to reach the clinic, then what to watch for;
+    settings filled in. From urgent up, reassurance about the spot is left out: it would blur the
+    one thing to do."""
     if result.level == Level.EMERGENCY:
         texts = [emergency_text(result, rulebook)]
     else:
-        headline = rulebook.headlines.get(result.level)
-        contact = clinic.contact_line(result.level)
-        texts = ([headline] if headline else []) + advice_texts(result, rulebook) + ([contact] if contact else [])
+        at_least = Level.SEE_DOCTOR if result.level >= Level.URGENT else Level.SELF_CARE
+        optional = [rulebook.headlines.get(result.level)] + advice_texts(result, rulebook, at_least) + [
+            clinic.contact_line(result.level), rulebook.safety_nets.get(result.level)]
+        texts = [text for text in optional if text]
     return [text.format_map(clinic.placeholders()) for text in texts]
 
 

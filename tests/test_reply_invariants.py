@@ -3,6 +3,7 @@ for every rule, and for every pair of symptoms, the payload's level is the highe
 the disclaimer is sent exactly once, and an emergency reply opens with the emergency headline.
 And an emergency stays one whatever normal reaction comes with it, with no advice about the spot."""
 import itertools
+import re
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
@@ -11,6 +12,23 @@ from actions.clinic_settings import DEFAULT_EMERGENCY_NUMBER, ClinicSettings
 from actions.replies import DISCLAIMER_RESPONSE, send_triage_reply
 from actions.triage import Level, Observation, load_rulebook
 from tests.rule_inputs import observation_meeting
+
+
+# Each level's one time-frame, as its headline says it.
+TIME_FRAMES = {
+    Level.EMERGENCY: re.compile(r"\b(now|at once|straight away|immediately)\b", re.IGNORECASE),
+    Level.URGENT: re.compile(r"\btoday\b", re.IGNORECASE),
+    Level.SEE_DOCTOR: re.compile(r"\b(soon|next few days)\b", re.IGNORECASE),
+    Level.SELF_CARE: re.compile(r"\bat home\b", re.IGNORECASE),
+}
+
+
+def time_frames_said(texts, safety_net):
+    """The time-frames the reply states outright: not in "If ..." sentences, nor in the closing
+    safety-net line, which says when to call if something changes."""
+    sentences = [sentence for text in texts if text != safety_net for sentence in re.split(r"(?<=[.!?])\s+", text)]
+    return {level for sentence in sentences if not sentence.startswith("If ")
+            for level, frame in TIME_FRAMES.items() if frame.search(sentence)}
 
 
 def reply_to(engine, rulebook, observation):
@@ -30,6 +48,10 @@ def assert_invariants(result, messages, rulebook):
     if result.level in rulebook.headlines:
         assert texts[0].startswith(rulebook.headlines[result.level].format_map(ClinicSettings().placeholders()))
     assert result.level < Level.EMERGENCY or texts[0].startswith(f"Call {DEFAULT_EMERGENCY_NUMBER} now")
+    safety_net = rulebook.safety_nets.get(result.level)
+    safety_net = safety_net and safety_net.format_map(ClinicSettings().placeholders())
+    assert time_frames_said(texts, safety_net) == {result.level}, "the reply says two time-frames"
+    assert result.level == Level.EMERGENCY or texts[-1] == safety_net, "the safety net closes the advice"
 
 
 def test_every_rule_replies_with_level_payload_and_disclaimer(engine, rulebook):
