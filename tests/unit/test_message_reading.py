@@ -26,6 +26,14 @@ from actions.message_reading import MAX_CHARS_READ, read_message
     ("my ring isnt tight", ()),
     ("I can get my ring off fine", ()),
     ("the ringing in my ears", ()),
+    # late marks and loose words, from the patients' corpus
+    ("there's a dent where the verruca was", ("scar",)),
+    ("it left a brownish mark on my cheek", ("darkened_skin",)),
+    ("my toenail is coming off since they froze the wart", ("nail_change",)),
+    ("the wart grew back", ("lesion_changes",)),
+    ("the skin around it feels warm", ("infected_discharge",)),
+    ("my ring won't go over my knuckle", ("tight_ring",)),
+    ("it keeps dripping blood", ("bleeding",)),
 ])
 def test_symptoms_are_read_from_the_text(nlp, text, symptoms):
     assert read_message(text, nlp).symptoms == symptoms
