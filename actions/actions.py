@@ -8,11 +8,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.followup import QUESTIONS, PendingTriage, questions_worth_asking
 from actions.message_reading import MessageReading, read_message
 from actions.observation_builder import build_observation, remembered_facts
-from actions.replies import send_general_answer, send_triage_reply
+from actions.replies import send_general_answer, send_triage_reply, send_what_if_answer
 from actions.runtime import (
-    ANSWERED_SLOT, CLINIC, ENGINE, PENDING_SLOT, QUESTIONS_SLOT, REMEMBERED_SLOT, RULEBOOK, clinic_id_of,
+    ANSWERED_SLOT, CLINIC, ENGINE, PENDING_SLOT, QUESTIONS_SLOT, REMEMBERED_SLOT, RULEBOOK, SYMPTOM_ASKED_SLOT,
+    clinic_id_of,
 )
-from actions.triage import Level
+from actions.triage import Level, Observation
 
 # For these, a message that names no symptom is asked what the patient notices. An answer with
 # no question pending ("2 days ago") is one; the classifier also hears reports as answers
@@ -21,6 +22,11 @@ ASK_WHAT_THEY_NOTICE_INTENTS = {
     "report_pain", "report_blistering", "report_lightened_skin", "report_hair_loss", "report_oozing", "inform",
 }
 ASK_FOR_SYMPTOM = "utter_ask_symptom"
+# A statement the classifier could not place, or placed off-topic, is asked too when it names the
+# spot ("something looks odd where they froze the wart"): never a dead end on the treated spot. A
+# question it could not place ("can you book me in?") keeps the intent's reply: asking "what do you
+# notice?" would turn it into a referral.
+UNPLACED_INTENTS = {"nlu_fallback", "out_of_scope"}
 AFTERCARE_QUESTION_INTENTS = {
     "ask_sun_exposure", "ask_blister_care", "ask_healing_time", "ask_does_it_hurt",
     "ask_number_of_sessions", "ask_scab_care", "ask_liquid_nitrogen",
@@ -43,6 +49,12 @@ def asks_about_emergency_signs(reading: MessageReading, level: Level) -> bool:
     an emergency. Anyone who says "I", "my" or "she" is triaged instead: a sign that may be present
     errs upward."""
     return reading.asks_in_general and (bool(reading.emergency_signs) or level == Level.EMERGENCY)
+
+
+def is_about_the_spot(intent: Text, reading: MessageReading) -> bool:
+    """A report the assistant should be able to triage, though the reading found no symptom."""
+    return intent in ASK_WHAT_THEY_NOTICE_INTENTS or (
+        intent in UNPLACED_INTENTS and reading.names_the_spot and not reading.is_question)
 
 
 def start_questions(observation) -> List[Dict[Text, Any]]:
@@ -73,14 +85,25 @@ class ActionTriage(Action):
             if is_general_question(intent, reading, result.level):
                 return remember  # "does it hurt?": the rules answer it, with no level
             if questions_worth_asking(result):
-                return remember + start_questions(observation) + [SlotSet(ANSWERED_SLOT, True)]
+                return remember + start_questions(observation) + [SlotSet(ANSWERED_SLOT, True),
+                                                                  SlotSet(SYMPTOM_ASKED_SLOT, False)]
             send_triage_reply(dispatcher, result, RULEBOOK, CLINIC, clinic_id=clinic_id_of(message))
+            return remember + [SlotSet(ANSWERED_SLOT, True), SlotSet(SYMPTOM_ASKED_SLOT, False)]
+        elif reading.asked_about:
+            # "If it starts oozing, do I need a doctor?": nothing is reported, so no level.
+            send_what_if_answer(dispatcher, ENGINE.assess(Observation(reading.asked_about)), RULEBOOK, CLINIC)
         elif intent == EMERGENCY_INTENT:
             # The classifier heard an emergency the reading did not: the signs, and to call if they happen.
             send_general_answer(dispatcher, EMERGENCY_SIGNS_ANSWER)
-        elif intent in ASK_WHAT_THEY_NOTICE_INTENTS:
-            # The classifier heard a symptom the text does not name: ask rather than guess.
+        elif tracker.get_slot(SYMPTOM_ASKED_SLOT) and intent not in AFTERCARE_QUESTION_INTENTS:
+            # Asked once already, still nothing to read ("something else"): a safe answer, not a loop.
+            result = ENGINE.assess(Observation((RULEBOOK.fallback_symptom,)))
+            send_triage_reply(dispatcher, result, RULEBOOK, CLINIC, clinic_id=clinic_id_of(message))
+            return remember + [SlotSet(ANSWERED_SLOT, True), SlotSet(SYMPTOM_ASKED_SLOT, False)]
+        elif is_about_the_spot(intent, reading):
+            # About the spot, but no symptom the text names: ask, with buttons, rather than guess.
             dispatcher.utter_message(response=ASK_FOR_SYMPTOM)
+            return remember + [SlotSet(ANSWERED_SLOT, True), SlotSet(SYMPTOM_ASKED_SLOT, True)]
         else:
             return remember  # not about a symptom: the rules give the intent's usual reply
         return remember + [SlotSet(ANSWERED_SLOT, True)]

@@ -29,7 +29,9 @@ ANSWERING_NO = re.compile(
 
 @dataclass(frozen=True)
 class Mention:
-    label: str  # SYMPTOM, EMERGENCY, BODY_SITE, TREND, SEVERITY, RISK, DURATION, FLUID, ANSWER or REPORT
+    # SYMPTOM, HYPOTHETICAL (a symptom only asked about), EMERGENCY, BODY_SITE, TREND, SEVERITY, RISK,
+    # DURATION, FLUID, ANSWER, REPORT, SPOT, or OTHER_MEANING (sign words that mean something else)
+    label: str
     id: str  # the id in nlp/patterns/entities.yml, e.g. "oozing"
     text: str
     negated: bool
@@ -87,12 +89,22 @@ class MessageReading:
         return self._ids("EMERGENCY")
 
     @property
+    def asked_about(self) -> Tuple[str, ...]:
+        """Symptoms the message only asks about: "if it starts oozing, do I need a doctor?"."""
+        return self._ids("HYPOTHETICAL")
+
+    @property
     def negated_symptoms(self) -> Tuple[str, ...]:
         return self._ids("SYMPTOM", negated=True)
 
     @property
     def body_sites(self) -> Tuple[str, ...]:
         return self._ids("BODY_SITE")  # negex does not scope body sites, so none is negated
+
+    @property
+    def names_the_spot(self) -> bool:
+        """"the wart", "where they froze it": the message is about the treated spot."""
+        return any(m.label == "SPOT" for m in self.mentions)
 
     @property
     def reports_own_symptom(self) -> bool:

@@ -57,6 +57,18 @@ def send_general_answer(dispatcher: CollectingDispatcher, response: str) -> None
     dispatcher.utter_message(response=DISCLAIMER_RESPONSE)
 
 
+def send_what_if_answer(dispatcher: CollectingDispatcher, result: TriageResult, rulebook: RuleBook,
+                        clinic: ClinicSettings = ClinicSettings()) -> None:
+    """"If it starts oozing, do I need a doctor?": the rules' advice on it, and what to do if it
+    happens, as information with the disclaimer and no triage level (nothing is reported)."""
+    texts = advice_texts(result, rulebook)
+    if result.level >= Level.SEE_DOCTOR:
+        texts.append("If that happens: " + rulebook.headlines[result.level])
+    for text in texts:
+        dispatcher.utter_message(text=text.format_map(clinic.placeholders()))
+    dispatcher.utter_message(response=DISCLAIMER_RESPONSE)
+
+
 def send_triage_reply(dispatcher: CollectingDispatcher, result: TriageResult, rulebook: RuleBook,
                       clinic: ClinicSettings = ClinicSettings(), clinic_id: Optional[str] = None) -> None:
     for text in reply_texts(result, rulebook, clinic):

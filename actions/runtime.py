@@ -15,6 +15,8 @@ ANSWERED_SLOT = "triage_answered"
 QUESTIONS_SLOT = "followup_needed"
 # The report waiting on the answers (actions/followup.py's PendingTriage).
 PENDING_SLOT = "triage_pending"
+# Set when the patient was asked what they notice: a second unreadable message gets a safe answer.
+SYMPTOM_ASKED_SLOT = "symptom_asked"
 # Lasting facts from the patient's earlier messages in this session (observation_builder.py).
 REMEMBERED_SLOT = "remembered_facts"
 

@@ -14,12 +14,14 @@ import srsly
 import yaml
 from spacy_lookups_data import en as english_lookups
 
+from nlp import hypothetical_screen  # noqa: F401  registers the "hypothetical_screen" factory
 from nlp.emergency_screen import LABEL  # importing it registers the "emergency_screen" factory
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATTERNS = ROOT / "nlp" / "patterns" / "entities.yml"
 DEFAULT_NEGATION_TERMS = ROOT / "nlp" / "patterns" / "negation.yml"
 DEFAULT_EMERGENCY_CONTEXT = ROOT / "nlp" / "patterns" / "emergency_context.yml"
+DEFAULT_HYPOTHETICAL_CONTEXT = ROOT / "nlp" / "patterns" / "hypothetical_context.yml"
 DEFAULT_OUT = ROOT / "build" / "spacy_pipeline"
 # Emergency signs are not among them: negex's scope is a whole sentence, too wide for a sign that must
 # not be missed. The emergency screen reads their denials instead.
@@ -86,7 +88,8 @@ def read_yaml(path: Path):
 
 
 def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DEFAULT_NEGATION_TERMS,
-          emergency_context_path: Path = DEFAULT_EMERGENCY_CONTEXT):
+          emergency_context_path: Path = DEFAULT_EMERGENCY_CONTEXT,
+          hypothetical_context_path: Path = DEFAULT_HYPOTHETICAL_CONTEXT):
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")  # negex scopes negation within a sentence
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
@@ -96,6 +99,7 @@ def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DE
     nlp.add_pipe("emergency_screen", config={"context": read_yaml(emergency_context_path)})
     ruler = nlp.add_pipe("entity_ruler", config={"validate": True})  # keeps the signs: overwrite_ents is off
     nlp.add_pipe("negex", config={"ent_types": NEGATED_LABELS, "neg_termset": negation_termset(negation_terms_path)})
+    nlp.add_pipe("hypothetical_screen", config={"context": read_yaml(hypothetical_context_path)})
     nlp.initialize()  # loads the lemma tables; it would also empty the rulers, so patterns come after
     spec = read_yaml(patterns_path)
     emergency_ruler.add_patterns(entity_ruler_patterns(nlp, {LABEL: spec.pop(LABEL)}))
@@ -108,11 +112,12 @@ def main() -> None:
     parser.add_argument("--patterns", type=Path, default=DEFAULT_PATTERNS)
     parser.add_argument("--negation-terms", type=Path, default=DEFAULT_NEGATION_TERMS)
     parser.add_argument("--emergency-context", type=Path, default=DEFAULT_EMERGENCY_CONTEXT)
+    parser.add_argument("--hypothetical-context", type=Path, default=DEFAULT_HYPOTHETICAL_CONTEXT)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
     import negspacy.negation  # noqa: F401  registers the "negex" factory for this build
 
-    nlp = build(args.patterns, args.negation_terms, args.emergency_context)
+    nlp = build(args.patterns, args.negation_terms, args.emergency_context, args.hypothetical_context)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(args.out)
     patterns = len(nlp.get_pipe("emergency_ruler")) + len(nlp.get_pipe("entity_ruler"))

@@ -98,6 +98,49 @@ def test_a_symptom_intent_with_no_symptom_in_the_text_is_asked_what_they_notice(
     assert SlotSet(ANSWERED_SLOT, True) in events
 
 
+@pytest.mark.parametrize("intent, text", [
+    ("nlu_fallback", "something about my mole"),
+    ("out_of_scope", "something looks odd where they froze the wart"),
+    ("report_pain", "the spot is odd"),
+])
+def test_a_message_about_the_spot_that_names_nothing_readable_is_asked_once_with_buttons(intent, text):
+    messages, events = run_triage(text, intent)
+    assert [m.get("response") for m in messages] == ["utter_ask_symptom"]
+    assert SlotSet("symptom_asked", True) in events
+
+
+@pytest.mark.parametrize("intent, text", [
+    ("nlu_fallback", "something else"), ("deny", "no, none of those"), ("report_pain", "I'm not sure"),
+])
+def test_a_second_unreadable_message_gets_a_safe_answer_not_another_question(intent, text):
+    tracker = tracker_for(text, intent)
+    tracker.slots["symptom_asked"] = True
+    dispatcher = CollectingDispatcher()
+    events = ActionTriage().run(dispatcher, tracker, domain={})
+    payload = assert_is_triage_reply(dispatcher.messages)
+    assert payload["level"] == "see_doctor" and payload["rules"] == ["other.see_doctor"]
+    assert "contact your clinic" in texts(dispatcher.messages).lower()
+    assert SlotSet("symptom_asked", False) in events
+
+
+def test_every_button_of_the_what_do_you_notice_question_is_read_as_its_title_says():
+    from tests.form_driver import DOMAIN
+    from actions.message_reading import read_message
+
+    [response] = DOMAIN["responses"]["utter_ask_symptom"]
+    for button in response["buttons"]:
+        symptoms = read_message(button["payload"]).symptoms
+        assert bool(symptoms) == (button["payload"] != "something else"), button
+
+
+def test_a_what_if_question_gets_the_rules_advice_as_information_with_no_level():
+    messages, events = run_triage("if it starts oozing, do I need a doctor?", "report_oozing")
+    assert not triage_payloads(messages)
+    assert "seen by a doctor" in texts(messages) and "If that happens: Please contact your clinic" in texts(messages)
+    assert [m.get("response") for m in messages if m.get("response")] == [DISCLAIMER_RESPONSE]
+    assert SlotSet(ANSWERED_SLOT, True) in events
+
+
 def test_an_answer_with_no_question_pending_is_asked_what_they_notice():
     messages, events = run_triage("2 days ago", "inform")
     assert [m.get("response") for m in messages] == ["utter_ask_symptom"]
@@ -126,7 +169,8 @@ def test_a_huge_message_still_gets_triaged():
 
 
 @pytest.mark.parametrize("intent, text", [
-    ("greet", "hello"), ("nlu_fallback", "my mole"), ("out_of_scope", "who won the football"),
+    ("greet", "hello"), ("out_of_scope", "who won the football"), ("nlu_fallback", "can you book me a haircut?"),
+    ("nlu_fallback", "will the wart freezing be covered by insurance?"),
     ("thank", "thanks, no more pain"),
     # general aftercare questions: the rules answer them, with no level
     ("ask_does_it_hurt", "does it hurt?"),

@@ -134,3 +134,24 @@ def test_questions_and_own_reports_are_told_apart(nlp, text, question, own):
 ])
 def test_short_answers_are_read(nlp, text, answer):
     assert read_message(text, nlp).answer == answer
+
+
+@pytest.mark.parametrize("text, symptoms, asked_about", [
+    ("if it starts oozing, do I need a doctor?", (), ("oozing",)),
+    ("is there a risk of infection?", (), ("infected_discharge",)),
+    ("how do I avoid scarring?", (), ("scar",)),
+    # unsure is not hypothetical, and an unsure warning sign counts
+    ("not sure if there's pus", ("infected_discharge",), ()),
+    ("I can't tell if it's infected", ("infected_discharge",), ()),
+    ("there is pus, if that matters", ("infected_discharge",), ()),
+])
+def test_a_symptom_only_asked_about_is_told_apart_from_one_reported(nlp, text, symptoms, asked_about):
+    reading = read_message(text, nlp)
+    assert reading.symptoms == symptoms and reading.asked_about == asked_about
+
+
+@pytest.mark.parametrize("text", [
+    "the dermatologist diagnosed it as a viral infection", "the warts have spread to my other fingers",
+])
+def test_sign_words_that_mean_something_else_are_no_sign(nlp, text):
+    assert read_message(text, nlp).symptoms == ()
