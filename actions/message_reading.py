@@ -3,6 +3,7 @@ sites it names, and which of them are negated ("no pus"). Imports nothing from R
 import os
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
@@ -70,6 +71,8 @@ class MessageReading:
     is_question: bool = False
     # A question about no one in particular ("can freezing cause an allergic reaction?").
     asks_in_general: bool = False
+    # The day the message was written: "on Friday" counts back from it.
+    today: Optional[date] = None
 
     def _ids(self, label: str, negated: bool = False) -> Tuple[str, ...]:
         seen = {m.id: None for m in self.mentions if m.label == label and m.negated == negated}
@@ -114,7 +117,7 @@ class MessageReading:
     @property
     def days_since_treatment(self) -> Optional[float]:
         """The longest time named: the treatment came before everything else the patient tells."""
-        days = [days_in(m.text) for m in self.mentions if m.label == "DURATION"]
+        days = [days_in(m.text, self.today) for m in self.mentions if m.label == "DURATION"]
         known = [d for d in days if d is not None]
         return max(known) if known else None
 
@@ -192,7 +195,7 @@ def fever_from_temperatures(text: str, mentions: Tuple[Mention, ...]) -> Tuple[M
                  if not (m.label == "SYMPTOM" and m.id == "fever" and m.text.lower() in MEASURED_FEVER_WORDS))
 
 
-def read_message(text: str, nlp=None) -> MessageReading:
+def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageReading:
     nlp = nlp or load_pipeline()
     plain = ANSWERING_NO.sub(r"\1, ", NOISE.sub(" ", (text or "")[:MAX_CHARS_READ]))
     doc = nlp(plain)
@@ -200,4 +203,4 @@ def read_message(text: str, nlp=None) -> MessageReading:
     mentions = tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex), ent.start <= first_word)
                      for ent in doc.ents)
     return MessageReading(fever_from_temperatures(plain, mentions), is_question=looks_like_question(plain),
-                          asks_in_general=asks_in_general(plain))
+                          asks_in_general=asks_in_general(plain), today=today)

@@ -155,3 +155,24 @@ def test_a_symptom_only_asked_about_is_told_apart_from_one_reported(nlp, text, s
 ])
 def test_sign_words_that_mean_something_else_are_no_sign(nlp, text):
     assert read_message(text, nlp).symptoms == ()
+
+
+def test_no_pattern_word_was_read_by_yaml_as_a_boolean():
+    # YAML reads unquoted on, off, no and yes as booleans: a token pattern would then never match.
+    import yaml
+
+    from nlp.build_pipeline import DEFAULT_PATTERNS
+
+    def booleans(node, path=()):
+        if isinstance(node, bool):
+            yield path
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                yield from booleans(value, path + (key,))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from booleans(value, path + (index,))
+
+    for path in sorted(DEFAULT_PATTERNS.parent.glob("*.yml")):
+        found = [p for p in booleans(yaml.safe_load(path.read_text())) if p[-1] not in ("IS_ALPHA", "LIKE_NUM", "IS_PUNCT")]
+        assert not found, f"{path.name}: quote these words: {found}"

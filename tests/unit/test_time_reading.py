@@ -1,0 +1,30 @@
+"""Times as patients write them, counted back from a frozen "today" (Wednesday 25 November 2026)."""
+from datetime import date
+
+import pytest
+
+from actions.message_reading import read_message
+from actions.time_reading import days_in
+
+TODAY = date(2026, 11, 25)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, days", [
+    ("3 days ago", 3), ("day 4", 4), ("a couple of weeks", 14), ("yesterday", 1),
+    ("a fortnight ago", 14), ("two fortnights", 28),
+    ("on Friday", 5), ("since sat", 4), ("last wednesday", 7), ("on Wednesday", 0),
+    ("on October 28", 28), ("back in march", 255), ("earlier in December", 345), ("in November", 12),
+    ("in the spring", 224), ("last summer", 133),
+])
+def test_a_time_is_counted_back_from_today(text, days):
+    assert days_in(text, TODAY) == days
+
+
+@pytest.mark.parametrize("text, days", [
+    ("they froze a spot on my cheek in the spring and it's still there", 224),
+    ("I had it frozen on Monday and it still stings", 2),
+    ("it may ooze a bit", None),  # "may" is no month here
+    ("will the scab fall off by itself?", None),  # nor "fall" a season
+])
+def test_the_reading_finds_the_time_in_a_message(nlp, text, days):
+    assert read_message(text, nlp, today=TODAY).days_since_treatment == days
