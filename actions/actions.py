@@ -6,9 +6,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.followup import QUESTIONS, PendingTriage, questions_worth_asking
+from actions.language_check import english_only_notices, foreign_language
 from actions.message_reading import MessageReading, read_message
 from actions.observation_builder import build_observation, remembered_facts
-from actions.replies import send_general_answer, send_triage_reply, send_what_if_answer
+from actions.replies import (
+    english_only_texts, send_english_only_notice, send_general_answer, send_triage_reply, send_what_if_answer,
+)
 from actions.runtime import (
     ANSWERED_SLOT, CLINIC, ENGINE, PENDING_SLOT, QUESTIONS_SLOT, REMEMBERED_SLOT, RULEBOOK, SYMPTOM_ASKED_SLOT,
     clinic_id_of,
@@ -77,6 +80,7 @@ class ActionTriage(Action):
         facts = remembered_facts(tracker.get_slot(REMEMBERED_SLOT) or {}, reading.facts)
         remember = [SlotSet(REMEMBERED_SLOT, facts)]
         observation = build_observation(reading, facts)
+        language = foreign_language(message.get("text") or "")
         if observation is not None:
             result = ENGINE.assess(observation)
             if asks_about_emergency_signs(reading, result.level):
@@ -88,7 +92,11 @@ class ActionTriage(Action):
                 return remember + start_questions(observation) + [SlotSet(ANSWERED_SLOT, True),
                                                                   SlotSet(SYMPTOM_ASKED_SLOT, False)]
             send_triage_reply(dispatcher, result, RULEBOOK, CLINIC, clinic_id=clinic_id_of(message))
+            for text in english_only_texts(language, english_only_notices(), CLINIC) if language else ():
+                dispatcher.utter_message(text=text)  # "pus" is Spanish too: the level stands, with a word why
             return remember + [SlotSet(ANSWERED_SLOT, True), SlotSet(SYMPTOM_ASKED_SLOT, False)]
+        elif language:
+            send_english_only_notice(dispatcher, language, english_only_notices(), CLINIC, clinic_id_of(message))
         elif reading.asked_about:
             # "If it starts oozing, do I need a doctor?": nothing is reported, so no level.
             send_what_if_answer(dispatcher, ENGINE.assess(Observation(reading.asked_about)), RULEBOOK, CLINIC)

@@ -69,6 +69,24 @@ def send_what_if_answer(dispatcher: CollectingDispatcher, result: TriageResult, 
     dispatcher.utter_message(response=DISCLAIMER_RESPONSE)
 
 
+def english_only_texts(language: str, notices: Dict[str, str], clinic: ClinicSettings) -> List[str]:
+    """That the assistant reads English only, with the clinic and the emergency line: in English and,
+    where we have it, in the patient's language."""
+    return [notices[code].format_map(clinic.placeholders()) for code in dict.fromkeys(["en", language]) if code in notices]
+
+
+def send_english_only_notice(dispatcher: CollectingDispatcher, language: str, notices: Dict[str, str],
+                             clinic: ClinicSettings = ClinicSettings(), clinic_id: Optional[str] = None) -> None:
+    """A message in another language that could not be read: clinics get it like the safety net,
+    urgent and unassessed, with the language, so someone can call back."""
+    for text in english_only_texts(language, notices, clinic):
+        dispatcher.utter_message(text=text)
+    dispatcher.utter_message(response=DISCLAIMER_RESPONSE)
+    triage = {"level": Level.URGENT.label, "assessed": False, "symptoms": [], "rules": ["safety_net.not_english"],
+              "language": language}
+    dispatcher.utter_message(json_message={"triage": {**triage, **({"clinic_id": clinic_id} if clinic_id else {})}})
+
+
 def send_triage_reply(dispatcher: CollectingDispatcher, result: TriageResult, rulebook: RuleBook,
                       clinic: ClinicSettings = ClinicSettings(), clinic_id: Optional[str] = None) -> None:
     for text in reply_texts(result, rulebook, clinic):

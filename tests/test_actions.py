@@ -216,3 +216,25 @@ def test_the_clinic_id_in_the_message_metadata_reaches_the_payload():
     dispatcher = CollectingDispatcher()
     ActionTriage().run(dispatcher, tracker, domain={})
     assert triage_payloads(dispatcher.messages)[0]["clinic_id"] == "riverside-42"
+
+
+def test_a_message_in_another_language_that_names_a_sign_keeps_its_level_and_says_english_only():
+    messages = triage("tengo pus y fiebre desde ayer", "nlu_fallback")
+    assert assert_is_triage_reply(messages)["level"] == "urgent"  # "pus" is Spanish too
+    assert "solo entiendo inglés" in texts(messages)
+
+
+@pytest.mark.parametrize("text, language, localized", [
+    ("¿Qué debo hacer con la ampolla? Me duele mucho", "es", "solo entiendo inglés"),
+    ("Ich habe Fieber und Eiter seit gestern", "de", "nur Englisch"),
+    ("у меня волдырь и температура", "ru", None),
+])
+def test_a_message_in_another_language_says_english_only_with_the_clinic_and_the_emergency_line(
+        text, language, localized):
+    messages, _ = run_triage(text, "nlu_fallback")
+    said = texts(messages)
+    assert said.startswith("Sorry, I can only read English") and "emergency number" in said
+    assert localized is None or localized in said
+    [payload] = triage_payloads(messages)
+    assert payload["language"] == language and payload["assessed"] is False and payload["level"] == "urgent"
+    assert [m.get("response") for m in messages if m.get("response")] == [DISCLAIMER_RESPONSE]

@@ -1,0 +1,48 @@
+"""Tells a message written in another language, so the patient hears that the assistant reads
+English only (with the clinic and the emergency line) instead of "Sorry, I didn't understand".
+Pure Python, on lingua's own bundled models (lingua-language-detector: nothing is downloaded).
+
+Short and chatty texts fool any detector ("xoxo hugs mwah" scores German 0.92), so a message counts
+as foreign only when it is long enough and the detector is sure; the caller asks only about messages
+in which the English reading found nothing.
+"""
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Optional
+
+import yaml
+
+NOTICES_PATH = Path(__file__).with_name("english_only.yml")
+# The languages most often met in European and North American clinics; each adds memory, and the
+# low-accuracy mode (trigrams only) keeps the whole detector near 25 MB.
+LANGUAGES = ("ENGLISH", "SPANISH", "FRENCH", "GERMAN", "ITALIAN", "PORTUGUESE", "DUTCH", "POLISH", "TURKISH",
+             "ARABIC", "CHINESE", "RUSSIAN", "ROMANIAN", "UKRAINIAN", "HINDI")
+MIN_WORDS = 4
+MIN_OTHER_SCRIPT_LETTERS = 6  # Chinese or Arabic script: letters, not spaces, say how long it is
+MIN_CONFIDENCE = 0.9
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in LANGUAGES)) \
+        .with_low_accuracy_mode().build()
+
+
+def foreign_language(text: str) -> Optional[str]:
+    """The ISO 639-1 code of the language a message is written in, when that is surely not English."""
+    words = WORD.findall(text or "")
+    other_script_letters = sum(len(word) for word in words if not word.isascii())
+    if len(words) < MIN_WORDS and other_script_letters < MIN_OTHER_SCRIPT_LETTERS:
+        return None
+    [best, *_] = _detector().compute_language_confidence_values(text)
+    code = best.language.iso_code_639_1.name.lower()
+    return code if code != "en" and best.value >= MIN_CONFIDENCE else None
+
+
+@lru_cache(maxsize=1)
+def english_only_notices() -> Dict[str, str]:
+    return {code: " ".join(text.split()) for code, text in yaml.safe_load(NOTICES_PATH.read_text(encoding="utf-8")).items()}
