@@ -10,6 +10,7 @@ from typing import Any, Dict, Optional, Tuple
 
 import spacy
 
+from actions.spelling import SpellingCorrector, english_words
 from actions.temperature_reading import FEVER_CELSIUS, temperatures_in
 from actions.time_reading import days_in
 
@@ -195,9 +196,26 @@ def fever_from_temperatures(text: str, mentions: Tuple[Mention, ...]) -> Tuple[M
                  if not (m.label == "SYMPTOM" and m.id == "fever" and m.text.lower() in MEASURED_FEVER_WORDS))
 
 
+@lru_cache(maxsize=2)
+def spelling_corrector(nlp) -> SpellingCorrector:
+    """Built once per pipeline from its own patterns: each pattern word with the entities it can name."""
+    meanings: Dict[str, set] = {}
+    for ruler in ("emergency_ruler", "entity_ruler"):
+        for pattern in nlp.get_pipe(ruler).patterns:
+            for token in pattern["pattern"]:
+                lower = token.get("LOWER")
+                for word in [lower] if isinstance(lower, str) else (lower or {}).get("IN", []):
+                    meanings.setdefault(word, set()).add(f'{pattern["label"]}/{pattern.get("id")}')
+    inflections = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    lemmas = english_words()
+    return SpellingCorrector({w: frozenset(ids) for w, ids in meanings.items()},
+                             lambda word: word in lemmas or word in inflections)
+
+
 def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageReading:
     nlp = nlp or load_pipeline()
     plain = ANSWERING_NO.sub(r"\1, ", NOISE.sub(" ", (text or "")[:MAX_CHARS_READ]))
+    plain = spelling_corrector(nlp).correct(plain)
     doc = nlp(plain)
     first_word = next((token.i for token in doc if token.is_alpha), 0)
     mentions = tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex), ent.start <= first_word)

@@ -1,0 +1,77 @@
+"""Corrects patients' typos of the words the patterns know ("feverr", "infectd", "bleding"), before
+the message is read. Pure Python. A word is corrected only when it is longer than 4 letters, is no
+English word that spacy-lookups-data knows (WordNet's lemmas and their inflections: "bearable" must
+not become "unbearable"), and its nearest pattern words, within 1 edit (2 from 9 letters on), all
+name the same thing. Anything else is left as typed."""
+import re
+from typing import Callable, Dict, FrozenSet, Optional
+
+MIN_LENGTH = 5
+# Whole words only: not the halves of "doesn't".
+WORD = re.compile(r"(?<![A-Za-z'’])[A-Za-z]+(?![A-Za-z'’])")
+
+
+def max_edits(word: str) -> int:
+    return 1 if len(word) <= 8 else 2
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a swap of two letters is one edit), or limit + 1 when above it."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2, previous = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class SpellingCorrector:
+    def __init__(self, meanings: Dict[str, FrozenSet[str]], is_known_word: Callable[[str], bool]):
+        """``meanings``: each pattern word, with the entity ids it can stand for."""
+        self.meanings = {w: ids for w, ids in meanings.items() if len(w) >= MIN_LENGTH and w.isalpha()}
+        self.is_known_word = is_known_word
+        self._cache: Dict[str, Optional[str]] = {}
+
+    def correction(self, word: str) -> Optional[str]:
+        lower = word.lower()
+        if len(lower) < MIN_LENGTH or lower in self.meanings or self.is_known_word(lower):
+            return None
+        if lower not in self._cache:
+            self._cache[lower] = self._nearest(lower)
+        return self._cache[lower]
+
+    def _nearest(self, word: str) -> Optional[str]:
+        limit = max_edits(word)
+        distances = {w: edit_distance(word, w, limit) for w in self.meanings}
+        best = min(distances.values(), default=limit + 1)
+        if best > limit:
+            return None
+        nearest = sorted(w for w, d in distances.items() if d == best)
+        # "feverr" is as near "fever" as the listed typo "fevre": both mean fever, so either will do.
+        return nearest[0] if len({self.meanings[w] for w in nearest}) == 1 else None
+
+    def correct(self, text: str) -> str:
+        return WORD.sub(lambda match: self.correction(match.group()) or match.group(), text)
+
+
+def english_words() -> FrozenSet[str]:
+    """WordNet's lemmas and their irregular forms, from spacy-lookups-data, and spaCy's English stop
+    words ("would", "there"), which WordNet lacks. Regular inflections are checked against the
+    lemmatizer's own table by the caller."""
+    import srsly
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from spacy_lookups_data import en
+
+    words = set(STOP_WORDS)
+    for table in ("lemma_index", "lemma_exc"):
+        for by_pos in srsly.read_gzip_json(f"{en[table]}.gz").values():
+            words.update(w.lower() for w in by_pos if w.isalpha())
+    return frozenset(words)
