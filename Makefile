@@ -49,8 +49,9 @@ $(INSTALLED): requirements/lock.txt pyproject.toml scripts/find_python310.sh
 
 pipeline: $(PIPELINE)
 
-$(PIPELINE): $(INSTALLED) nlp/build_pipeline.py nlp/emergency_screen.py $(wildcard nlp/patterns/*.yml)
-	$(PYTHON) nlp/build_pipeline.py --out build/spacy_pipeline
+$(PIPELINE): $(INSTALLED) triage/reading/build_pipeline.py triage/reading/emergency_screen.py \
+             triage/reading/hypothetical_screen.py $(wildcard triage/reading/patterns/*.yml)
+	$(PYTHON) -m triage.reading.build_pipeline --out build/spacy_pipeline
 
 train: $(MODEL)
 
@@ -90,7 +91,7 @@ $(CHROMIUM):
 
 test: test-python validate test-conversations check-rule-book
 
-# The clinicians' rule book, generated from actions/triage/rules.yml.
+# The clinicians' rule book, generated from triage/rulebook.yml.
 rule-book: $(INSTALLED)
 	$(PYTHON) scripts/write_rule_book.py
 

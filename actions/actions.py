@@ -5,18 +5,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.followup import QUESTIONS, PendingTriage, questions_worth_asking
-from actions.language_check import english_only_notices, foreign_language
-from actions.message_reading import MessageReading, read_message
-from actions.observation_builder import build_observation, remembered_facts
-from actions.replies import (
-    english_only_texts, send_english_only_notice, send_general_answer, send_triage_reply, send_what_if_answer,
-)
+from triage.followup import QUESTIONS, PendingTriage, questions_worth_asking
+from triage.reading.language import foreign_language
+from triage.reading.message import MessageReading, read_message
+from triage.observation import build_observation, remembered_facts
+from triage.replies import english_only_notice, english_only_texts, general_answer, triage_reply, what_if_answer
 from actions.runtime import (
     ANSWERED_SLOT, CLINIC, ENGINE, PENDING_SLOT, QUESTIONS_SLOT, REMEMBERED_SLOT, RULEBOOK, SYMPTOM_ASKED_SLOT,
-    clinic_id_of,
+    clinic_id_of, send,
 )
-from actions.triage import Level, Observation
+from triage import Level, Observation
 
 # For these, a message that names no symptom is asked what the patient notices. An answer with
 # no question pending ("2 days ago") is one; the classifier also hears reports as answers
@@ -84,29 +82,29 @@ class ActionTriage(Action):
         if observation is not None:
             result = ENGINE.assess(observation)
             if asks_about_emergency_signs(reading, result.level):
-                send_general_answer(dispatcher, EMERGENCY_SIGNS_ANSWER)
+                send(dispatcher, general_answer(EMERGENCY_SIGNS_ANSWER))
                 return remember + [SlotSet(ANSWERED_SLOT, True)]
             if is_general_question(intent, reading, result.level):
                 return remember  # "does it hurt?": the rules answer it, with no level
             if questions_worth_asking(result):
                 return remember + start_questions(observation) + [SlotSet(ANSWERED_SLOT, True),
                                                                   SlotSet(SYMPTOM_ASKED_SLOT, False)]
-            send_triage_reply(dispatcher, result, RULEBOOK, CLINIC, clinic_id=clinic_id_of(message))
-            for text in english_only_texts(language, english_only_notices(), CLINIC) if language else ():
-                dispatcher.utter_message(text=text)  # "pus" is Spanish too: the level stands, with a word why
+            send(dispatcher, triage_reply(result, RULEBOOK, CLINIC, clinic_id_of(message)))
+            if language:  # "pus" is Spanish too: the level stands, with a word on why it is in English
+                send(dispatcher, english_only_texts(language, CLINIC))
             return remember + [SlotSet(ANSWERED_SLOT, True), SlotSet(SYMPTOM_ASKED_SLOT, False)]
         elif language:
-            send_english_only_notice(dispatcher, language, english_only_notices(), CLINIC, clinic_id_of(message))
+            send(dispatcher, english_only_notice(language, CLINIC, clinic_id_of(message)))
         elif reading.asked_about:
             # "If it starts oozing, do I need a doctor?": nothing is reported, so no level.
-            send_what_if_answer(dispatcher, ENGINE.assess(Observation(reading.asked_about)), RULEBOOK, CLINIC)
+            send(dispatcher, what_if_answer(ENGINE.assess(Observation(reading.asked_about)), RULEBOOK, CLINIC))
         elif intent == EMERGENCY_INTENT:
             # The classifier heard an emergency the reading did not: the signs, and to call if they happen.
-            send_general_answer(dispatcher, EMERGENCY_SIGNS_ANSWER)
+            send(dispatcher, general_answer(EMERGENCY_SIGNS_ANSWER))
         elif tracker.get_slot(SYMPTOM_ASKED_SLOT) and intent not in AFTERCARE_QUESTION_INTENTS:
             # Asked once already, still nothing to read ("something else"): a safe answer, not a loop.
             result = ENGINE.assess(Observation((RULEBOOK.fallback_symptom,)))
-            send_triage_reply(dispatcher, result, RULEBOOK, CLINIC, clinic_id=clinic_id_of(message))
+            send(dispatcher, triage_reply(result, RULEBOOK, CLINIC, clinic_id_of(message)))
             return remember + [SlotSet(ANSWERED_SLOT, True), SlotSet(SYMPTOM_ASKED_SLOT, False)]
         elif is_about_the_spot(intent, reading):
             # About the spot, but no symptom the text names: ask, with buttons, rather than guess.

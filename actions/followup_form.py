@@ -1,4 +1,4 @@
-"""The follow-up form (domain.yml: followup_form): asks the questions actions/followup.py picks,
+"""The follow-up form (domain.yml: followup_form): asks the questions triage/followup.py picks,
 reads each answer, then gives the triage with the answers."""
 from typing import Any, Dict, List, Text
 
@@ -6,10 +6,10 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.followup import QUESTIONS_BY_FACT, QUESTIONS_BY_SLOT, PendingTriage, next_question, record_answer
-from actions.message_reading import read_message
-from actions.replies import send_triage_reply
-from actions.runtime import ANSWERED_SLOT, CLINIC, ENGINE, PENDING_SLOT, RULEBOOK, clinic_id_of
+from triage.followup import QUESTIONS_BY_FACT, QUESTIONS_BY_SLOT, PendingTriage, next_question, record_answer
+from triage.reading.message import read_message
+from triage.replies import triage_reply
+from actions.runtime import ANSWERED_SLOT, CLINIC, ENGINE, PENDING_SLOT, RULEBOOK, clinic_id_of, send
 
 SKIPPED = "not_sure"
 
@@ -54,6 +54,6 @@ class ActionTriageWithAnswers(Action):
         pending = PendingTriage.from_slot(tracker.get_slot(PENDING_SLOT))
         if pending is None:
             return []  # nothing to assess: the rules' safety net answers
-        send_triage_reply(dispatcher, ENGINE.assess(pending.observation()), RULEBOOK, CLINIC,
-                          clinic_id=clinic_id_of(tracker.latest_message))
+        send(dispatcher, triage_reply(ENGINE.assess(pending.observation()), RULEBOOK, CLINIC,
+                                      clinic_id_of(tracker.latest_message)))
         return [SlotSet(PENDING_SLOT, None), SlotSet(ANSWERED_SLOT, True)]

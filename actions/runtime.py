@@ -1,7 +1,7 @@
 """What every action shares, loaded once when the action server starts."""
-from actions.clinic_settings import ClinicSettings
-from actions.message_reading import load_pipeline
-from actions.triage import TriageEngine, load_rulebook
+from triage.clinic_settings import ClinicSettings
+from triage.reading.message import load_pipeline
+from triage import TriageEngine, load_rulebook
 
 RULEBOOK = load_rulebook()
 ENGINE = TriageEngine(RULEBOOK)
@@ -13,12 +13,18 @@ load_pipeline()  # at start-up, so a missing pipeline stops the server instead o
 ANSWERED_SLOT = "triage_answered"
 # Set when the patient's report raises questions: a rule then starts the follow-up form.
 QUESTIONS_SLOT = "followup_needed"
-# The report waiting on the answers (actions/followup.py's PendingTriage).
+# The report waiting on the answers (triage/followup.py's PendingTriage).
 PENDING_SLOT = "triage_pending"
 # Set when the patient was asked what they notice: a second unreadable message gets a safe answer.
 SYMPTOM_ASKED_SLOT = "symptom_asked"
 # Lasting facts from the patient's earlier messages in this session (observation_builder.py).
 REMEMBERED_SLOT = "remembered_facts"
+
+
+def send(dispatcher, messages) -> None:
+    """Sends the messages triage/replies.py composed: each is the keyword arguments of utter_message."""
+    for message in messages:
+        dispatcher.utter_message(**message)
 
 
 def clinic_id_of(message) -> "str | None":

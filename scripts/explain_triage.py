@@ -5,9 +5,9 @@ usage: python scripts/explain_triage.py "the message" ["another message" ...]
 """
 import sys
 
-from actions.message_reading import read_message
-from actions.observation_builder import build_observation
-from actions.triage import TriageEngine, load_rulebook
+from triage.reading.message import read_message
+from triage.observation import build_observation
+from triage import TriageEngine, load_rulebook
 
 
 def explain(text: str, engine: TriageEngine) -> str:

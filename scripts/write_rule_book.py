@@ -1,4 +1,4 @@
-"""Writes docs/rules.md, the clinicians' rule book: one row per rule of actions/triage/rules.yml.
+"""Writes docs/rules.md, the clinicians' rule book: one row per rule of triage/rulebook.yml.
 
 usage: python scripts/write_rule_book.py [--check]
   --check  fail (exit 1) if docs/rules.md is not what the rules file gives, instead of writing it
@@ -6,7 +6,7 @@ usage: python scripts/write_rule_book.py [--check]
 import sys
 from pathlib import Path
 
-from actions.triage import Rule, load_rulebook
+from triage import Rule, load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_BOOK = ROOT / "docs" / "rules.md"
@@ -27,7 +27,7 @@ def render() -> str:
     lines = [
         "# Triage rule book",
         "",
-        "Generated from `actions/triage/rules.yml` by `make rule-book`; do not edit by hand.",
+        "Generated from `triage/rulebook.yml` by `make rule-book`; do not edit by hand.",
         "Levels: `self_care` < `see_doctor` < `urgent` < `emergency`; with several findings the most urgent wins.",
         "",
         "| id | symptom | condition | level | advice | source |",
@@ -44,7 +44,7 @@ def main() -> None:
     expected = render()
     if "--check" in sys.argv[1:]:
         if not RULE_BOOK.exists() or RULE_BOOK.read_text(encoding="utf-8") != expected:
-            sys.exit("docs/rules.md is out of date with actions/triage/rules.yml: run `make rule-book`")
+            sys.exit("docs/rules.md is out of date with triage/rulebook.yml: run `make rule-book`")
         print("docs/rules.md is up to date")
         return
     RULE_BOOK.write_text(expected, encoding="utf-8")

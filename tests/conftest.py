@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from actions.message_reading import load_pipeline
-from actions.triage import TriageEngine, load_rulebook
+from triage.reading.message import load_pipeline
+from triage import TriageEngine, load_rulebook
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO.parent / "shared" / "seed-article.txt"

@@ -1,6 +1,6 @@
 """Inputs that meet, or break, a rule's conditions: shared by the engine and reply tests."""
-from actions.triage import Observation
-from actions.triage.conditions import Condition
+from triage import Observation
+from triage.conditions import Condition
 
 
 def satisfying_value(condition: Condition):

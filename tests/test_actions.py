@@ -6,7 +6,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import ANSWERED_SLOT, ActionTriage
-from actions.replies import DISCLAIMER_RESPONSE
+from triage.replies import DISCLAIMER_RESPONSE
 from tests.bot_messages import triage_payloads
 from tests.form_driver import converse
 
@@ -125,7 +125,7 @@ def test_a_second_unreadable_message_gets_a_safe_answer_not_another_question(int
 
 def test_every_button_of_the_what_do_you_notice_question_is_read_as_its_title_says():
     from tests.form_driver import DOMAIN
-    from actions.message_reading import read_message
+    from triage.reading.message import read_message
 
     [response] = DOMAIN["responses"]["utter_ask_symptom"]
     for button in response["buttons"]:

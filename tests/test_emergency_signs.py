@@ -6,8 +6,8 @@ Each phrasing goes through the real action_triage (and the follow-up form, were 
 import pytest
 
 from actions.actions import EMERGENCY_SIGNS_ANSWER
-from actions.clinic_settings import DEFAULT_EMERGENCY_NUMBER
-from actions.replies import DISCLAIMER_RESPONSE
+from triage.clinic_settings import DEFAULT_EMERGENCY_NUMBER
+from triage.replies import DISCLAIMER_RESPONSE
 from tests.bot_messages import triage_payloads
 from tests.form_driver import converse
 from tests.test_actions import run_triage, texts

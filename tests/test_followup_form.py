@@ -1,9 +1,9 @@
 """The follow-up questions, run through the real actions (tests/form_driver.py plays Rasa's form)."""
 import pytest
 
-from actions.followup import MAX_QUESTIONS, QUESTIONS, QUESTIONS_BY_SLOT, answer_value
+from triage.followup import MAX_QUESTIONS, QUESTIONS, QUESTIONS_BY_SLOT, answer_value
 from actions.followup_form import ActionTriageWithAnswers
-from actions.message_reading import read_message
+from triage.reading.message import read_message
 from tests.form_driver import DOMAIN, Conversation, converse
 from tests.test_actions import assert_is_triage_reply, texts
 

@@ -8,9 +8,10 @@ import re
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.clinic_settings import DEFAULT_EMERGENCY_NUMBER, ClinicSettings
-from actions.replies import DISCLAIMER_RESPONSE, send_triage_reply
-from actions.triage import Level, Observation, load_rulebook
+from triage.clinic_settings import DEFAULT_EMERGENCY_NUMBER, ClinicSettings
+from actions.runtime import send
+from triage.replies import DISCLAIMER_RESPONSE, triage_reply
+from triage import Level, Observation, load_rulebook
 from tests.rule_inputs import observation_meeting
 
 
@@ -34,7 +35,7 @@ def time_frames_said(texts, safety_net):
 def reply_to(engine, rulebook, observation):
     result = engine.assess(observation)
     dispatcher = CollectingDispatcher()
-    send_triage_reply(dispatcher, result, rulebook)
+    send(dispatcher, triage_reply(result, rulebook))  # through the adapter, as the actions send it
     return result, dispatcher.messages
 
 

@@ -1,8 +1,9 @@
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.clinic_settings import DEFAULT_CLINIC_NAME, DEFAULT_EMERGENCY_NUMBER, ClinicSettings
-from actions.replies import send_triage_reply
-from actions.triage import Level, Observation
+from triage.clinic_settings import DEFAULT_CLINIC_NAME, DEFAULT_EMERGENCY_NUMBER, ClinicSettings
+from actions.runtime import send
+from triage.replies import triage_reply
+from triage import Level, Observation
 
 
 def test_without_settings_the_defaults_are_neutral():
@@ -25,7 +26,7 @@ def test_the_contact_line_goes_with_referrals_only():
 
 def reply(engine, rulebook, symptoms, settings):
     dispatcher = CollectingDispatcher()
-    send_triage_reply(dispatcher, engine.assess(Observation(symptoms)), rulebook, settings)
+    send(dispatcher, triage_reply(engine.assess(Observation(symptoms)), rulebook, settings))
     return [m["text"] for m in dispatcher.messages if m.get("text")]
 
 

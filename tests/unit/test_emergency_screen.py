@@ -2,7 +2,7 @@
 before it, or words about something else). Anything unsure counts."""
 import pytest
 
-from actions.message_reading import read_message
+from triage.reading.message import read_message
 
 
 @pytest.mark.parametrize("text, signs", [

@@ -2,7 +2,7 @@ import itertools
 
 import pytest
 
-from actions.triage import Level, Observation
+from triage import Level, Observation
 from tests.rule_inputs import facts_meeting, observation_meeting, violating_value
 
 
@@ -147,6 +147,6 @@ def test_the_engine_imports_nothing_from_rasa():
     import subprocess
     import sys
 
-    code = "import sys, actions.triage; print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'rasa_sdk')))"
+    code = "import sys, triage; print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'rasa_sdk')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

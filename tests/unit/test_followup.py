@@ -1,9 +1,9 @@
-"""Which follow-up questions are worth asking, and what an answer adds (actions/followup.py)."""
-from actions.followup import (
+"""Which follow-up questions are worth asking, and what an answer adds (triage/followup.py)."""
+from triage.followup import (
     MAX_QUESTIONS, QUESTIONS_BY_FACT, PendingTriage, next_question, questions_worth_asking, record_answer,
 )
-from actions.message_reading import read_message
-from actions.triage import Observation
+from triage.reading.message import read_message
+from triage import Observation
 
 
 def test_a_pending_report_survives_the_round_trip_through_a_slot():

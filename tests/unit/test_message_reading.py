@@ -1,6 +1,6 @@
 import pytest
 
-from actions.message_reading import MAX_CHARS_READ, read_message
+from triage.reading.message import MAX_CHARS_READ, read_message
 
 
 @pytest.mark.parametrize("text, symptoms", [
@@ -82,7 +82,7 @@ def test_markup_does_not_hide_a_symptom(nlp):
 def test_the_patterns_and_the_rulebook_name_the_same_symptoms(rulebook):
     import yaml
 
-    from nlp.build_pipeline import DEFAULT_PATTERNS
+    from triage.reading.build_pipeline import DEFAULT_PATTERNS
 
     spec = yaml.safe_load(DEFAULT_PATTERNS.read_text())
     assert set(spec["SYMPTOM"]) | set(spec["EMERGENCY"]) == set(rulebook.symptoms) - {rulebook.fallback_symptom}
@@ -161,7 +161,7 @@ def test_no_pattern_word_was_read_by_yaml_as_a_boolean():
     # YAML reads unquoted on, off, no and yes as booleans: a token pattern would then never match.
     import yaml
 
-    from nlp.build_pipeline import DEFAULT_PATTERNS
+    from triage.reading.build_pipeline import DEFAULT_PATTERNS
 
     def booleans(node, path=()):
         if isinstance(node, bool):

@@ -1,5 +1,5 @@
-from actions.message_reading import Mention, MessageReading
-from actions.observation_builder import build_observation
+from triage.reading.message import Mention, MessageReading
+from triage.observation import build_observation
 
 
 def reading(*mentions):
@@ -35,7 +35,7 @@ def test_a_worsening_with_no_symptom_named_is_still_assessed():
 
 
 def test_lasting_facts_said_earlier_complete_a_message_but_do_not_override_it():
-    from actions.observation_builder import remembered_facts
+    from triage.observation import remembered_facts
 
     earlier = {"days_since_treatment": 5, "body_sites": ["hand"], "risk_factors": ["diabetes"], "trend": "worsening"}
     assert remembered_facts(earlier, {}) == {"days_since_treatment": 5, "body_sites": ["hand"], "risk_factors": ["diabetes"]}

@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.triage import Level, load_rulebook
-from actions.triage.rulebook import DEFAULT_RULES_PATH
+from triage import Level, load_rulebook
+from triage.rulebook import DEFAULT_RULES_PATH
 from tests.conftest import ARTICLE, CLINICAL_REFERENCE
 
 ARTICLE_STATEMENTS = {

@@ -1,8 +1,8 @@
 """Typos of pattern words are corrected before reading; English words and short words never are."""
 import pytest
 
-from actions.message_reading import read_message, spelling_corrector
-from actions.spelling import edit_distance
+from triage.reading.message import read_message, spelling_corrector
+from triage.reading.spelling import edit_distance
 
 
 @pytest.mark.parametrize("typo, word", [

@@ -1,7 +1,7 @@
 import pytest
 
-from actions.message_reading import read_message
-from actions.temperature_reading import temperatures_in
+from triage.reading.message import read_message
+from triage.reading.temperatures import temperatures_in
 
 
 @pytest.mark.parametrize("text, celsius", [

@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from actions.message_reading import read_message
-from actions.time_reading import days_in
+from triage.reading.message import read_message
+from triage.reading.times import days_in
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 

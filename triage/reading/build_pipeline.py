@@ -1,8 +1,8 @@
 """Builds the project's spaCy pipeline: blank English, a sentencizer, a lookup lemmatizer, an EntityRuler
-fed from nlp/patterns/entities.yml, negspacy's negex with nlp/patterns/negation.yml, and the emergency
-screen with nlp/patterns/emergency_context.yml. Rasa's SpacyNLP loads it by path.
+fed from triage/reading/patterns/entities.yml, negspacy's negex with triage/reading/patterns/negation.yml, and the emergency
+screen with triage/reading/patterns/emergency_context.yml. Rasa's SpacyNLP loads it by path.
 
-usage: python nlp/build_pipeline.py [--patterns FILE] [--negation-terms FILE] [--emergency-context FILE] [--out DIR]
+usage: python triage/reading/build_pipeline.py [--patterns FILE] [--negation-terms FILE] [--emergency-context FILE] [--out DIR]
 """
 import argparse
 from collections import defaultdict
@@ -14,14 +14,15 @@ import srsly
 import yaml
 from spacy_lookups_data import en as english_lookups
 
-from nlp import hypothetical_screen  # noqa: F401  registers the "hypothetical_screen" factory
-from nlp.emergency_screen import LABEL  # importing it registers the "emergency_screen" factory
+from triage.reading import hypothetical_screen  # noqa: F401  registers the "hypothetical_screen" factory
+from triage.reading.emergency_screen import LABEL  # importing it registers the "emergency_screen" factory
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PATTERNS = ROOT / "nlp" / "patterns" / "entities.yml"
-DEFAULT_NEGATION_TERMS = ROOT / "nlp" / "patterns" / "negation.yml"
-DEFAULT_EMERGENCY_CONTEXT = ROOT / "nlp" / "patterns" / "emergency_context.yml"
-DEFAULT_HYPOTHETICAL_CONTEXT = ROOT / "nlp" / "patterns" / "hypothetical_context.yml"
+ROOT = Path(__file__).resolve().parents[2]
+PATTERNS = Path(__file__).resolve().with_name("patterns")
+DEFAULT_PATTERNS = PATTERNS / "entities.yml"
+DEFAULT_NEGATION_TERMS = PATTERNS / "negation.yml"
+DEFAULT_EMERGENCY_CONTEXT = PATTERNS / "emergency_context.yml"
+DEFAULT_HYPOTHETICAL_CONTEXT = PATTERNS / "hypothetical_context.yml"
 DEFAULT_OUT = ROOT / "build" / "spacy_pipeline"
 # Emergency signs are not among them: negex's scope is a whole sentence, too wide for a sign that must
 # not be missed. The emergency screen reads their denials instead.

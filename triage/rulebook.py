@@ -1,14 +1,14 @@
-"""The reviewed triage rules, loaded from ``rules.yml`` beside this file and checked on load."""
+"""The reviewed triage rules, loaded from ``rulebook.yml`` beside this file and checked on load."""
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
 import yaml
 
-from actions.triage.conditions import parse_conditions
-from actions.triage.levels import Level
+from triage.conditions import parse_conditions
+from triage.levels import Level
 
-DEFAULT_RULES_PATH = Path(__file__).with_name("rules.yml")
+DEFAULT_RULES_PATH = Path(__file__).with_name("rulebook.yml")
 REQUIRED_FIELDS = ("id", "symptom", "level", "advice", "source")
 
 

@@ -10,11 +10,11 @@ from typing import Any, Dict, Optional, Tuple
 
 import spacy
 
-from actions.spelling import SpellingCorrector, english_words
-from actions.temperature_reading import FEVER_CELSIUS, temperatures_in
-from actions.time_reading import days_in
+from triage.reading.spelling import SpellingCorrector, english_words
+from triage.reading.temperatures import FEVER_CELSIUS, temperatures_in
+from triage.reading.times import days_in
 
-DEFAULT_PIPELINE = Path(__file__).resolve().parent.parent / "build" / "spacy_pipeline"
+DEFAULT_PIPELINE = Path(__file__).resolve().parents[2] / "build" / "spacy_pipeline"
 PIPELINE_ENV = "TRIAGE_SPACY_PIPELINE"
 # A patient's message longer than this is read up to here: enough for any real description,
 # and it bounds the time one message can cost.
@@ -34,7 +34,7 @@ class Mention:
     # SYMPTOM, HYPOTHETICAL (a symptom only asked about), EMERGENCY, BODY_SITE, TREND, SEVERITY, RISK,
     # DURATION, FLUID, ANSWER, REPORT, SPOT, or OTHER_MEANING (sign words that mean something else)
     label: str
-    id: str  # the id in nlp/patterns/entities.yml, e.g. "oozing"
+    id: str  # the id in triage/reading/patterns/entities.yml, e.g. "oozing"
     text: str
     negated: bool
     starts_message: bool = False
@@ -89,7 +89,7 @@ class MessageReading:
 
     @property
     def emergency_signs(self) -> Tuple[str, ...]:
-        """Life-threatening signs (nlp/emergency_screen.py has already set aside denied ones)."""
+        """Life-threatening signs (triage/reading/emergency_screen.py has already set aside denied ones)."""
         return self._ids("EMERGENCY")
 
     @property

@@ -6,8 +6,8 @@ week" scores 1.00 as oozing), so a symptom the text does not name is asked about
 """
 from typing import Any, Dict, Mapping, Optional
 
-from actions.message_reading import MessageReading
-from actions.triage import Observation
+from triage.reading.message import MessageReading
+from triage import Observation
 
 
 # "It was better but now it's getting worse": something is worsening, though unnamed.

@@ -3,17 +3,12 @@ English only (with the clinic and the emergency line) instead of "Sorry, I didn'
 Pure Python, on lingua's own bundled models (lingua-language-detector: nothing is downloaded).
 
 Short and chatty texts fool any detector ("xoxo hugs mwah" scores German 0.92), so a message counts
-as foreign only when it is long enough and the detector is sure; the caller asks only about messages
-in which the English reading found nothing.
+as foreign only when it is long enough and the detector is sure.
 """
 import re
 from functools import lru_cache
-from pathlib import Path
-from typing import Dict, Optional
+from typing import Optional
 
-import yaml
-
-NOTICES_PATH = Path(__file__).with_name("english_only.yml")
 # The languages most often met in European and North American clinics; each adds memory, and the
 # low-accuracy mode (trigrams only) keeps the whole detector near 25 MB.
 LANGUAGES = ("ENGLISH", "SPANISH", "FRENCH", "GERMAN", "ITALIAN", "PORTUGUESE", "DUTCH", "POLISH", "TURKISH",
@@ -41,8 +36,3 @@ def foreign_language(text: str) -> Optional[str]:
     [best, *_] = _detector().compute_language_confidence_values(text)
     code = best.language.iso_code_639_1.name.lower()
     return code if code != "en" and best.value >= MIN_CONFIDENCE else None
-
-
-@lru_cache(maxsize=1)
-def english_only_notices() -> Dict[str, str]:
-    return {code: " ".join(text.split()) for code, text in yaml.safe_load(NOTICES_PATH.read_text(encoding="utf-8")).items()}

@@ -1,7 +1,7 @@
 """Pure-Python triage: rules as data (rules.yml), evaluated by TriageEngine. No Rasa here."""
-from actions.triage.engine import Observation, SymptomAssessment, TriageEngine, TriageResult
-from actions.triage.levels import Level
-from actions.triage.rulebook import Rule, RuleBook, load_rulebook
+from triage.engine import Observation, SymptomAssessment, TriageEngine, TriageResult
+from triage.levels import Level
+from triage.rulebook import Rule, RuleBook, load_rulebook
 
 __all__ = [
     "Level", "Observation", "Rule", "RuleBook", "SymptomAssessment",

@@ -1,7 +1,7 @@
 """The spaCy component that relabels a symptom the message only asks about ("if it starts oozing,
 do I need a doctor?") from SYMPTOM to HYPOTHETICAL, keeping its id. The reading then answers the
 question with the rules' advice instead of triaging a symptom the patient does not have. Its rules
-are data (nlp/patterns/hypothetical_context.yml), copied into the pipeline's config when built."""
+are data (triage/reading/patterns/hypothetical_context.yml), copied into the pipeline's config when built."""
 from typing import Dict
 
 from spacy.language import Language

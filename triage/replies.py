@@ -1,13 +1,20 @@
-"""Sends a triage result to the patient. The only place triage messages are composed, so the
-disclaimer and the clinics' payload cannot be forgotten on any path."""
+"""Turns a triage result into the messages the patient is sent. The only place replies are composed,
+so the disclaimer and the clinics' payload cannot be forgotten on any path. Imports nothing from Rasa:
+each message is the keyword arguments of a dispatcher's utter_message ({"text": ...}, {"response":
+...} or {"json_message": ...}); actions/ sends them."""
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from rasa_sdk.executor import CollectingDispatcher
+import yaml
 
-from actions.clinic_settings import ClinicSettings
-from actions.triage import Level, RuleBook, TriageResult
+from triage import Level, RuleBook, TriageResult
+from triage.clinic_settings import ClinicSettings
 
 DISCLAIMER_RESPONSE = "utter_disclaimer"
+DISCLAIMER = {"response": DISCLAIMER_RESPONSE}
+ENGLISH_ONLY_NOTICES = Path(__file__).with_name("english_only.yml")
+Message = Dict[str, Any]
 
 
 def triage_payload(result: TriageResult, clinic_id: Optional[str] = None) -> Dict[str, Any]:
@@ -51,45 +58,47 @@ def reply_texts(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings
     return [text.format_map(clinic.placeholders()) for text in texts]
 
 
-def send_general_answer(dispatcher: CollectingDispatcher, response: str) -> None:
+def general_answer(response: str) -> List[Message]:
     """An answer to a general question: information, with the disclaimer but no triage level."""
-    dispatcher.utter_message(response=response)
-    dispatcher.utter_message(response=DISCLAIMER_RESPONSE)
+    return [{"response": response}, DISCLAIMER]
 
 
-def send_what_if_answer(dispatcher: CollectingDispatcher, result: TriageResult, rulebook: RuleBook,
-                        clinic: ClinicSettings = ClinicSettings()) -> None:
+def what_if_answer(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings = ClinicSettings()) -> List[Message]:
     """"If it starts oozing, do I need a doctor?": the rules' advice on it, and what to do if it
     happens, as information with the disclaimer and no triage level (nothing is reported)."""
     texts = advice_texts(result, rulebook)
     if result.level >= Level.SEE_DOCTOR:
         texts.append("If that happens: " + rulebook.headlines[result.level])
-    for text in texts:
-        dispatcher.utter_message(text=text.format_map(clinic.placeholders()))
-    dispatcher.utter_message(response=DISCLAIMER_RESPONSE)
+    return [{"text": text.format_map(clinic.placeholders())} for text in texts] + [DISCLAIMER]
 
 
-def english_only_texts(language: str, notices: Dict[str, str], clinic: ClinicSettings) -> List[str]:
+@lru_cache(maxsize=1)
+def english_only_notices() -> Dict[str, str]:
+    """ISO 639-1 code -> that the assistant reads English only, in that language (english_only.yml)."""
+    notices = yaml.safe_load(ENGLISH_ONLY_NOTICES.read_text(encoding="utf-8"))
+    return {code: " ".join(text.split()) for code, text in notices.items()}
+
+
+def english_only_texts(language: str, clinic: ClinicSettings) -> List[Message]:
     """That the assistant reads English only, with the clinic and the emergency line: in English and,
     where we have it, in the patient's language."""
-    return [notices[code].format_map(clinic.placeholders()) for code in dict.fromkeys(["en", language]) if code in notices]
+    notices = english_only_notices()
+    return [{"text": notices[code].format_map(clinic.placeholders())}
+            for code in dict.fromkeys(["en", language]) if code in notices]
 
 
-def send_english_only_notice(dispatcher: CollectingDispatcher, language: str, notices: Dict[str, str],
-                             clinic: ClinicSettings = ClinicSettings(), clinic_id: Optional[str] = None) -> None:
+def english_only_notice(language: str, clinic: ClinicSettings = ClinicSettings(),
+                        clinic_id: Optional[str] = None) -> List[Message]:
     """A message in another language that could not be read: clinics get it like the safety net,
     urgent and unassessed, with the language, so someone can call back."""
-    for text in english_only_texts(language, notices, clinic):
-        dispatcher.utter_message(text=text)
-    dispatcher.utter_message(response=DISCLAIMER_RESPONSE)
     triage = {"level": Level.URGENT.label, "assessed": False, "symptoms": [], "rules": ["safety_net.not_english"],
               "language": language}
-    dispatcher.utter_message(json_message={"triage": {**triage, **({"clinic_id": clinic_id} if clinic_id else {})}})
+    return english_only_texts(language, clinic) + [DISCLAIMER, {"json_message": {"triage": {
+        **triage, **({"clinic_id": clinic_id} if clinic_id else {})}}}]
 
 
-def send_triage_reply(dispatcher: CollectingDispatcher, result: TriageResult, rulebook: RuleBook,
-                      clinic: ClinicSettings = ClinicSettings(), clinic_id: Optional[str] = None) -> None:
-    for text in reply_texts(result, rulebook, clinic):
-        dispatcher.utter_message(text=text)
-    dispatcher.utter_message(response=DISCLAIMER_RESPONSE)
-    dispatcher.utter_message(json_message=triage_payload(result, clinic_id))
+def triage_reply(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings = ClinicSettings(),
+                 clinic_id: Optional[str] = None) -> List[Message]:
+    """Advice, then the disclaimer, then the payload clinics route on."""
+    return ([{"text": text} for text in reply_texts(result, rulebook, clinic)]
+            + [DISCLAIMER, {"json_message": triage_payload(result, clinic_id)}])

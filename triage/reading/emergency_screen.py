@@ -3,7 +3,7 @@ uses about something else ("the wart on my chest hurts"). Every other EMERGENCY 
 both the action server's reading and the Rasa server's safety net see it. It runs after the ruler
 of emergency signs and before the one for everything else, which then reads the words set aside.
 
-The rules are data (nlp/patterns/emergency_context.yml), copied into the pipeline's config when it
+The rules are data (triage/reading/patterns/emergency_context.yml), copied into the pipeline's config when it
 is built. pyproject.toml declares the factory to spaCy, so `spacy.load()` finds it inside Rasa.
 """
 from typing import Dict, List

@@ -2,9 +2,9 @@
 from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, Iterable, Mapping, Tuple
 
-from actions.triage.conditions import evaluate_all
-from actions.triage.levels import Level
-from actions.triage.rulebook import Rule, RuleBook
+from triage.conditions import evaluate_all
+from triage.levels import Level
+from triage.rulebook import Rule, RuleBook
 
 
 @dataclass(frozen=True)

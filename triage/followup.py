@@ -9,8 +9,8 @@ errs upward on it.
 from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Tuple
 
-from actions.message_reading import MessageReading
-from actions.triage import Level, Observation, TriageEngine, TriageResult
+from triage.reading.message import MessageReading
+from triage import Level, Observation, TriageEngine, TriageResult
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import os
 from dataclasses import dataclass
 from typing import Dict, Mapping, Optional
 
-from actions.triage import Level
+from triage import Level
 
 # Neutral on purpose: the assistant cannot know which country the patient is in.
 DEFAULT_EMERGENCY_NUMBER = "your local emergency number"
