@@ -29,7 +29,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: help install pipeline train run actions shell web browser test test-python validate test-conversations \
-        rule-book check-rule-book evaluate-nlu lock clean
+        rule-book check-rule-book evaluate-nlu evaluate-corpus evaluate-heldout lock clean
 
 help:
 	@echo "make run    set up what is missing and start the assistant on http://$(HOST):$(RASA_PORT)"
@@ -114,6 +114,17 @@ test-conversations: $(MODEL)
 	$(RASA) test core --e2e --model $(MODEL) --stories $(CONVERSATION_TESTS) --fail-on-prediction-errors --out build/results/core
 	@# Rasa reads only files named test_*.yml here and passes when it found none: make sure it read ours.
 	@$(PYTHON) scripts/check_conversation_report.py build/results/core $(CONVERSATION_TESTS)
+
+# The corpus of real patients' words through a fresh assistant (scripts/evaluate_corpus.py). make test
+# gates on the development part (tests/integration/test_corpus_gate.py); the held-out part is the
+# honest figure, run once at the end of a change and reported only in its closing note.
+CORPUS := tests/triage_cases/corpus
+
+evaluate-corpus: $(MODEL)
+	$(PYTHON) scripts/evaluate_corpus.py $(CORPUS)/development.yml
+
+evaluate-heldout: $(MODEL)
+	$(PYTHON) scripts/evaluate_corpus.py $(CORPUS)/heldout.yml
 
 # A measurement, not a gate: intent and entity F1 by 5-fold cross-validation.
 evaluate-nlu: $(PIPELINE)
