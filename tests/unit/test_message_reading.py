@@ -176,3 +176,23 @@ def test_no_pattern_word_was_read_by_yaml_as_a_boolean():
     for path in sorted(DEFAULT_PATTERNS.parent.glob("*.yml")):
         found = [p for p in booleans(yaml.safe_load(path.read_text())) if p[-1] not in ("IS_ALPHA", "LIKE_NUM", "IS_PUNCT")]
         assert not found, f"{path.name}: quote these words: {found}"
+
+
+@pytest.mark.parametrize("text, symptoms", [
+    # no denial, though the words look like one
+    ("I've never seen red streaks like this", ("spreading_redness",)),
+    ("without a doubt it's pus", ("infected_discharge",)),
+    ("I didn't have a fever yesterday but today I do", ("fever",)),
+    ("I've never seen lips swell like this", ("anaphylaxis",)),
+    # a measure in angle brackets is no markup
+    ("the blister is <1cm, now there is pus and a fever >38", ("blistering", "infected_discharge", "fever")),
+    # a warning sign at the end of a long story
+    ("it was a long day. " * 400 + "and now there is pus", ("infected_discharge",)),
+])
+def test_words_that_look_like_a_denial_or_markup_do_not_hide_a_sign(nlp, text, symptoms):
+    assert read_message(text, nlp).symptoms == symptoms
+
+
+def test_a_real_denial_still_counts(nlp):
+    assert read_message("I've never had a fever", nlp).negated_symptoms == ("fever",)
+    assert read_message("I don't have a fever but it's oozing", nlp).negated_symptoms == ("fever",)

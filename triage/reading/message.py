@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import spacy
 
@@ -16,11 +16,17 @@ from triage.reading.times import days_in
 
 DEFAULT_PIPELINE = Path(__file__).resolve().parents[2] / "build" / "spacy_pipeline"
 PIPELINE_ENV = "TRIAGE_SPACY_PIPELINE"
-# A patient's message longer than this is read up to here: enough for any real description,
-# and it bounds the time one message can cost.
-MAX_CHARS_READ = 5000
-# Markup and control characters would glue words together ("<b>oozing</b>" is one token).
-NOISE = re.compile(r"<[^<>]{0,200}>|[\x00-\x08\x0b-\x1f\x7f]")
+# A long message is read in pieces of this size, up to MAX_CHARS_READ: a warning sign at the end
+# of a long story still counts, and the bound keeps one message's cost in hand.
+CHUNK_CHARS = 5000
+MAX_CHARS_READ = 50_000
+# Markup and control characters would glue words together ("<b>oozing</b>" is one token). Only
+# what looks like a tag goes: "<1cm ... >38" is a patient's measure, not markup.
+NOISE = re.compile(r"</?[A-Za-z!][^<>]{0,200}>|[\x00-\x08\x0b-\x1f\x7f]")
+# "I didn't have a fever yesterday but today I do": the denial is undone later in the sentence.
+UNDONE_DENIAL = re.compile(
+    r"\bbut\s+(now|today|tonight|this\s+\w+|since)?\s*,?\s*(i|it|she|he|they|we)\s+(do|does|did|have|has|am|is|are)\b",
+    re.IGNORECASE)
 # "no its getting better": a leading "no" that answers, not one that negates ("no pus"). A comma
 # after it keeps negex from reading "better" as denied.
 ANSWERING_NO = re.compile(
@@ -212,13 +218,31 @@ def spelling_corrector(nlp) -> SpellingCorrector:
                              lambda word: word in lemmas or word in inflections)
 
 
+def chunks(text: str) -> List[str]:
+    """Pieces of at most CHUNK_CHARS, cut at a space where there is one."""
+    pieces = []
+    while text:
+        cut = len(text) if len(text) <= CHUNK_CHARS else (text.rfind(" ", 0, CHUNK_CHARS) + 1 or CHUNK_CHARS)
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return pieces
+
+
+def mentions_in(doc) -> Tuple[Mention, ...]:
+    first_word = next((token.i for token in doc if token.is_alpha), 0)
+    return tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex) and not undone(ent), ent.start <= first_word)
+                 for ent in doc.ents)
+
+
+def undone(ent) -> bool:
+    """A denial that the rest of its sentence takes back ("didn't have a fever but today I do")."""
+    return bool(UNDONE_DENIAL.search(ent.sent.text[ent.end_char - ent.sent.start_char:]))
+
+
 def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageReading:
     nlp = nlp or load_pipeline()
     plain = ANSWERING_NO.sub(r"\1, ", NOISE.sub(" ", (text or "")[:MAX_CHARS_READ]))
     plain = spelling_corrector(nlp).correct(plain)
-    doc = nlp(plain)
-    first_word = next((token.i for token in doc if token.is_alpha), 0)
-    mentions = tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex), ent.start <= first_word)
-                     for ent in doc.ents)
+    mentions = tuple(mention for doc in nlp.pipe(chunks(plain)) for mention in mentions_in(doc))
     return MessageReading(fever_from_temperatures(plain, mentions), is_question=looks_like_question(plain),
                           asks_in_general=asks_in_general(plain), today=today)
