@@ -140,6 +140,11 @@ def test_short_answers_are_read(nlp, text, answer):
     ("if it starts oozing, do I need a doctor?", (), ("oozing",)),
     ("is there a risk of infection?", (), ("infected_discharge",)),
     ("how do I avoid scarring?", (), ("scar",)),
+    ("could their entire foot become infected?", (), ("infected_discharge",)),
+    ("will it get infected if I swim?", (), ("infected_discharge",)),
+    # unsure about now is no hypothetical: it counts
+    ("could it be infected?", ("infected_discharge",), ()),
+    ("it's getting infected", ("infected_discharge",), ()),
     # unsure is not hypothetical, and an unsure warning sign counts
     ("not sure if there's pus", ("infected_discharge",), ()),
     ("I can't tell if it's infected", ("infected_discharge",), ()),

@@ -15,6 +15,8 @@ class HypotheticalScreen:
         self.cues = set(context["cues"])
         self.unsure_before_if = set(context["unsure_before_if"])
         self.scope_ends = set(context["scope_ends"])
+        self.modals = set(context["modals"])
+        self.change_verbs = set(context["change_verbs"])
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = [self.relabel(ent) if ent.label_ == SYMPTOM and self.is_hypothetical(ent) else ent
@@ -27,14 +29,21 @@ class HypotheticalScreen:
 
     def is_hypothetical(self, symptom: Span) -> bool:
         doc = symptom.doc
+        clause = []
         for i in range(symptom.start - 1, symptom.sent.start - 1, -1):
             word = doc[i].lower_
             if word in self.scope_ends:
-                return False
+                break
             if word in self.cues:
                 before = doc[i - 1].lower_ if i > 0 else ""
                 return not (word == "if" and before in self.unsure_before_if)
-        return False
+            clause.append(word)
+        return self.foresees_a_change(clause)
+
+    def foresees_a_change(self, words_before) -> bool:
+        """A change verb with a modal before it in the clause: "could ... become", "will ... get"."""
+        change = next((i for i, word in enumerate(words_before) if word in self.change_verbs), None)
+        return change is not None and any(word in self.modals for word in words_before[change + 1:])
 
 
 @Language.factory("hypothetical_screen", default_config={"context": {}})
