@@ -37,6 +37,8 @@ AFTERCARE_QUESTION_INTENTS = {
 # "can freezing cause chest pain?": the signs, and to call the emergency number if they happen.
 EMERGENCY_SIGNS_ANSWER = "utter_answer_emergency_signs"
 EMERGENCY_INTENT = "report_emergency"
+# After "what do you notice?", these are chat, not an unreadable answer: the rules reply as usual.
+SMALL_TALK_INTENTS = {"greet", "goodbye", "thank", "bot_challenge"}
 
 
 def is_general_question(intent: Text, reading: MessageReading, level: Level) -> bool:
@@ -86,9 +88,14 @@ class ActionTriage(Action):
                 return remember + [SlotSet(ANSWERED_SLOT, True)]
             if is_general_question(intent, reading, result.level):
                 return remember  # "does it hurt?": the rules answer it, with no level
-            if questions_worth_asking(result):
+            heard_an_emergency = intent == EMERGENCY_INTENT and result.level < Level.EMERGENCY
+            if questions_worth_asking(result) and not heard_an_emergency:
                 return remember + start_questions(observation) + [SlotSet(ANSWERED_SLOT, True),
                                                                   SlotSet(SYMPTOM_ASKED_SLOT, False)]
+            if heard_an_emergency:
+                # The classifier heard an emergency the reading did not: the signs and "call now" come
+                # first, no question before them, then the advice the reading supports.
+                send(dispatcher, [{"response": EMERGENCY_SIGNS_ANSWER}])
             send(dispatcher, triage_reply(result, RULEBOOK, CLINIC, clinic_id_of(message)))
             if language:  # "pus" is Spanish too: the level stands, with a word on why it is in English
                 send(dispatcher, english_only_texts(language, CLINIC))
@@ -101,7 +108,7 @@ class ActionTriage(Action):
         elif intent == EMERGENCY_INTENT:
             # The classifier heard an emergency the reading did not: the signs, and to call if they happen.
             send(dispatcher, general_answer(EMERGENCY_SIGNS_ANSWER))
-        elif tracker.get_slot(SYMPTOM_ASKED_SLOT) and intent not in AFTERCARE_QUESTION_INTENTS:
+        elif tracker.get_slot(SYMPTOM_ASKED_SLOT) and intent not in AFTERCARE_QUESTION_INTENTS | SMALL_TALK_INTENTS:
             # Asked once already, still nothing to read ("something else"): a safe answer, not a loop.
             result = ENGINE.assess(Observation((RULEBOOK.fallback_symptom,)))
             send(dispatcher, triage_reply(result, RULEBOOK, CLINIC, clinic_id_of(message)))

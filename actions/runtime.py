@@ -17,7 +17,7 @@ QUESTIONS_SLOT = "followup_needed"
 PENDING_SLOT = "triage_pending"
 # Set when the patient was asked what they notice: a second unreadable message gets a safe answer.
 SYMPTOM_ASKED_SLOT = "symptom_asked"
-# Lasting facts from the patient's earlier messages in this session (observation_builder.py).
+# Lasting facts from the patient's earlier messages in this session (triage/observation.py).
 REMEMBERED_SLOT = "remembered_facts"
 
 

@@ -238,3 +238,21 @@ def test_a_message_in_another_language_says_english_only_with_the_clinic_and_the
     [payload] = triage_payloads(messages)
     assert payload["language"] == language and payload["assessed"] is False and payload["level"] == "urgent"
     assert [m.get("response") for m in messages if m.get("response")] == [DISCLAIMER_RESPONSE]
+
+
+def test_an_emergency_the_classifier_heard_leads_with_call_now_and_asks_nothing_first():
+    # The reading finds only a normal reaction; the classifier heard an emergency: no question, the
+    # emergency signs with "call now" first, then the advice at the level the reading supports.
+    conversation = converse("the spot is a bit red and I feel really weird", "report_emergency")
+    assert conversation.questions == []
+    assert conversation.messages[0].get("response") == "utter_answer_emergency_signs"
+    assert assert_is_triage_reply([m for m in conversation.messages if m.get("response") != "utter_answer_emergency_signs"])
+
+
+@pytest.mark.parametrize("intent, text", [("thank", "thanks"), ("goodbye", "bye")])
+def test_small_talk_after_what_do_you_notice_gets_its_usual_reply_not_a_referral(intent, text):
+    tracker = tracker_for(text, intent)
+    tracker.slots["symptom_asked"] = True
+    dispatcher = CollectingDispatcher()
+    ActionTriage().run(dispatcher, tracker, domain={})
+    assert dispatcher.messages == []

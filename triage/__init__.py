@@ -1,4 +1,4 @@
-"""Pure-Python triage: rules as data (rules.yml), evaluated by TriageEngine. No Rasa here."""
+"""Pure-Python triage: rules as data (rulebook.yml), evaluated by TriageEngine. No Rasa here."""
 from triage.engine import Observation, SymptomAssessment, TriageEngine, TriageResult
 from triage.levels import Level
 from triage.rulebook import Rule, RuleBook, load_rulebook

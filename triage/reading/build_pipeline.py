@@ -39,17 +39,24 @@ def inflections_by_lemma() -> Dict[str, Set[str]]:
 
 
 def typed_variants(word: str, forms: Dict[str, Set[str]]) -> Set[str]:
-    """A word, its inflections, and those with the final g dropped ("stingin")."""
+    """A word, its inflections, those with the final g dropped ("stingin"), typed without the
+    apostrophe ("nt") or with a phone's curly one ("n’t")."""
     variants = {word} | forms.get(word, set())
-    return variants | {v[:-1] for v in variants if v.endswith("ing") and len(v) > 5}
+    variants |= {v[:-1] for v in variants if v.endswith("ing") and len(v) > 5}
+    variants |= {v.replace("n't", "nt") for v in variants if v == "n't"}  # "cant" is split "ca" + "nt"
+    return variants | {v.replace("'", "’") for v in variants if "'" in v}
 
 
-def without_apostrophes(words: List[str]) -> List[str]:
-    """["has", "n't", "grown"] -> ["hasnt", "grown"]: contractions typed without the apostrophe."""
+CONTRACTIONS = ("n't", "'s", "'m", "'re", "'ve", "'ll", "'d")
+
+
+def contractions_joined(words: List[str]) -> List[str]:
+    """["ca", "n't", "breathe"] -> ["can't", "breathe"]: the tokenizer keeps "CAN'T" whole, so the
+    pattern needs that spelling too."""
     joined = []
     for word in words:
-        if word in ("n't", "'s", "'m", "'re", "'ve", "'ll") and joined:
-            joined[-1] += word.replace("'", "")
+        if word in CONTRACTIONS and joined:
+            joined[-1] += word
         else:
             joined.append(word)
     return joined
@@ -59,8 +66,8 @@ def phrase_to_patterns(nlp, phrase, forms: Dict[str, Set[str]]) -> List[List[dic
     if isinstance(phrase, list):  # already a spaCy token pattern
         return [phrase]
     words = [token.text.lower() for token in nlp.make_doc(phrase)]
-    typed = without_apostrophes(words)
-    spellings = [words] + ([typed] if typed != words else [])
+    joined = contractions_joined(words)
+    spellings = [words] + ([joined] if joined != words else [])
     return [[{"LOWER": {"IN": sorted(typed_variants(word, forms))}} for word in spelling] for spelling in spellings]
 
 

@@ -1,12 +1,13 @@
-"""The spaCy component that sets aside emergency signs a message denies ("no trouble breathing") or
+"""The spaCy component that sets aside emergency signs a message denies ("no trouble breathing"),
+says of the spot ("the blister has gone floppy"), places in the past ("chest pain last year"), or
 uses about something else ("the wart on my chest hurts"). Every other EMERGENCY entity stays, so
 both the action server's reading and the Rasa server's safety net see it. It runs after the ruler
 of emergency signs and before the one for everything else, which then reads the words set aside.
 
-The rules are data (triage/reading/patterns/emergency_context.yml), copied into the pipeline's config when it
-is built. pyproject.toml declares the factory to spaCy, so `spacy.load()` finds it inside Rasa.
+The rules are data (triage/reading/patterns/emergency_context.yml), copied into the pipeline's config
+when it is built. pyproject.toml declares the factory to spaCy, so `spacy.load()` finds it inside Rasa.
 """
-from typing import Dict, List
+from typing import Dict, List, Set
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -16,31 +17,52 @@ LABEL = "EMERGENCY"
 
 class EmergencyScreen:
     def __init__(self, context: Dict):
-        self.window = int(context["denial_window"])
+        self.context = context
         self.denials = set(context["denials"])
         self.unsure = set(context["unsure_after_denial"])
         self.scope_ends = set(context["scope_ends"])
+        self.taken_back_by = set(context["taken_back_by"])
+        self.taken_back_words = set(context["taken_back_words"])
         self.place_words = set(context["place_words"])
         self.places_named_by = set(context["places_named_by"])
         self.words_between = set(context["words_between"])
-        self.topic_after: Dict[str, List[str]] = {key: set(words) for key, words in context["topic_after"].items()}
+        self.about_the_spot: Dict[str, Set[str]] = {key: set(words) for key, words in context["about_the_spot"].items()}
+        self.history_before = set(context["history_before"])
+        self.history_after: List[str] = list(context["history_after"])
+        self.topic_after: Dict[str, Set[str]] = {key: set(words) for key, words in context["topic_after"].items()}
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = [ent for ent in doc.ents if ent.label_ != LABEL or not self.set_aside(ent)]
         return doc
 
     def set_aside(self, sign: Span) -> bool:
-        return self.denied(sign) or self.names_a_place(sign) or self.about_something_else(sign)
+        return (self.denied(sign) or self.names_a_place(sign) or self.said_of_the_spot(sign)
+                or self.in_the_past(sign) or self.about_something_else(sign))
+
+    def words_before(self, sign: Span, window: int) -> List[str]:
+        """The words before the sign in its sentence, nearest first."""
+        start = max(sign.sent.start, sign.start - window)
+        return [token.lower_ for token in reversed(sign.doc[start:sign.start])]
 
     def denied(self, sign: Span) -> bool:
         doc = sign.doc
-        for i in range(sign.start - 1, max(sign.sent.start, sign.start - self.window) - 1, -1):
+        if sign[0].lower_ in self.scope_ends:  # the sign opens a statement of its own: "she's very floppy"
+            return False
+        for i in range(sign.start - 1, max(sign.sent.start, sign.start - self.context["denial_window"]) - 1, -1):
             word = doc[i].lower_
             if doc[i].is_punct or word in self.scope_ends:
                 return False
             if word in self.denials:
-                following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-                return following not in self.unsure
+                following = {token.lower_ for token in doc[i + 1: i + 1 + self.context["unsure_window"]]}
+                return not (following & self.unsure) and not self.taken_back(sign)
+        return False
+
+    def taken_back(self, sign: Span) -> bool:
+        """"no chest pain earlier, but now I have it"."""
+        after = [token.lower_ for token in sign.doc[sign.end:sign.sent.end]]
+        for i, word in enumerate(after):
+            if word in self.taken_back_by:
+                return bool(set(after[i + 1: i + 1 + self.context["taken_back_within"]]) & self.taken_back_words)
         return False
 
     def names_a_place(self, sign: Span) -> bool:
@@ -51,8 +73,20 @@ class EmergencyScreen:
             i -= 1
         return i >= 0 and sign.doc[i].lower_ in self.places_named_by
 
+    def said_of_the_spot(self, sign: Span) -> bool:
+        spot_words = self.about_the_spot.get(sign.ent_id_, set())
+        inside = {token.lower_ for token in sign}
+        before = set(self.words_before(sign, self.context["about_the_spot_window"]))
+        return bool((before | inside) & spot_words)
+
+    def in_the_past(self, sign: Span) -> bool:
+        if set(self.words_before(sign, self.context["history_window"])) & self.history_before:
+            return True
+        after = " " + " ".join(token.lower_ for token in sign.doc[sign.end:min(sign.sent.end, sign.end + 6)]) + " "
+        return any(f" {phrase} " in after for phrase in self.history_after)
+
     def about_something_else(self, sign: Span) -> bool:
-        topics = self.topic_after.get(sign.ent_id_, ())
+        topics = self.topic_after.get(sign.ent_id_, set())
         return sign.end < len(sign.doc) and sign.doc[sign.end].lower_ in topics
 
 

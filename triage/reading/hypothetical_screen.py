@@ -14,6 +14,8 @@ class HypotheticalScreen:
     def __init__(self, context: Dict):
         self.cues = set(context["cues"])
         self.unsure_before_if = set(context["unsure_before_if"])
+        self.not_a_condition_after_if = set(context["not_a_condition_after_if"])
+        self.cue_window = int(context["cue_window"])
         self.scope_ends = set(context["scope_ends"])
         self.modals = set(context["modals"])
         self.change_verbs = set(context["change_verbs"])
@@ -35,10 +37,16 @@ class HypotheticalScreen:
             if word in self.scope_ends:
                 break
             if word in self.cues:
-                before = doc[i - 1].lower_ if i > 0 else ""
-                return not (word == "if" and before in self.unsure_before_if)
+                return symptom.start - i <= self.cue_window and self.is_a_condition(doc, i)
             clause.append(word)
         return self.foresees_a_change(clause)
+
+    def is_a_condition(self, doc: Doc, cue: int) -> bool:
+        if doc[cue].lower_ != "if":
+            return True
+        before = doc[cue - 1].lower_ if cue > 0 else ""
+        after = doc[cue + 1].lower_ if cue + 1 < len(doc) else ""
+        return before not in self.unsure_before_if and after not in self.not_a_condition_after_if
 
     def foresees_a_change(self, words_before) -> bool:
         """A change verb with a modal before it in the clause: "could ... become", "will ... get"."""

@@ -13,7 +13,7 @@ from typing import Optional
 # low-accuracy mode (trigrams only) keeps the whole detector near 25 MB.
 LANGUAGES = ("ENGLISH", "SPANISH", "FRENCH", "GERMAN", "ITALIAN", "PORTUGUESE", "DUTCH", "POLISH", "TURKISH",
              "ARABIC", "CHINESE", "RUSSIAN", "ROMANIAN", "UKRAINIAN", "HINDI")
-MIN_WORDS = 4
+MIN_WORDS = 5  # "xoxo hugs mwah kisses", "lol omg tbh idk": four chat words fool the detector
 MIN_OTHER_SCRIPT_LETTERS = 6  # Chinese or Arabic script: letters, not spaces, say how long it is
 MIN_CONFIDENCE = 0.9
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -16,17 +16,25 @@ from triage.reading.times import days_in
 
 DEFAULT_PIPELINE = Path(__file__).resolve().parents[2] / "build" / "spacy_pipeline"
 PIPELINE_ENV = "TRIAGE_SPACY_PIPELINE"
-# A long message is read in pieces of this size, up to MAX_CHARS_READ: a warning sign at the end
-# of a long story still counts, and the bound keeps one message's cost in hand.
+# A long message is read in overlapping pieces of this size (a sign cut by a boundary is read in
+# the next piece), and only its first and last MAX_CHARS_READ / 2 characters: a new sign at the
+# end of a long story still counts, and the bound keeps one message's cost in hand.
 CHUNK_CHARS = 5000
+CHUNK_OVERLAP = 200
 MAX_CHARS_READ = 50_000
 # Markup and control characters would glue words together ("<b>oozing</b>" is one token). Only
-# what looks like a tag goes: "<1cm ... >38" is a patient's measure, not markup.
-NOISE = re.compile(r"</?[A-Za-z!][^<>]{0,200}>|[\x00-\x08\x0b-\x1f\x7f]")
-# "I didn't have a fever yesterday but today I do": the denial is undone later in the sentence.
+# HTML tags go: "<1cm ... >38" is a measure, "<not sure if that's pus>" a patient's aside.
+NOISE = re.compile(
+    r"</?(a|b|i|u|p|br|hr|em|strong|small|big|font|span|div|img|script|style|iframe|svg|html|body|head|title|"
+    r"h[1-6]|ul|ol|li|table|tr|td|th|input|form|button|textarea|object|embed|link|meta|marquee)\b[^<>]{0,200}>"
+    r"|[\x00-\x08\x0b-\x1f\x7f]", re.IGNORECASE)
+# "I didn't have a fever yesterday but today I do": a time word, then a bare "I do", takes back the
+# denial before it; "no fever but it is a bit sore" takes back nothing.
 UNDONE_DENIAL = re.compile(
-    r"\bbut\s+(now|today|tonight|this\s+\w+|since)?\s*,?\s*(i|it|she|he|they|we)\s+(do|does|did|have|has|am|is|are)\b",
-    re.IGNORECASE)
+    r"\bbut\s+(now|today|tonight|this\s+(morning|afternoon|evening|week))\s*,?\s*(i|it|she|he|they|we)\s+"
+    r"(do|does|have|has|am|is|are)\s*([.!?,;]|$)", re.IGNORECASE)
+# Times said with these are about the symptom, not the treatment: "worse since Monday".
+SYMPTOM_TIME_OPENERS = ("since",)
 # "no its getting better": a leading "no" that answers, not one that negates ("no pus"). A comma
 # after it keeps negex from reading "better" as denied.
 ANSWERING_NO = re.compile(
@@ -44,6 +52,7 @@ class Mention:
     text: str
     negated: bool
     starts_message: bool = False
+    near_treatment: bool = False  # a time said next to "froze", "treated", "cryo"
 
 
 QUESTION_OPENERS = {
@@ -65,7 +74,23 @@ PERSONAL_WORDS = re.compile(
 
 
 def asks_in_general(text: str) -> bool:
-    return looks_like_question(text) and not PERSONAL_WORDS.search(text)
+    """Opens with a question word and names no one: "can cryotherapy cause chest pain?". Not "can't
+    breathe after cryo, is this an allergic reaction?", which reports before it asks."""
+    words = text.strip().lower().split()
+    return bool(words) and words[0] in QUESTION_OPENERS and not PERSONAL_WORDS.search(text)
+
+
+# A phone's curly apostrophes and quotes, and spaces of every kind, as the patterns spell them.
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
+SPACES = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """The text as the patterns expect it: lone surrogates replaced (they would crash the tokenizer),
+    straight apostrophes, no invisible characters, single spaces."""
+    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return SPACES.sub(" ", INVISIBLE.sub("", text.translate(APOSTROPHES))).strip()
 
 
 # A phrase that tells how a bleeding goes ("keeps bleeding", "bled for 40 minutes") also reports it.
@@ -123,10 +148,15 @@ class MessageReading:
 
     @property
     def days_since_treatment(self) -> Optional[float]:
-        """The longest time named: the treatment came before everything else the patient tells."""
-        days = [days_in(m.text, self.today) for m in self.mentions if m.label == "DURATION"]
-        known = [d for d in days if d is not None]
-        return max(known) if known else None
+        """The time said next to the treatment ("froze it yesterday", not "had the wart for 2 years"),
+        else the longest time named: the treatment came before everything else the patient tells.
+        A time opened by "since" is when a symptom started, not when the spot was frozen."""
+        times = [m for m in self.mentions if m.label == "DURATION" and not m.text.lower().startswith(SYMPTOM_TIME_OPENERS)]
+        for candidates in ([m for m in times if m.near_treatment], times):
+            known = [d for d in (days_in(m.text, self.today) for m in candidates) if d is not None]
+            if known:
+                return max(known)
+        return None
 
     @property
     def trend(self) -> Optional[str]:
@@ -219,18 +249,44 @@ def spelling_corrector(nlp) -> SpellingCorrector:
 
 
 def chunks(text: str) -> List[str]:
-    """Pieces of at most CHUNK_CHARS, cut at a space where there is one."""
-    pieces = []
-    while text:
-        cut = len(text) if len(text) <= CHUNK_CHARS else (text.rfind(" ", 0, CHUNK_CHARS) + 1 or CHUNK_CHARS)
-        pieces.append(text[:cut])
-        text = text[cut:]
+    """Pieces of at most CHUNK_CHARS, each starting CHUNK_OVERLAP before the last one ended, cut at a
+    space where there is one."""
+    pieces, start = [], 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= CHUNK_CHARS else (text.rfind(" ", start, start + CHUNK_CHARS) + 1
+                                                                  or start + CHUNK_CHARS)
+        pieces.append(text[start:end])
+        start = end if end >= len(text) else max(end - CHUNK_OVERLAP, start + 1)
     return pieces
 
 
-def mentions_in(doc) -> Tuple[Mention, ...]:
-    first_word = next((token.i for token in doc if token.is_alpha), 0)
-    return tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex) and not undone(ent), ent.start <= first_word)
+def within_bound(text: str) -> str:
+    half = MAX_CHARS_READ // 2
+    return text if len(text) <= MAX_CHARS_READ else text[:half] + " ... " + text[-half:]
+
+
+TREATMENT_WORDS = {"froze", "frozen", "freeze", "freezing", "treated", "treatment", "cryo", "cryotherapy", "nitrogen",
+                   "zapped", "done", "burned", "burnt", "removed"}
+
+
+def near_treatment(ent, reach: int = 3) -> bool:
+    """"froze it yesterday": a treatment word a few words away, with no punctuation between."""
+    doc = ent.doc
+    for step in (-1, 1):
+        i = ent.start - 1 if step < 0 else ent.end
+        for _ in range(reach):
+            if not (ent.sent.start <= i < ent.sent.end) or doc[i].is_punct:
+                break
+            if doc[i].lower_ in TREATMENT_WORDS:
+                return True
+            i += step
+    return False
+
+
+def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
+    first_word = next((token.i for token in doc if token.is_alpha), 0) if first_piece else -1
+    return tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex) and not undone(ent),
+                         ent.start <= first_word, ent.label_ == "DURATION" and near_treatment(ent))
                  for ent in doc.ents)
 
 
@@ -241,8 +297,9 @@ def undone(ent) -> bool:
 
 def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageReading:
     nlp = nlp or load_pipeline()
-    plain = ANSWERING_NO.sub(r"\1, ", NOISE.sub(" ", (text or "")[:MAX_CHARS_READ]))
-    plain = spelling_corrector(nlp).correct(plain)
-    mentions = tuple(mention for doc in nlp.pipe(chunks(plain)) for mention in mentions_in(doc))
+    plain = ANSWERING_NO.sub(r"\1, ", NOISE.sub(" ", normalise(within_bound(text or ""))))
+    plain = spelling_corrector(nlp).correct(plain).lower()
+    docs = nlp.pipe(chunks(plain))
+    mentions = tuple(mention for i, doc in enumerate(docs) for mention in mentions_in(doc, first_piece=i == 0))
     return MessageReading(fever_from_temperatures(plain, mentions), is_question=looks_like_question(plain),
                           asks_in_general=asks_in_general(plain), today=today)

@@ -7,6 +7,9 @@ import re
 from typing import Callable, Dict, FrozenSet, Optional
 
 MIN_LENGTH = 5
+# Enough for any real message; past it, words are left as typed (pure-Python distances cost time).
+MAX_CORRECTIONS_TRIED = 200
+MAX_CACHED = 10_000
 # Whole words only: not the halves of "doesn't".
 WORD = re.compile(r"(?<![A-Za-z'’])[A-Za-z]+(?![A-Za-z'’])")
 
@@ -45,6 +48,8 @@ class SpellingCorrector:
         if len(lower) < MIN_LENGTH or lower in self.meanings or self.is_known_word(lower):
             return None
         if lower not in self._cache:
+            if len(self._cache) >= MAX_CACHED:
+                self._cache.clear()
             self._cache[lower] = self._nearest(lower)
         return self._cache[lower]
 
@@ -59,7 +64,19 @@ class SpellingCorrector:
         return nearest[0] if len({self.meanings[w] for w in nearest}) == 1 else None
 
     def correct(self, text: str) -> str:
-        return WORD.sub(lambda match: self.correction(match.group()) or match.group(), text)
+        """Typos corrected; a capitalised word inside a sentence is a name ("Dr Shelly") and stays."""
+        tried = 0
+
+        def corrected(match):
+            nonlocal tried
+            word = match.group()
+            sentence_start = match.start() == 0 or text[:match.start()].rstrip()[-1:] in ".!?"
+            if (word[0].isupper() and not sentence_start) or tried >= MAX_CORRECTIONS_TRIED:
+                return word
+            tried += word.lower() not in self._cache
+            return self.correction(word) or word
+
+        return WORD.sub(corrected, text)
 
 
 def english_words() -> FrozenSet[str]:

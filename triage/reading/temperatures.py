@@ -7,7 +7,16 @@ from typing import List
 FEVER_CELSIUS = 38.0  # clinical reference: 38 °C (100.4 °F) or more counts as fever
 
 NUMBER = re.compile(
-    r"(?<![\d.,])(\d{2,3}(?:[.,]\d{1,2})?)\s*(°|º|degrees?|deg)?\s*([cf](?![a-z]))?", re.IGNORECASE)
+    r"(?<![\d.,:])(\d{2,3}(?:[.,]\d{1,2})?)(?![\d:])\s*(°|º|degrees?|deg)?\s*([cf](?![a-z]))?", re.IGNORECASE)
+# "she's 39.4", "he has 102", "had 39 all night": a temperature, though no word says so.
+TEMPERATURE_VERBS_BEFORE = re.compile(r"\b(has|had|got|running|spiking|hit|hitting|reached|at|of|is|was|'s)\s*$",
+                                      re.IGNORECASE)
+# "temp below 38", "not above 100.4", "<38": a threshold not reached.
+BELOW_BEFORE = re.compile(r"(\b(below|under|less than|lower than|not above|not over|not gone above|not gone over|"
+                          r"never above|never over)|<)\s*$", re.IGNORECASE)
+# "it's 40 degrees outside", "a hot bath at 40 degrees": the weather or the water.
+NOT_THE_BODY = re.compile(r"\b(outside|outdoors|weather|out there|here today|bath|shower|water|oven|room|sauna|"
+                          r"forecast|sun)\b", re.IGNORECASE)
 # Words that make a bare number a temperature, within the same stretch of text.
 TEMPERATURE_CONTEXT = re.compile(
     r"\b(temp|temps|temperature|fever|feverish|thermometer|degrees|hot|boiling|burning up|roasting|"
@@ -16,7 +25,8 @@ CONTEXT_CHARS = 40
 # "I'm 38", "she's 6": ages are whole numbers; "she's 38.9" is a temperature.
 AGE_BEFORE = re.compile(r"\b(i'?m|i am|aged?|age of|she'?s|he'?s)\s*$", re.IGNORECASE)
 MEASURE_AFTER = re.compile(
-    r"^\s*(years?|yrs?|yo|y/o|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|months?|mm|cm|kg|lbs?|mg|ml|%|x\b)",
+    r"^\s*(years?|yrs?|yo|y/o|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|months?|mm|cm|kg|lbs?|mg|ml|%|x\b|"
+    r"warts?|spots?|moles?|tags?|lesions?|times?|sessions?|treatments?|pounds?|kilos?|stone|miles?|km|mph|percent)",
     re.IGNORECASE)
 
 
@@ -32,12 +42,12 @@ def temperatures_in(text: str) -> List[float]:
         degree, unit = match.group(2), (match.group(3) or "").lower()
         before, after = text[:match.start()], text[match.end(1):]
         whole = not re.search(r"[.,]", match.group(1))
-        if (whole and AGE_BEFORE.search(before)) or MEASURE_AFTER.match(after):
+        nearby = text[max(0, match.start() - CONTEXT_CHARS): match.end() + CONTEXT_CHARS]
+        if (whole and AGE_BEFORE.search(before)) or MEASURE_AFTER.match(after) or BELOW_BEFORE.search(before) \
+                or NOT_THE_BODY.search(nearby):
             continue
-        if not (degree or unit):
-            nearby = text[max(0, match.start() - CONTEXT_CHARS): match.end() + CONTEXT_CHARS]
-            if not TEMPERATURE_CONTEXT.search(nearby):
-                continue
+        if not (degree or unit or TEMPERATURE_CONTEXT.search(nearby) or TEMPERATURE_VERBS_BEFORE.search(before)):
+            continue
         unit = unit or ("c" if 34 <= value <= 44 else "f" if 93 <= value <= 112 else "")
         if unit and 34 <= celsius(value, unit) <= 44:
             found.append(round(celsius(value, unit), 1))
