@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from triage.followup import QUESTIONS, PendingTriage, questions_worth_asking
 from triage.reading.language import foreign_language
-from triage.reading.message import MessageReading, read_message
+from triage.reading.message import MessageReading, normalise, read_message
 from triage.observation import build_observation, remembered_facts
 from triage.replies import english_only_notice, english_only_texts, general_answer, triage_reply, what_if_answer
 from actions.runtime import (
@@ -80,7 +80,7 @@ class ActionTriage(Action):
         facts = remembered_facts(tracker.get_slot(REMEMBERED_SLOT) or {}, reading.facts)
         remember = [SlotSet(REMEMBERED_SLOT, facts)]
         observation = build_observation(reading, facts)
-        language = foreign_language(message.get("text") or "")
+        language = foreign_language(normalise(message.get("text") or ""))
         if observation is not None:
             result = ENGINE.assess(observation)
             if asks_about_emergency_signs(reading, result.level):
