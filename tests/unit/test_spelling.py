@@ -34,3 +34,8 @@ def test_a_corrected_typo_is_read_as_its_word(nlp):
 @pytest.mark.parametrize("a, b, distance", [("fever", "feverr", 1), ("blister", "bilster", 1), ("pus", "pain", 3)])
 def test_edit_distance_counts_a_swap_as_one(a, b, distance):
     assert edit_distance(a, b, limit=5) == distance
+
+
+def test_the_bound_counts_searches_not_words(nlp):
+    # Two hundred short or English words cost no search: a typo after them is still corrected.
+    assert read_message("the " * 250 + "feverr", nlp).symptoms == ("fever",)

@@ -45,13 +45,17 @@ class SpellingCorrector:
 
     def correction(self, word: str) -> Optional[str]:
         lower = word.lower()
-        if len(lower) < MIN_LENGTH or lower in self.meanings or self.is_known_word(lower):
+        if not self._needs_search(lower):
             return None
         if lower not in self._cache:
             if len(self._cache) >= MAX_CACHED:
                 self._cache.clear()
             self._cache[lower] = self._nearest(lower)
         return self._cache[lower]
+
+    def _needs_search(self, lower: str) -> bool:
+        """A word that could be a typo: long enough, neither a pattern word nor English."""
+        return len(lower) >= MIN_LENGTH and lower not in self.meanings and not self.is_known_word(lower)
 
     def _nearest(self, word: str) -> Optional[str]:
         limit = max_edits(word)
@@ -64,16 +68,20 @@ class SpellingCorrector:
         return nearest[0] if len({self.meanings[w] for w in nearest}) == 1 else None
 
     def correct(self, text: str) -> str:
-        """Typos corrected; a capitalised word inside a sentence is a name ("Dr Shelly") and stays."""
-        tried = 0
+        """Typos corrected; a capitalised word inside a sentence is a name ("Dr Shelly") and stays.
+        Only searches count towards MAX_CORRECTIONS_TRIED: "the" or a known word costs nothing."""
+        searches = 0
 
         def corrected(match):
-            nonlocal tried
-            word = match.group()
-            sentence_start = match.start() == 0 or text[:match.start()].rstrip()[-1:] in ".!?"
-            if (word[0].isupper() and not sentence_start) or tried >= MAX_CORRECTIONS_TRIED:
+            nonlocal searches
+            word, lower = match.group(), match.group().lower()
+            before = text[max(0, match.start() - 20):match.start()].rstrip()  # not the whole prefix: long texts
+            if word[0].isupper() and before and before[-1] not in ".!?":
                 return word
-            tried += word.lower() not in self._cache
+            if lower not in self._cache and self._needs_search(lower):
+                if searches >= MAX_CORRECTIONS_TRIED:
+                    return word
+                searches += 1
             return self.correction(word) or word
 
         return WORD.sub(corrected, text)
