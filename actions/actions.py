@@ -9,7 +9,9 @@ from triage.followup import QUESTIONS, PendingTriage, questions_worth_asking
 from triage.reading.language import foreign_language
 from triage.reading.message import MessageReading, normalise, read_message
 from triage.observation import build_observation, remembered_facts
-from triage.replies import english_only_notice, english_only_texts, general_answer, triage_reply, what_if_answer
+from triage.replies import (
+    before_treatment_answer, english_only_notice, english_only_texts, general_answer, triage_reply, what_if_answer,
+)
 from actions.runtime import (
     ANSWERED_SLOT, CLINIC, ENGINE, PENDING_SLOT, QUESTIONS_SLOT, REMEMBERED_SLOT, RULEBOOK, SYMPTOM_ASKED_SLOT,
     clinic_id_of, send,
@@ -45,6 +47,12 @@ def is_general_question(intent: Text, reading: MessageReading, level: Level) -> 
     """An aftercare question that reports nothing of the patient's own and no warning sign."""
     return (intent in AFTERCARE_QUESTION_INTENTS and reading.is_question
             and not reading.reports_own_symptom and level == Level.SELF_CARE)
+
+
+def asks_about_the_usual_course(reading: MessageReading, level: Level) -> bool:
+    """"Does it leave a scar?": a question about no one in particular, on what the rules call the usual
+    course. It gets the advice with no level; one that names a sign of more is triaged."""
+    return reading.asks_in_general and not reading.reports_own_symptom and level == Level.SELF_CARE
 
 
 def asks_about_emergency_signs(reading: MessageReading, level: Level) -> bool:
@@ -88,6 +96,9 @@ class ActionTriage(Action):
                 return remember + [SlotSet(ANSWERED_SLOT, True)]
             if is_general_question(intent, reading, result.level):
                 return remember  # "does it hurt?": the rules answer it, with no level
+            if asks_about_the_usual_course(reading, result.level):
+                send(dispatcher, what_if_answer(result, RULEBOOK, CLINIC))
+                return remember + [SlotSet(ANSWERED_SLOT, True)]
             heard_an_emergency = intent == EMERGENCY_INTENT and result.level < Level.EMERGENCY
             if questions_worth_asking(result) and not heard_an_emergency:
                 return remember + start_questions(observation) + [SlotSet(ANSWERED_SLOT, True),
@@ -102,6 +113,10 @@ class ActionTriage(Action):
             return remember + [SlotSet(ANSWERED_SLOT, True), SlotSet(SYMPTOM_ASKED_SLOT, False)]
         elif language:
             send(dispatcher, english_only_notice(language, CLINIC, clinic_id_of(message)))
+        elif reading.before_treatment and intent != EMERGENCY_INTENT:
+            # "I'm having a wart frozen next week, will it scar?": nothing to triage yet.
+            asked = ENGINE.assess(Observation(reading.asked_about)) if reading.asked_about else None
+            send(dispatcher, before_treatment_answer(asked, RULEBOOK, CLINIC))
         elif reading.asked_about:
             # "If it starts oozing, do I need a doctor?": nothing is reported, so no level.
             send(dispatcher, what_if_answer(ENGINE.assess(Observation(reading.asked_about)), RULEBOOK, CLINIC))

@@ -262,3 +262,23 @@ def test_small_talk_after_what_do_you_notice_gets_its_usual_reply_not_a_referral
     dispatcher = CollectingDispatcher()
     ActionTriage().run(dispatcher, tracker, domain={})
     assert dispatcher.messages == []
+
+
+def test_a_question_before_treatment_gets_information_with_the_disclaimer_and_no_level():
+    messages, _ = run_triage("I'm going to have my wart frozen next week. Will it leave a scar?", "ask_healing_time")
+    assert not triage_payloads(messages)
+    assert "has not been frozen yet" in texts(messages)
+    assert [m.get("response") for m in messages if m.get("response")] == [DISCLAIMER_RESPONSE]
+
+
+def test_a_general_question_on_the_usual_course_gets_advice_and_no_level():
+    messages, _ = run_triage("Does it leave scar?", "inform")
+    assert not triage_payloads(messages)
+    assert "scar" in texts(messages).lower()
+    assert [m.get("response") for m in messages if m.get("response")] == [DISCLAIMER_RESPONSE]
+
+
+def test_a_general_question_naming_a_warning_sign_is_still_triaged():
+    messages, _ = run_triage("is pus normal?", "report_oozing")
+    [payload] = triage_payloads(messages)
+    assert payload["level"] == "urgent"

@@ -63,6 +63,19 @@ def general_answer(response: str) -> List[Message]:
     return [{"response": response}, DISCLAIMER]
 
 
+BEFORE_TREATMENT = ("It sounds like the spot has not been frozen yet. I help with what happens after freezing; "
+                    "{clinic} can answer questions about the treatment itself. Afterwards, redness, a blister and "
+                    "a scab are the usual course, and you can tell me what you notice.")
+
+
+def before_treatment_answer(asked: Optional[TriageResult], rulebook: RuleBook,
+                            clinic: ClinicSettings = ClinicSettings()) -> List[Message]:
+    """"I'm going to have a wart frozen, will it scar?": no level, since nothing has happened yet; the
+    rules' advice on what the patient asked about, if anything, with the disclaimer."""
+    opening = {"text": BEFORE_TREATMENT.format_map(clinic.placeholders())}
+    return [opening] + (what_if_answer(asked, rulebook, clinic) if asked else [DISCLAIMER])
+
+
 def what_if_answer(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings = ClinicSettings()) -> List[Message]:
     """"If it starts oozing, do I need a doctor?": the rules' advice on it, and what to do if it
     happens, as information with the disclaimer and no triage level (nothing is reported)."""

@@ -11,9 +11,9 @@ from tests.integration.servers import HOST, REPO, RunningAssistant
 RUN_EVAL = REPO.parent / "shared" / "eval" / "run_eval.py"
 DEVELOPMENT = REPO / "tests" / "triage_cases" / "corpus" / "development.yml"
 LEVELS = ["self_care", "see_doctor", "urgent", "emergency"]
-# Measured 92/121 (0.760) when the gate was set, a few cases' margin below it; a fall below is a
-# regression to look into. Raise it as the reading improves.
-MIN_ACCEPTABLE_RATE = 0.73
+# Measured 131/148 (0.885) when the gate was last raised, a few cases' margin below it; a fall below
+# is a regression to look into. Raise it as the reading improves.
+MIN_ACCEPTABLE_RATE = 0.85
 
 
 def load_run_eval():

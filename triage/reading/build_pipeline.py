@@ -1,6 +1,7 @@
 """Builds the project's spaCy pipeline: blank English, a sentencizer, a lookup lemmatizer, an EntityRuler
 fed from triage/reading/patterns/entities.yml, negspacy's negex with triage/reading/patterns/negation.yml, and the emergency
-screen with triage/reading/patterns/emergency_context.yml. Rasa's SpacyNLP loads it by path.
+screen with triage/reading/patterns/emergency_context.yml, the word-sense screen with word_senses.yml and the
+hypothetical screen with hypothetical_context.yml. Rasa's SpacyNLP loads it by path.
 
 usage: python triage/reading/build_pipeline.py [--patterns FILE] [--negation-terms FILE] [--emergency-context FILE] [--out DIR]
 """
@@ -15,6 +16,7 @@ import yaml
 from spacy_lookups_data import en as english_lookups
 
 from triage.reading import hypothetical_screen  # noqa: F401  registers the "hypothetical_screen" factory
+from triage.reading import word_sense_screen  # noqa: F401  registers the "word_sense_screen" factory
 from triage.reading.emergency_screen import LABEL  # importing it registers the "emergency_screen" factory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +25,7 @@ DEFAULT_PATTERNS = PATTERNS / "entities.yml"
 DEFAULT_NEGATION_TERMS = PATTERNS / "negation.yml"
 DEFAULT_EMERGENCY_CONTEXT = PATTERNS / "emergency_context.yml"
 DEFAULT_HYPOTHETICAL_CONTEXT = PATTERNS / "hypothetical_context.yml"
+WORD_SENSES = PATTERNS / "word_senses.yml"
 DEFAULT_OUT = ROOT / "build" / "spacy_pipeline"
 # Emergency signs are not among them: negex's scope is a whole sentence, too wide for a sign that must
 # not be missed. The emergency screen reads their denials instead.
@@ -106,6 +109,7 @@ def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DE
     emergency_ruler = nlp.add_pipe("entity_ruler", name="emergency_ruler", config={"validate": True})
     nlp.add_pipe("emergency_screen", config={"context": read_yaml(emergency_context_path)})
     ruler = nlp.add_pipe("entity_ruler", config={"validate": True})  # keeps the signs: overwrite_ents is off
+    nlp.add_pipe("word_sense_screen", config={"context": read_yaml(WORD_SENSES)})
     nlp.add_pipe("negex", config={"ent_types": NEGATED_LABELS, "neg_termset": negation_termset(negation_terms_path)})
     nlp.add_pipe("hypothetical_screen", config={"context": read_yaml(hypothetical_context_path)})
     nlp.initialize()  # loads the lemma tables; it would also empty the rulers, so patterns come after

@@ -2,7 +2,7 @@
 do I need a doctor?") from SYMPTOM to HYPOTHETICAL, keeping its id. The reading then answers the
 question with the rules' advice instead of triaging a symptom the patient does not have. Its rules
 are data (triage/reading/patterns/hypothetical_context.yml), copied into the pipeline's config when built."""
-from typing import Dict
+from typing import Dict, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -19,11 +19,24 @@ class HypotheticalScreen:
         self.scope_ends = set(context["scope_ends"])
         self.modals = set(context["modals"])
         self.change_verbs = set(context["change_verbs"])
+        self.joiners = set(context.get("joiners", []))
+        self.join_reach = int(context.get("join_reach", 3))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = [self.relabel(ent) if ent.label_ == SYMPTOM and self.is_hypothetical(ent) else ent
-                    for ent in doc.ents]
+        ents, previous = [], None
+        for ent in doc.ents:
+            if ent.label_ == SYMPTOM and (self.is_hypothetical(ent) or self.joined_to_hypothetical(previous, ent)):
+                ent = self.relabel(ent)
+            ents.append(ent)
+            previous = ent
+        doc.ents = ents
         return doc
+
+    def joined_to_hypothetical(self, previous: Optional[Span], symptom: Span) -> bool:
+        """"it would look red and angry": a symptom joined to a hypothetical one shares its condition."""
+        if previous is None or previous.label_ != HYPOTHETICAL or symptom.start - previous.end > self.join_reach:
+            return False
+        return all(token.lower_ in self.joiners for token in symptom.doc[previous.end:symptom.start])
 
     @staticmethod
     def relabel(ent: Span) -> Span:

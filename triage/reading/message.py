@@ -13,6 +13,7 @@ import spacy
 from triage.reading.spelling import SpellingCorrector, english_words
 from triage.reading.temperatures import FEVER_CELSIUS, temperatures_in
 from triage.reading.times import days_in
+from triage.reading.treatment_timing import treatment_timing
 
 DEFAULT_PIPELINE = Path(__file__).resolve().parents[2] / "build" / "spacy_pipeline"
 PIPELINE_ENV = "TRIAGE_SPACY_PIPELINE"
@@ -105,6 +106,8 @@ class MessageReading:
     asks_in_general: bool = False
     # The day the message was written: "on Friday" counts back from it.
     today: Optional[date] = None
+    # "I'm going to have it frozen, will it scar?": the treatment has not happened yet.
+    before_treatment: bool = False
 
     def _ids(self, label: str, negated: bool = False) -> Tuple[str, ...]:
         seen = {m.id: None for m in self.mentions if m.label == label and m.negated == negated}
@@ -301,5 +304,10 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
     plain = spelling_corrector(nlp).correct(plain).lower()
     docs = nlp.pipe(chunks(plain))
     mentions = tuple(mention for i, doc in enumerate(docs) for mention in mentions_in(doc, first_piece=i == 0))
+    timing = treatment_timing()
+    before_treatment = timing.before_treatment(plain)
+    if before_treatment:  # nothing has happened yet: what it names is asked about, except a warning sign
+        mentions = tuple(Mention("HYPOTHETICAL", m.id, m.text, m.negated, m.starts_message)
+                         if m.label == "SYMPTOM" and m.id not in timing.always_read else m for m in mentions)
     return MessageReading(fever_from_temperatures(plain, mentions), is_question=looks_like_question(plain),
-                          asks_in_general=asks_in_general(plain), today=today)
+                          asks_in_general=asks_in_general(plain), today=today, before_treatment=before_treatment)

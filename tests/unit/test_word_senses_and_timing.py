@@ -1,0 +1,78 @@
+"""Words read in their sense, and treatment still ahead (issue 9: the reading meets unseen words)."""
+import pytest
+
+from triage.reading.message import read_message
+from triage.reading.treatment_timing import treatment_timing
+
+
+@pytest.mark.parametrize("text, symptoms", [
+    # a frozen wart's colour is not pus; the colour of what comes out is
+    ("the wart went bright yellow after the freeze", ()),
+    ("there's yellow stuff coming out of it", ("infected_discharge", "oozing")),
+    ("the blister is filled with cloudy yellow liquid", ("blistering", "infected_discharge")),
+    ("kind of cloudy and greenish", ("infected_discharge",)),  # the answer to "what does the fluid look like?"
+    # warts spread too; redness that spreads is a warning sign
+    ("the warts have spread to her knees and new ones keep popping up", ()),
+    ("the redness around it is spreading", ("redness_swelling", "spreading_redness")),
+    ("it's spreading up my arm", ("spreading_redness",)),
+    ("the warts spread and now the skin around them is red and spreading", ("redness_swelling", "spreading_redness")),
+    ("the doctor said I was infected with HPV", ()),
+    # the expected course coming away
+    ("the scab fell off last night", ("scab", "scab_came_off")),
+    ("my face looked like it had a bad sunburn", ("redness_swelling",)),
+    ("the area was on fire all evening", ("pain",)),
+    # a dash ends a denial: "never made it past the first interview – fell off"
+    ("a growth that never made it past the first interview – fell off last night", ("scab_came_off",)),
+])
+def test_sign_words_are_read_in_their_sense(nlp, text, symptoms):
+    assert read_message(text, nlp).symptoms == symptoms
+
+
+@pytest.mark.parametrize("text, asked_about, symptoms", [
+    ("will it cause an infection if it touches the other skin?", ("infected_discharge",), ()),
+    ("she said in a few days it would look red and angry", ("redness_swelling", "infected_discharge"), ()),
+    ("will it leave a scar?", ("scar",), ()),
+    # joined by more than a conjunction, the second one is reported
+    ("if it gets red and there's pus now what do I do", ("redness_swelling",), ("infected_discharge",)),
+    # unsure about now still counts
+    ("could it be infected?", (), ("infected_discharge",)),
+])
+def test_a_symptom_only_foreseen_is_asked_about(nlp, text, asked_about, symptoms):
+    reading = read_message(text, nlp)
+    assert (reading.asked_about, reading.symptoms) == (asked_about, symptoms)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm going to be treated soon with cryotherapy. Will my skin change colour?",
+    "I have a mole and wonder if liquid nitrogen can be used to remove it.",
+    "I would like to know if using cryotherapy will leave scars on my face",
+    "my dermatologist suggested freezing it, is it painful?",
+    "booked in to have my verruca frozen next week, what should I expect",
+])
+def test_a_treatment_still_ahead_is_read_as_such(text):
+    assert treatment_timing().before_treatment(text)
+
+
+@pytest.mark.parametrize("text", [
+    "they froze it yesterday, will it scar?",
+    "my wart was frozen 3 days ago and it's blistering",
+    "I underwent cryotherapy a month ago",
+    "I'm going to have another treatment next week but the blister is huge",
+    "he suggested cryotherapy, but it was applied to normal skin and left a dent",
+    "the frozen spot is sore",
+    "the blister popped",  # no treatment word: nothing says the treatment is ahead
+])
+def test_a_treatment_already_done_is_not(text):
+    assert not treatment_timing().before_treatment(text)
+
+
+def test_before_treatment_the_symptoms_named_are_asked_about(nlp):
+    reading = read_message("I'm having my wart frozen next week, will it blister and scar?", nlp)
+    assert reading.before_treatment
+    assert reading.symptoms == ()
+    assert set(reading.asked_about) == {"blistering", "scar"}
+
+
+def test_before_treatment_a_warning_sign_is_still_read(nlp):
+    reading = read_message("I'm booked to have it frozen next week but there's pus coming out of it now", nlp)
+    assert "infected_discharge" in reading.symptoms

@@ -1,0 +1,57 @@
+"""The spaCy component that sets aside sign words used in another sense: "the wart is bright yellow"
+(a frozen wart's colour, not pus), "they have spread to her knees" (new warts, not spreading redness).
+A word in triage/reading/patterns/word_senses.yml counts only beside one of its context words; the
+rules are data, copied into the pipeline's config when it is built."""
+from typing import Dict, List
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+SYMPTOM, OTHER_MEANING = "SYMPTOM", "OTHER_MEANING"
+
+
+class Sense:
+    def __init__(self, spec: Dict, counts_in_short_message: bool):
+        self.symptom = spec["symptom"]
+        self.words = set(spec["words"])
+        self.counts_with = set(spec["counts_with"])
+        self.set_aside_with = set(spec["set_aside_with"]) if "set_aside_with" in spec else None
+        self.counts_in_short_message = counts_in_short_message
+
+    def applies_to(self, ent: Span) -> bool:
+        return ent.label_ == SYMPTOM and ent.ent_id_ == self.symptom and ent.text.lower() in self.words
+
+    def other_meaning(self, ent: Span, window: int, short_message: int) -> bool:
+        doc, sentence = ent.doc, ent.sent
+        if self.counts_in_short_message and sum(token.is_alpha for token in doc) <= short_message:
+            return False
+        nearby = {doc[i].lower_ for i in range(max(sentence.start, ent.start - window), min(sentence.end, ent.end + window))}
+        if nearby & self.counts_with:
+            return False
+        if self.set_aside_with is None:
+            return True
+        return bool({token.lower_ for token in sentence} & self.set_aside_with)
+
+
+class WordSenseScreen:
+    def __init__(self, context: Dict):
+        self.window = int(context.get("window", 8))
+        self.short_message = int(context.get("short_message", 0))
+        short = set(context.get("counts_in_short_message", []))
+        self.senses: List[Sense] = [Sense(spec, spec["symptom"] in short) for spec in context.get("senses", [])]
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.ents = [self.relabel(ent) if self.set_aside(ent) else ent for ent in doc.ents]
+        return doc
+
+    def set_aside(self, ent: Span) -> bool:
+        return any(sense.applies_to(ent) and sense.other_meaning(ent, self.window, self.short_message) for sense in self.senses)
+
+    @staticmethod
+    def relabel(ent: Span) -> Span:
+        return Span(ent.doc, ent.start, ent.end, label=OTHER_MEANING, span_id=ent.ent_id_)
+
+
+@Language.factory("word_sense_screen", default_config={"context": {}})
+def make_word_sense_screen(nlp: Language, name: str, context: Dict) -> WordSenseScreen:
+    return WordSenseScreen(context)
