@@ -30,7 +30,7 @@ def build_observation(reading: MessageReading, facts: Optional[Mapping[str, Any]
 
 # Facts that stay true for the rest of a conversation: when the spot was frozen, where it is,
 # and the patient's risk factors. How it is going (trend) belongs to each message.
-LASTING_FACTS = ("days_since_treatment", "body_sites", "risk_factors")
+LASTING_FACTS = ("days_since_treatment", "body_sites", "risk_factors", "treatments")
 
 
 def remembered_facts(earlier: Mapping[str, Any], new: Mapping[str, Any]) -> Dict[str, Any]:

@@ -28,3 +28,13 @@ def test_a_time_is_counted_back_from_today(text, days):
 ])
 def test_the_reading_finds_the_time_in_a_message(nlp, text, days):
     assert read_message(text, nlp, today=TODAY).days_since_treatment == days
+
+
+@pytest.mark.parametrize("text, days", [("on the 14th", 11), ("since the 3rd", 22), ("on the 30th", 26)])
+def test_a_day_of_the_month_counts_back_from_today(text, days):
+    assert days_in(text, TODAY) == days
+
+
+@pytest.mark.parametrize("text, days", [("months ago", 60), ("weeks later", 14), ("for years", 730), ("many months", 90)])
+def test_a_time_without_a_number_is_at_least_two_of_its_unit(text, days):
+    assert days_in(text, TODAY) == days

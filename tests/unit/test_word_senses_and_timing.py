@@ -12,10 +12,11 @@ from triage.reading.treatment_timing import treatment_timing
     ("the blister is filled with cloudy yellow liquid", ("blistering", "infected_discharge")),
     ("kind of cloudy and greenish", ("infected_discharge",)),  # the answer to "what does the fluid look like?"
     # warts spread too; redness that spreads is a warning sign
-    ("the warts have spread to her knees and new ones keep popping up", ()),
+    ("the warts have spread to her knees", ("lesion_changes",)),
     ("the redness around it is spreading", ("redness_swelling", "spreading_redness")),
     ("it's spreading up my arm", ("spreading_redness",)),
-    ("the warts spread and now the skin around them is red and spreading", ("redness_swelling", "spreading_redness")),
+    ("the warts spread and now the skin around them is red and spreading",
+     ("lesion_changes", "redness_swelling", "spreading_redness")),
     ("the doctor said I was infected with HPV", ()),
     # the expected course coming away
     ("the scab fell off last night", ("scab", "scab_came_off")),
@@ -76,3 +77,51 @@ def test_before_treatment_the_symptoms_named_are_asked_about(nlp):
 def test_before_treatment_a_warning_sign_is_still_read(nlp):
     reading = read_message("I'm booked to have it frozen next week but there's pus coming out of it now", nlp)
     assert "infected_discharge" in reading.symptoms
+
+
+@pytest.mark.parametrize("text, symptoms", [
+    # a change of the spot, and the same words about a blister, a swelling, hair or a feeling
+    ("the wart is growing again", ("lesion_changes",)),
+    ("the spot has got bigger since it was frozen", ("lesion_changes",)),
+    ("the blister has grown larger", ("blistering",)),
+    ("the hair is growing back", ()),
+    ("the feeling came back after a week", ()),
+    ("the wart came back", ("lesion_changes",)),
+    ("the wart is back a year later", ("lesion_changes",)),
+    # a treatment that did not work reports the spot still there; a numbing cream that did not is no news
+    ("the freezing didn't work", ("lesion_persists",)),
+    ("the numbing cream didn't work", ()),
+    ("I've had 4 treatments and the verruca hasn't budged", ("lesion_persists",)),
+    ("there's still a lump under the skin", ("lesion_persists",)),
+    ("the blister is full of blood", ("blistering",)),
+    ("lost some hair where the mole was frozen", ("hair_loss",)),
+    ("the redness around it is getting bigger", ("redness_swelling",)),
+    ("the red area is growing", ("spreading_redness",)),
+])
+def test_changes_of_the_spot_are_read_in_their_sense(nlp, text, symptoms):
+    assert read_message(text, nlp).symptoms == symptoms
+
+
+@pytest.mark.parametrize("text, treatments", [
+    ("this is the third time they've frozen it", "repeated"),
+    ("had 3 sessions of cryo", "repeated"),
+    ("froze it twice", "repeated"),
+    ("they froze it again", "repeated"),
+    ("the treatment didn't work", "failed"),
+    ("froze it last week", None),
+    ("I use the cream a few times a day", None),
+])
+def test_repeated_or_failed_treatment_is_read(nlp, text, treatments):
+    assert read_message(text, nlp).facts.get("treatments") == treatments
+
+
+@pytest.mark.parametrize("text, large", [
+    ("the blister is 3cm", True),
+    ("it's about 4 cm across", True),
+    ("a 30mm blister", True),
+    ("the blister is <1cm", False),
+    ("less than 3 cm", False),
+    ("the blister is 1.5cm", False),
+])
+def test_a_blister_of_3_cm_or_more_is_large(nlp, text, large):
+    assert ("large" in (read_message(text, nlp).facts.get("severity") or [])) == large

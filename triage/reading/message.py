@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import spacy
 
 from triage.reading.spelling import SpellingCorrector, english_words
+from triage.reading.sizes import LARGE_CM, sizes_in
 from triage.reading.temperatures import FEVER_CELSIUS, temperatures_in
 from triage.reading.times import days_in
 from triage.reading.treatment_timing import treatment_timing
@@ -47,7 +48,7 @@ ANSWERING_NO = re.compile(
 @dataclass(frozen=True)
 class Mention:
     # SYMPTOM, HYPOTHETICAL (a symptom only asked about), EMERGENCY, BODY_SITE, TREND, SEVERITY, RISK,
-    # DURATION, FLUID, ANSWER, REPORT, SPOT, or OTHER_MEANING (sign words that mean something else)
+    # TREATMENTS, DURATION, FLUID, ANSWER, REPORT, SPOT, or OTHER_MEANING (sign words that mean something else)
     label: str
     id: str  # the id in triage/reading/patterns/entities.yml, e.g. "oozing"
     text: str
@@ -119,7 +120,9 @@ class MessageReading:
         named = self._ids("SYMPTOM")
         bleeding = any(m.label == "SEVERITY" and not m.negated and BLEEDING_WORDS.search(m.text)
                        for m in self.mentions)
-        return self.emergency_signs + named + (("bleeding",) if bleeding and "bleeding" not in named else ())
+        failed = "failed" in self._ids("TREATMENTS") and "lesion_persists" not in named  # "it didn't work"
+        return (self.emergency_signs + named + (("bleeding",) if bleeding and "bleeding" not in named else ())
+                + (("lesion_persists",) if failed else ()))
 
     @property
     def emergency_signs(self) -> Tuple[str, ...]:
@@ -199,8 +202,15 @@ class MessageReading:
             "days_since_treatment": self.days_since_treatment,
             "trend": self.trend,
             "fluid": self.fluid,
+            "treatments": self.treatments,
         }
         return {name: value for name, value in facts.items() if value is not None}
+
+    @property
+    def treatments(self) -> Optional[str]:
+        """"failed" ("it didn't work") before "repeated" ("the third time"); else unknown."""
+        named = self._ids("TREATMENTS")
+        return next((outcome for outcome in ("failed", "repeated") if outcome in named), None)
 
     @property
     def risk_factors(self) -> Optional[list]:
@@ -233,6 +243,14 @@ def fever_from_temperatures(text: str, mentions: Tuple[Mention, ...]) -> Tuple[M
         return mentions + (Mention("SYMPTOM", "fever", f"{highest:g} °C", negated=False),)
     return tuple(m for m in mentions
                  if not (m.label == "SYMPTOM" and m.id == "fever" and m.text.lower() in MEASURED_FEVER_WORDS))
+
+
+def large_from_sizes(text: str, mentions: Tuple[Mention, ...]) -> Tuple[Mention, ...]:
+    """"the blister is 4cm": a size of about 3 cm or more is the severity "large"."""
+    largest = max(sizes_in(text), default=0.0)
+    if largest < LARGE_CM:
+        return mentions
+    return mentions + (Mention("SEVERITY", "large", f"{largest:g} cm", negated=False),)
 
 
 @lru_cache(maxsize=2)
@@ -309,5 +327,6 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
     if before_treatment:  # nothing has happened yet: what it names is asked about, except a warning sign
         mentions = tuple(Mention("HYPOTHETICAL", m.id, m.text, m.negated, m.starts_message)
                          if m.label == "SYMPTOM" and m.id not in timing.always_read else m for m in mentions)
-    return MessageReading(fever_from_temperatures(plain, mentions), is_question=looks_like_question(plain),
+    mentions = large_from_sizes(plain, fever_from_temperatures(plain, mentions))
+    return MessageReading(mentions, is_question=looks_like_question(plain),
                           asks_in_general=asks_in_general(plain), today=today, before_treatment=before_treatment)

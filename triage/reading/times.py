@@ -1,5 +1,5 @@
 """Turns a duration or time a patient wrote ("3 days ago", "day 4", "a fortnight", "on Friday",
-"back in March", "in the spring") into a number of days before ``today``. Pure Python; tests
+"back in March", "in the spring", "on the 14th") into a number of days before ``today``. Pure Python; tests
 pass ``today`` to freeze the clock."""
 import re
 from datetime import date
@@ -8,6 +8,7 @@ from typing import Optional
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple": 2, "few": 3, "several": 3,
+    "many": 3, "some": 2,
 }
 DAYS_PER_UNIT = {"minute": 0, "min": 0, "hour": 0, "hr": 0, "day": 1, "week": 7, "wk": 7, "fortnight": 14,
                  "month": 30, "year": 365}
@@ -23,6 +24,7 @@ MONTHS = {name: number for number, names in enumerate([
     ("january", "jan"), ("february", "feb"), ("march",), ("april", "apr"), ("may",), ("june", "jun"),
     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
     ("december", "dec")], start=1) for name in names}
+ORDINAL_ENDINGS = {"st", "nd", "rd", "th"}
 # The middle of each season, northern hemisphere (month, day): the patient's "in the spring".
 SEASON_MIDDLES = {"spring": (4, 15), "summer": (7, 15), "autumn": (10, 15), "fall": (10, 15), "winter": (1, 15)}
 
@@ -55,7 +57,13 @@ def _calendar_days(words, today: date) -> Optional[float]:
             return today.day // 2  # "earlier this month"
         return _days_back_to(month, day or 15, today)
     season = next((SEASON_MIDDLES[w] for w in words if w in SEASON_MIDDLES), None)
-    return _days_back_to(*season, today) if season else None
+    if season:
+        return _days_back_to(*season, today)
+    ordinal = next((int(w) for w, after in zip(words, words[1:]) if w.isdigit() and after in ORDINAL_ENDINGS), None)
+    if ordinal and 1 <= ordinal <= 31:  # "on the 14th": this month's, or last month's if still ahead
+        month = today.month if ordinal <= today.day else (today.month - 2) % 12 + 1
+        return _days_back_to(month, ordinal, today)
+    return None
 
 
 def days_in(text: str, today: Optional[date] = None) -> Optional[float]:
@@ -74,4 +82,5 @@ def days_in(text: str, today: Optional[date] = None) -> Optional[float]:
     unit = next((DAYS_PER_UNIT[w.rstrip("s")] for w in words if w.rstrip("s") in DAYS_PER_UNIT), None)
     if unit is None:
         return None
-    return (numbers[-1] if numbers else 1) * unit
+    plural = any(w.endswith("s") and w.rstrip("s") in DAYS_PER_UNIT for w in words)
+    return (numbers[-1] if numbers else 2 if plural else 1) * unit  # "months later": at least two

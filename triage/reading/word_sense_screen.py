@@ -13,13 +13,17 @@ SYMPTOM, OTHER_MEANING = "SYMPTOM", "OTHER_MEANING"
 class Sense:
     def __init__(self, spec: Dict, counts_in_short_message: bool):
         self.symptom = spec["symptom"]
-        self.words = set(spec["words"])
+        self.label = spec.get("label", SYMPTOM)
+        self.words = set(spec.get("words", []))  # none listed: every phrase of the id
         self.counts_with = set(spec["counts_with"])
         self.set_aside_with = set(spec["set_aside_with"]) if "set_aside_with" in spec else None
         self.counts_in_short_message = counts_in_short_message
+        # What the words name in their other sense, if anything: a symptom id, or {label, id}.
+        instead = spec.get("instead")
+        self.instead = {"label": SYMPTOM, "id": instead} if isinstance(instead, str) else instead
 
     def applies_to(self, ent: Span) -> bool:
-        return ent.label_ == SYMPTOM and ent.ent_id_ == self.symptom and ent.text.lower() in self.words
+        return ent.label_ == self.label and ent.ent_id_ == self.symptom and (not self.words or ent.text.lower() in self.words)
 
     def other_meaning(self, ent: Span, window: int, short_message: int) -> bool:
         doc, sentence = ent.doc, ent.sent
@@ -41,15 +45,16 @@ class WordSenseScreen:
         self.senses: List[Sense] = [Sense(spec, spec["symptom"] in short) for spec in context.get("senses", [])]
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = [self.relabel(ent) if self.set_aside(ent) else ent for ent in doc.ents]
+        doc.ents = [self.read_in_its_sense(ent) for ent in doc.ents]
         return doc
 
-    def set_aside(self, ent: Span) -> bool:
-        return any(sense.applies_to(ent) and sense.other_meaning(ent, self.window, self.short_message) for sense in self.senses)
-
-    @staticmethod
-    def relabel(ent: Span) -> Span:
-        return Span(ent.doc, ent.start, ent.end, label=OTHER_MEANING, span_id=ent.ent_id_)
+    def read_in_its_sense(self, ent: Span) -> Span:
+        for sense in self.senses:
+            if sense.applies_to(ent) and sense.other_meaning(ent, self.window, self.short_message):
+                if sense.instead:
+                    return Span(ent.doc, ent.start, ent.end, label=sense.instead["label"], span_id=sense.instead["id"])
+                return Span(ent.doc, ent.start, ent.end, label=OTHER_MEANING, span_id=ent.ent_id_)
+        return ent
 
 
 @Language.factory("word_sense_screen", default_config={"context": {}})
