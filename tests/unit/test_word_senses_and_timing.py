@@ -125,3 +125,19 @@ def test_repeated_or_failed_treatment_is_read(nlp, text, treatments):
 ])
 def test_a_blister_of_3_cm_or_more_is_large(nlp, text, large):
     assert ("large" in (read_message(text, nlp).facts.get("severity") or [])) == large
+
+
+@pytest.mark.parametrize("text, symptoms", [
+    ("could it be skin cancer? it's still there", ("unsure_diagnosis", "lesion_persists")),
+    ("I'm worried it might be melanoma", ("unsure_diagnosis",)),
+    ("the doctor froze it but I'm not sure it was even a wart", ("unsure_diagnosis",)),
+    # the cancer it was frozen for is no worry
+    ("the BCC he froze is healing", ()),
+    ("it is just pre-cancerous, and he froze it off", ()),
+    ("the doctor said it's not cancer", ()),
+    ("my thumbnail has a groove in it since the wart was frozen", ("nail_change",)),
+    ("froze my skin tag 5 weeks ago and it's still hanging there", ("lesion_persists",)),
+    ("a new wart has appeared next to the old one", ("lesion_changes",)),
+])
+def test_worries_about_the_spot_are_read(nlp, text, symptoms):
+    assert read_message(text, nlp).symptoms == symptoms
