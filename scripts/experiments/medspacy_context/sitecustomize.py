@@ -1,0 +1,1 @@
+import context_adapter  # noqa: F401
