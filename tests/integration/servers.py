@@ -44,14 +44,27 @@ class RunningAssistant:
         self.workdir = Path(tempfile.mkdtemp(prefix="triage-it-"))
         self.env = {**os.environ, "SANIC_HOST": HOST, "ACTION_TIMEOUT_SECONDS": str(action_timeout_seconds),
                     "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false", **CLINIC_ENVIRONMENT}
-        endpoints = self.workdir / "endpoints.yml"
-        endpoints.write_text(f"action_endpoint:\n  url: http://{HOST}:{self.action_port}/webhook\n")
+        # As endpoints.yml, with this run's own action server and its own SQLite conversations.
+        self.endpoints = self.workdir / "endpoints.yml"
+        self.endpoints.write_text(
+            f"action_endpoint:\n  url: http://{HOST}:{self.action_port}/webhook\n"
+            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.workdir / 'conversations.db'}\n")
         self.action_server = self._start("actions", ["run", "actions", "--port", str(self.action_port)])
-        self.rasa_server = self._start("rasa", [
-            "run", "--interface", HOST, "--port", str(self.rasa_port), "--model", str(MODEL),
-            "--endpoints", str(endpoints), "--credentials", str(REPO / "credentials.yml"),
-        ])
+        self.rasa_server = self._start_rasa_server()
         wait_for(f"http://{HOST}:{self.action_port}/health", self.action_server)
+        wait_for(f"http://{HOST}:{self.rasa_port}/", self.rasa_server)
+
+    def _start_rasa_server(self):
+        return self._start("rasa", [
+            "run", "--interface", HOST, "--port", str(self.rasa_port), "--model", str(MODEL),
+            "--endpoints", str(self.endpoints), "--credentials", str(REPO / "credentials.yml"),
+        ])
+
+    def restart_rasa_server(self):
+        """Stops the Rasa server and starts a new one on the same port and stores."""
+        self.rasa_server.terminate()
+        self.rasa_server.wait(timeout=60)
+        self.rasa_server = self._start_rasa_server()
         wait_for(f"http://{HOST}:{self.rasa_port}/", self.rasa_server)
 
     def _start(self, name, args):
