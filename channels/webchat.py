@@ -3,6 +3,7 @@
 Rasa's own socketio output sends a custom payload as keyword arguments of `emit`, which fails
 for ours ({"triage": ...}: emit() takes no `triage` argument), so the widget would never get
 the level. This output sends it as {"custom": payload}, the shape the REST channel uses.
+Messages pass the checks of channels/guard.py first (length, surrogates, "/commands").
 Everything else is Rasa's socketio channel, configured in credentials.yml.
 """
 import json
@@ -11,6 +12,8 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
+
+from channels.guard import NO_WORDS, max_message_chars, patient_text, too_long_notice
 
 
 class WebchatOutput(SocketIOOutput):
@@ -25,6 +28,7 @@ class WebchatInput(SocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = super().blueprint(on_new_message)
+        self.limit = max_message_chars()
 
         # Rasa's handler, with our output; it replaces the one registered above.
         async def handle_message(sid: Text, data: Dict) -> None:
@@ -33,10 +37,22 @@ class WebchatInput(SocketIOInput):
                 return
             metadata = data.get(self.metadata_key) or {}
             if isinstance(metadata, str):
-                metadata = json.loads(metadata)
+                try:
+                    metadata = json.loads(metadata)
+                except ValueError:
+                    metadata = {}
+            if not isinstance(metadata, dict):
+                metadata = {}
             output = WebchatOutput(self.sio, self.bot_message_evt)
-            await on_new_message(UserMessage(str(data.get("message", "")), output, sender_id,
-                                             input_channel=self.name(), metadata=metadata))
+            message = data.get("message")
+            text = patient_text(message if isinstance(message, str) else "", self.limit)
+            if not text.has_words:
+                await output.send_text_message(sender_id, NO_WORDS)
+                return
+            if text.was_cut:
+                await output.send_text_message(sender_id, too_long_notice(self.limit))
+            await on_new_message(UserMessage(text.text, output, sender_id, input_channel=self.name(),
+                                             metadata=metadata))
 
         self.sio.on(self.user_message_evt, handler=handle_message, namespace=self.namespace)
         return webhook

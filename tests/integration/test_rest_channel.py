@@ -132,13 +132,14 @@ def test_a_skipped_question_still_ends_in_safe_advice(assistant):
     assert DISCLAIMER in texts(replies)
 
 
-def test_nothing_carries_over_into_a_new_session(assistant):
-    asked = assistant.say("there's a blister on it", sender="it-session")
+@pytest.mark.parametrize("command", ["/session_start", "/restart", "/report_pain", "//restart"])
+def test_a_slash_command_from_a_patient_is_plain_text_and_resets_nothing(assistant, command):
+    sender = "it-slash-" + command.strip("/")
+    asked = assistant.say("there's a blister on it", sender=sender)
     assert any(r.get("buttons") for r in asked)
-    assistant.say("/session_start", sender="it-session")
-    replies = assistant.say("on my eyelid", sender="it-session")
-    assert not triage_payloads(replies), "an answer to the old session's question was taken as one"
-    assert texts(replies)
+    assert texts(assistant.say(command, sender=sender)), "a slash command got no reply"
+    replies = assistant.say("on my eyelid", sender=sender)
+    assert [p["level"] for p in triage_payloads(replies)] == ["urgent"], "the pending question was lost"
 
 
 def test_a_clinic_id_passed_as_metadata_reaches_the_actions_and_comes_back_in_the_payload(assistant):

@@ -34,6 +34,11 @@ from triage.reading.message import MAX_CHARS_READ, read_message
     ("the skin around it feels warm", ("infected_discharge",)),
     ("my ring won't go over my knuckle", ("tight_ring",)),
     ("it keeps dripping blood", ("bleeding",)),
+    # markup around a sign: only real tags go, and a colon ends a denial
+    ("<<<I have a fever and the spot is red>>>", ("fever", "redness_swelling")),
+    ("&lt;b&gt;it's oozing&lt;/b&gt;", ("oozing",)),
+    ("<img src=x onerror=alert(1)> there is pus", ("infected_discharge",)),
+    ("I know it's fine so don't worry me: there is pus", ("infected_discharge",)),
 ])
 def test_symptoms_are_read_from_the_text(nlp, text, symptoms):
     assert read_message(text, nlp).symptoms == symptoms

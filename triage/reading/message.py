@@ -1,5 +1,6 @@
 """Reads a patient's raw message with the project's spaCy pipeline: the symptoms and body
 sites it names, and which of them are negated ("no pus"). Imports nothing from Rasa."""
+import html
 import os
 import re
 from dataclasses import dataclass
@@ -24,12 +25,14 @@ PIPELINE_ENV = "TRIAGE_SPACY_PIPELINE"
 CHUNK_CHARS = 5000
 CHUNK_OVERLAP = 200
 MAX_CHARS_READ = 50_000
-# Markup and control characters would glue words together ("<b>oozing</b>" is one token). Only
-# HTML tags go: "<1cm ... >38" is a measure, "<not sure if that's pus>" a patient's aside.
+# Markup, control characters and URL escapes would glue words together ("<b>oozing</b>" is one token).
+# Only HTML tags go, with attributes only as name=value: "<1cm ... >38" is a measure, and "<I have a
+# fever and pus>" or "<not sure if that's pus>" a patient's aside, whose words stay.
 NOISE = re.compile(
     r"</?(a|b|i|u|p|br|hr|em|strong|small|big|font|span|div|img|script|style|iframe|svg|html|body|head|title|"
-    r"h[1-6]|ul|ol|li|table|tr|td|th|input|form|button|textarea|object|embed|link|meta|marquee)\b[^<>]{0,200}>"
-    r"|[\x00-\x08\x0b-\x1f\x7f]", re.IGNORECASE)
+    r"h[1-6]|ul|ol|li|table|tr|td|th|input|form|button|textarea|object|embed|link|meta|marquee)"
+    r"(\s+[a-z-]+=(\"[^\"<>]{0,200}\"|'[^'<>]{0,200}'|[^\s<>]{1,200}))*\s*/?>"
+    r"|[\x00-\x08\x0b-\x1f\x7f]|%[0-9a-f]{2}(?=\w|$)", re.IGNORECASE)
 # "I didn't have a fever yesterday but today I do": a time word, then a bare "I do", takes back the
 # denial before it; "no fever but it is a bit sore" takes back nothing.
 UNDONE_DENIAL = re.compile(
@@ -90,8 +93,8 @@ SPACES = re.compile(r"\s+")
 
 def normalise(text: str) -> str:
     """The text as the patterns expect it: lone surrogates replaced (they would crash the tokenizer),
-    straight apostrophes, no invisible characters, single spaces."""
-    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    HTML entities decoded, straight apostrophes, no invisible characters, single spaces."""
+    text = html.unescape(text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"))  # "&lt;b&gt;" is "<b>"
     return SPACES.sub(" ", INVISIBLE.sub("", text.translate(APOSTROPHES))).strip()
 
 
