@@ -16,6 +16,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+import channels.rasa_patches  # noqa: F401  bounds the action-server wait wherever Rasa loads this channel
 from channels.guard import (
     NO_WORDS, max_message_chars, patient_text, replies_or_safe_reply, too_long_notice, without_surrogates,
 )

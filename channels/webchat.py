@@ -13,6 +13,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
+import channels.rasa_patches  # noqa: F401  bounds the action-server wait wherever Rasa loads this channel
 from channels.guard import NO_WORDS, max_message_chars, patient_text, too_long_notice
 
 

@@ -8,6 +8,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Optional
 
 from tests.bot_messages import asks_question, triage_payloads
 
@@ -39,11 +40,13 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float = 240) -> None:
 
 
 class RunningAssistant:
-    def __init__(self, action_timeout_seconds: float = 3):
+    def __init__(self, action_timeout_seconds: Optional[float] = 3):
         self.action_port, self.rasa_port = free_port(), free_port()
         self.workdir = Path(tempfile.mkdtemp(prefix="triage-it-"))
         self.env = {**os.environ, "SANIC_HOST": HOST, "ACTION_TIMEOUT_SECONDS": str(action_timeout_seconds),
                     "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false", **CLINIC_ENVIRONMENT}
+        if action_timeout_seconds is None:  # the deployed default (channels/rasa_patches.py)
+            del self.env["ACTION_TIMEOUT_SECONDS"]
         # As endpoints.yml, with this run's own action server and its own SQLite conversations.
         self.endpoints = self.workdir / "endpoints.yml"
         self.endpoints.write_text(
@@ -91,6 +94,10 @@ class RunningAssistant:
     def stop_action_server(self):
         self.action_server.terminate()
         self.action_server.wait(timeout=30)
+
+    def start_action_server(self):
+        self.action_server = self._start("actions", ["run", "actions", "--port", str(self.action_port)])
+        wait_for(f"http://{HOST}:{self.action_port}/health", self.action_server)
 
     def logs(self) -> str:
         return "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}" for p in self.workdir.glob("*.log"))

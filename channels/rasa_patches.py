@@ -1,0 +1,79 @@
+"""Two changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
+so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa.py (`rasa shell`).
+
+1. Rasa waits up to 5 minutes for the action server (a constant, not a setting). After
+   ACTION_TIMEOUT_SECONDS (default 2) an action counts as failed and the rules send the safety net.
+   A turn calls at most two actions, so a hung action server still gets the patient an answer
+   within 5 seconds.
+2. Rasa sends nothing at all when a form's validation action fails. Here it ends the form instead,
+   so the rule for a failed advice after the questions sends the safety net (data/rules.yml).
+
+Each checks that the Rasa internals it changes are still there, and stops the server with an error
+naming them if Rasa has moved them: a silent no-op would bring back the 5-minute wait.
+"""
+import inspect
+import logging
+import os
+
+ACTION_TIMEOUT_ENV = "ACTION_TIMEOUT_SECONDS"
+DEFAULT_ACTION_TIMEOUT_SECONDS = 2.0
+
+logger = logging.getLogger(__name__)
+_applied = False
+
+
+class RasaInternalsMoved(RuntimeError):
+    pass
+
+
+def action_timeout_seconds(env=None) -> float:
+    value = (env if env is not None else os.environ).get(ACTION_TIMEOUT_ENV, "").strip()
+    seconds = float(value) if value else DEFAULT_ACTION_TIMEOUT_SECONDS
+    if not seconds > 0:
+        raise ValueError(f"{ACTION_TIMEOUT_ENV} must be a positive number of seconds, not {value!r}")
+    return seconds
+
+
+def bound_action_timeout(seconds: float) -> None:
+    import rasa.core.actions.action as rasa_action
+
+    if not hasattr(rasa_action, "DEFAULT_REQUEST_TIMEOUT") or \
+            "DEFAULT_REQUEST_TIMEOUT" not in inspect.getsource(rasa_action.RemoteAction.run):
+        raise RasaInternalsMoved("rasa.core.actions.action.RemoteAction.run no longer reads DEFAULT_REQUEST_TIMEOUT: "
+                                 "the action-server timeout cannot be bounded (channels/rasa_patches.py)")
+    rasa_action.DEFAULT_REQUEST_TIMEOUT = seconds
+
+
+def end_form_when_its_validation_fails() -> None:
+    from rasa.core.actions.action import ActionExecutionRejection
+    from rasa.core.actions.forms import FormAction
+    from rasa.shared.core.constants import REQUESTED_SLOT
+    from rasa.shared.core.events import SlotSet
+
+    if not inspect.iscoroutinefunction(getattr(FormAction, "validate_slots", None)):
+        raise RasaInternalsMoved("rasa.core.actions.forms.FormAction.validate_slots is gone: a failed form "
+                                 "validation would end in silence (channels/rasa_patches.py)")
+    validate_slots = FormAction.validate_slots
+
+    async def validate_or_end(self, *args, **kwargs):
+        try:
+            return await validate_slots(self, *args, **kwargs)
+        except ActionExecutionRejection:
+            raise
+        except Exception:  # unreachable, failing or timed out: the form must not end in silence
+            logger.exception("validation of form %s failed: ending the form", self.name())
+            return [SlotSet(REQUESTED_SLOT, None)]
+
+    FormAction.validate_slots = validate_or_end
+
+
+def apply() -> None:
+    global _applied
+    if _applied:
+        return
+    bound_action_timeout(action_timeout_seconds())
+    end_form_when_its_validation_fails()
+    _applied = True
+
+
+apply()
