@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 VENV := .venv
 PYTHON := $(VENV)/bin/python
-# The rasa CLI with the action-server timeout bounded (see run_rasa.py).
+# The rasa CLI with our changes to Rasa applied (run_rasa.py, channels/rasa_patches.py).
 RASA := $(PYTHON) run_rasa.py
 INSTALLED := $(VENV)/.installed
 PIPELINE := build/spacy_pipeline/meta.json
@@ -59,6 +59,7 @@ $(MODEL): $(PIPELINE) config.yml domain.yml $(wildcard data/*.yml)
 	$(RASA) train --fixed-model-name triage --out models
 
 run: $(MODEL) $(WEB_INSTALLED)
+	@$(PYTHON) scripts/purge_conversations.py --endpoints endpoints.yml
 	@trap 'kill $$action_pid $$web_pid 2>/dev/null' EXIT; \
 	  SANIC_HOST=$(HOST) $(RASA) run actions --port $(ACTION_PORT) & action_pid=$$!; \
 	  $(PYTHON) scripts/serve_web.py --host $(HOST) --port $(WEB_PORT) --rasa-url http://$(HOST):$(RASA_PORT) & web_pid=$$!; \
@@ -70,10 +71,17 @@ run: $(MODEL) $(WEB_INSTALLED)
 actions: $(PIPELINE)
 	SANIC_HOST=$(HOST) $(RASA) run actions --port $(ACTION_PORT)
 
+# Ports of its own, so that it runs beside `make run`; its conversations go to var/shell.db.
+SHELL_PORT ?= 5006
+SHELL_ACTION_PORT ?= 5056
+
 shell: $(MODEL)
+	@mkdir -p build
+	@sed -e 's#$(HOST):$(ACTION_PORT)#$(HOST):$(SHELL_ACTION_PORT)#' -e 's#var/conversations.db#var/shell.db#' \
+	  endpoints.yml > build/shell-endpoints.yml
 	@trap 'kill $$action_pid 2>/dev/null' EXIT; \
-	  SANIC_HOST=$(HOST) $(RASA) run actions --port $(ACTION_PORT) > actions-server.log 2>&1 & action_pid=$$!; \
-	  $(RASA) shell --model $(MODEL) --endpoints endpoints.yml
+	  SANIC_HOST=$(HOST) $(RASA) run actions --port $(SHELL_ACTION_PORT) > build/shell-actions.log 2>&1 & action_pid=$$!; \
+	  $(RASA) shell --model $(MODEL) --endpoints build/shell-endpoints.yml --port $(SHELL_PORT)
 
 # The chat widget's one npm dependency, served from this machine (no CDN at run time).
 web: $(WEB_INSTALLED)

@@ -99,8 +99,10 @@ class RunningAssistant:
         self.action_server = self._start("actions", ["run", "actions", "--port", str(self.action_port)])
         wait_for(f"http://{HOST}:{self.action_port}/health", self.action_server)
 
-    def logs(self) -> str:
-        return "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}" for p in self.workdir.glob("*.log"))
+    def logs(self, tail: Optional[int] = 3000) -> str:
+        """The servers' output, the last ``tail`` characters of each (all of it for None)."""
+        return "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')[-tail if tail else 0:]}"
+                         for p in self.workdir.glob("*.log"))
 
     def stop(self):
         for process in (self.action_server, self.rasa_server):

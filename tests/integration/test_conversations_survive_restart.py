@@ -1,11 +1,14 @@
 """Conversations live in the SQL tracker store (SQLite by default): a restart of the Rasa server in
-the middle of the follow-up questions loses nothing (issue 10)."""
+the middle of the follow-up questions loses nothing; idle conversations are purged after the
+retention; and no patient text reaches the logs (issue 10)."""
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
 from tests.bot_messages import asks_question, triage_payloads
-from tests.integration.servers import RunningAssistant
+from tests.integration.servers import REPO, RunningAssistant
 
 
 @pytest.fixture(scope="module")
@@ -32,3 +35,27 @@ def test_the_conversation_is_in_the_sqlite_file(assistant):
     with sqlite3.connect(assistant.workdir / "conversations.db") as db:
         senders = {row[0] for row in db.execute("select distinct sender_id from events")}
     assert "restart-patient" in senders
+
+
+def purge(assistant, days):
+    command = [sys.executable, str(REPO / "scripts" / "purge_conversations.py"), "--endpoints", str(assistant.endpoints),
+               "--days", str(days)]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=True).stdout
+
+
+def test_conversations_idle_past_the_retention_are_purged_whole(assistant):
+    assistant.say("there's a blister on it", sender="retention-patient")
+    assert purge(assistant, 30).startswith("purged 0 events")  # a conversation of today is kept
+    database = assistant.workdir / "conversations.db"
+    with sqlite3.connect(database) as db:
+        assert db.execute("select count(*) from events where sender_id = 'retention-patient'").fetchone()[0] > 0
+    assert not purge(assistant, 0).startswith("purged 0 events")  # idle for more than 0 days: gone
+    with sqlite3.connect(database) as db:
+        assert db.execute("select count(*) from events").fetchone()[0] == 0
+
+
+def test_patient_text_is_not_logged(assistant):
+    assistant.say("my zebracorn blister is leaking", sender="log-patient")
+    logs = assistant.logs(tail=None)
+    assert "Received request to run 'action_triage'" in logs or "action_triage" in logs  # the logs were read
+    assert "zebracorn" not in logs
