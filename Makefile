@@ -60,7 +60,10 @@ $(MODEL): $(PIPELINE) config.yml domain.yml $(wildcard data/*.yml)
 
 run: $(MODEL) $(WEB_INSTALLED)
 	@$(PYTHON) scripts/purge_conversations.py --endpoints endpoints.yml
-	@trap 'kill $$action_pid $$web_pid 2>/dev/null' EXIT; \
+	@# The widget's conversation tokens are signed with SESSION_SECRET; one kept in var/ outlives a restart.
+	@test -s var/session_secret || { umask 077; $(PYTHON) -c "import secrets; print(secrets.token_hex(32))" > var/session_secret; }
+	@export SESSION_SECRET=$${SESSION_SECRET:-$$(cat var/session_secret)}; \
+	  trap 'kill $$action_pid $$web_pid 2>/dev/null' EXIT; \
 	  SANIC_HOST=$(HOST) $(RASA) run actions --port $(ACTION_PORT) & action_pid=$$!; \
 	  $(PYTHON) scripts/serve_web.py --host $(HOST) --port $(WEB_PORT) --rasa-url http://$(HOST):$(RASA_PORT) & web_pid=$$!; \
 	  echo "Action server: http://$(HOST):$(ACTION_PORT)  |  Rasa REST channel: http://$(HOST):$(RASA_PORT)/webhooks/rest/webhook"; \

@@ -8,6 +8,7 @@ import json
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 FILES = {
@@ -20,9 +21,20 @@ FILES = {
 }
 
 
+def content_security_policy(rasa_url: str) -> str:
+    """Nothing leaves the page but the chat with the configured assistant, over HTTP(S) and WebSocket:
+    a clinic that serves the assistant at its own address gets that address, not 127.0.0.1."""
+    address = urlsplit(rasa_url)
+    socket_scheme = "wss" if address.scheme == "https" else "ws"
+    origin = f"{address.scheme}://{address.netloc}"
+    return (f"default-src 'self'; connect-src 'self' {origin} {socket_scheme}://{address.netloc}; "
+            "style-src 'self'; script-src 'self'; img-src 'self'; frame-ancestors 'self'")
+
+
 class WidgetHandler(BaseHTTPRequestHandler):
     def __init__(self, *args, config: dict, **kwargs):
         self.config = config
+        self.policy = content_security_policy(config["server"])
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:
@@ -40,6 +52,7 @@ class WidgetHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Content-Security-Policy", self.policy)
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(body)

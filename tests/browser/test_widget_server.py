@@ -37,3 +37,17 @@ def test_the_page_is_told_where_the_assistant_is(widget_url):
                                   "web/chat.js", "models/triage.tar.gz"])
 def test_nothing_else_is_served(widget_url, path):
     assert fetch(widget_url + path)[0] == 404
+
+
+def test_the_page_may_talk_only_to_the_configured_assistant(widget_url):
+    _, _, headers = fetch(widget_url)
+    policy = headers["Content-Security-Policy"]
+    assert "connect-src 'self' http://127.0.0.1:5999 ws://127.0.0.1:5999;" in policy
+    assert "default-src 'self'" in policy and "*" not in policy
+
+
+def test_a_clinic_address_is_followed():
+    from scripts.serve_web import content_security_policy
+
+    policy = content_security_policy("https://chat.clinic.example")
+    assert "connect-src 'self' https://chat.clinic.example wss://chat.clinic.example;" in policy
