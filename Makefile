@@ -29,7 +29,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: help install pipeline train run actions shell web browser test test-python validate test-conversations \
-        rule-book check-rule-book evaluate-nlu evaluate-corpus evaluate-heldout lock clean
+        rule-book check-rule-book evaluate-nlu evaluate-corpus evaluate-heldout lock clean cluster cluster-down reliability
 
 help:
 	@echo "make run    set up what is missing and start the assistant on http://$(HOST):$(RASA_PORT)"
@@ -141,6 +141,21 @@ evaluate-heldout: $(MODEL)
 evaluate-nlu: $(PIPELINE)
 	$(RASA) test nlu --nlu data/nlu.yml --cross-validation --folds 5 --out build/results/cross-validation
 	@$(PYTHON) -c "import json; r=json.load(open('build/results/cross-validation/intent_report.json')); print('intent weighted F1: %.3f' % r['weighted avg']['f1-score'])"
+
+# The production topology on one machine, on loopback (scripts/cluster.sh): PostgreSQL tracker store,
+# Redis lock store, two Rasa servers, two action servers, nginx in front on http://127.0.0.1:5080.
+# Installs Debian's postgresql, redis-server and nginx if missing.
+cluster: $(MODEL)
+	scripts/cluster.sh up
+
+cluster-down:
+	scripts/cluster.sh down
+
+# The heavy reliability test, not in CI: 200 conversations x 3 turns through nginx, 50 at a time, one
+# Rasa server killed part-way, then every Rasa server restarted mid-questions (scripts/cluster_load.py).
+reliability: $(MODEL)
+	scripts/cluster.sh up
+	@trap 'scripts/cluster.sh down' EXIT; $(PYTHON) scripts/cluster_load.py
 
 # Re-pin every package after changing requirements/base.in.
 lock: $(INSTALLED)
