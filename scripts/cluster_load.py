@@ -1,9 +1,10 @@
 """Load and fault test of the cluster (scripts/cluster.sh up): conversations through nginx to two Rasa
-servers sharing PostgreSQL and Redis, with one Rasa server killed part-way (issue 10). Checks that
+servers sharing PostgreSQL and Redis, with one Rasa server killed part-way, then a burst of requests at
+the same moment, then every Rasa server restarted in the middle of a conversation's questions (issue 10). Checks that
 every message is answered, that each conversation gets its own triage (no cross-talk), and that the
 tracker store holds each turn exactly once. Prints the figures; exits 1 if a check fails.
 
-usage: python scripts/cluster_load.py [--conversations 200] [--concurrency 50] [--kill-after 0.3]
+usage: python scripts/cluster_load.py [--conversations 200] [--concurrency 50] [--kill-after 0.3] [--burst 300]
 """
 import argparse
 import json
@@ -68,6 +69,19 @@ def kill_one_rasa_server() -> str:
     raise RuntimeError("no Rasa server of the cluster is running")
 
 
+def burst(size: int) -> dict:
+    """``size`` requests at the same moment, each a new conversation's report."""
+    gate = threading.Barrier(size)
+
+    def one(number: int):
+        gate.wait()
+        return post(f"burst-{os.getpid()}-{number}", REPORTS[number % len(REPORTS)][0])
+
+    with ThreadPoolExecutor(size) as pool:
+        answers = list(pool.map(one, range(size)))
+    return {"burst_requests": size, "burst_unanswered": sum(1 for answer, _, error in answers if error or not answer)}
+
+
 def restart_mid_questions() -> dict:
     """A report that raises a question; every Rasa server killed and restarted; the answer must be
     triaged with the report (the conversation lives in PostgreSQL)."""
@@ -85,6 +99,7 @@ def main() -> int:
     parser.add_argument("--conversations", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--kill-after", type=float, default=0.3, help="share of conversations done; 0: no kill")
+    parser.add_argument("--burst", type=int, default=300, help="then this many requests at the same moment")
     args = parser.parse_args()
     results, killed, finished = [], None, threading.Event()
     started = time.monotonic()
@@ -127,11 +142,12 @@ def main() -> int:
         "conversations_without_their_triage": len(untriaged), "cross_talk": len(set(crossed)),
         "turns_lost": lost, "turns_duplicated": duplicated,
     }
+    figures.update(burst(args.burst))
     figures.update(restart_mid_questions())
     print(json.dumps(figures, indent=2))
     if errors:
         print("first errors:", errors[:3], file=sys.stderr)
-    failed = unanswered or untriaged or crossed or lost or duplicated or errors or not figures["restarts_survived_mid_questions"]
+    failed = unanswered or untriaged or crossed or lost or duplicated or errors or figures["burst_unanswered"] or not figures["restarts_survived_mid_questions"]
     return 1 if failed else 0
 
 
