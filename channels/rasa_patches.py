@@ -1,4 +1,4 @@
-"""Two changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
+"""Three changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
 so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa.py (`rasa shell`).
 
 1. Rasa waits up to 5 minutes for the action server (a constant, not a setting). After
@@ -7,6 +7,9 @@ so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa
    within 5 seconds.
 2. Rasa sends nothing at all when a form's validation action fails. Here it ends the form instead,
    so the rule for a failed advice after the questions sends the safety net (data/rules.yml).
+3. Rasa's HTTP API (`--enable-api`) reads and rewrites any conversation. Enabled without
+   `--auth-token` or `--jwt-secret`, it would be open to anyone who reaches the port, so the server
+   refuses to start.
 
 Each checks that the Rasa internals it changes are still there, and stops the server with an error
 naming them if Rasa has moved them: a silent no-op would bring back the 5-minute wait.
@@ -67,12 +70,37 @@ def end_form_when_its_validation_fails() -> None:
     FormAction.validate_slots = validate_or_end
 
 
+class OpenHttpApi(RuntimeError):
+    pass
+
+
+def refuse_an_open_http_api() -> None:
+    import rasa.core.run as rasa_run
+
+    parameters = inspect.signature(rasa_run.configure_app).parameters
+    if not {"enable_api", "auth_token", "jwt_secret"} <= set(parameters):
+        raise RasaInternalsMoved("rasa.core.run.configure_app no longer takes enable_api, auth_token and jwt_secret: "
+                                 "an open HTTP API cannot be refused (channels/rasa_patches.py)")
+    configure_app = rasa_run.configure_app
+
+    def configure_app_with_a_closed_api(*args, **kwargs):
+        given = inspect.signature(configure_app).bind(*args, **kwargs)
+        given.apply_defaults()
+        if given.arguments["enable_api"] and not (given.arguments["auth_token"] or given.arguments["jwt_secret"]):
+            raise OpenHttpApi("--enable-api needs --auth-token or --jwt-secret: the HTTP API reads and changes "
+                              "every patient's conversation")
+        return configure_app(*args, **kwargs)
+
+    rasa_run.configure_app = configure_app_with_a_closed_api
+
+
 def apply() -> None:
     global _applied
     if _applied:
         return
     bound_action_timeout(action_timeout_seconds())
     end_form_when_its_validation_fails()
+    refuse_an_open_http_api()
     _applied = True
 
 

@@ -1,4 +1,4 @@
-"""Our two changes to Rasa (channels/rasa_patches.py), and that they fail loudly if Rasa moves."""
+"""Our three changes to Rasa (channels/rasa_patches.py), and that they fail loudly if Rasa moves."""
 import pytest
 import rasa.core.actions.action as rasa_action
 
@@ -24,3 +24,28 @@ def test_a_rasa_that_no_longer_reads_the_constant_stops_the_server(monkeypatch):
     monkeypatch.setattr(rasa_action.RemoteAction, "run", run_without_the_constant)
     with pytest.raises(rasa_patches.RasaInternalsMoved):
         rasa_patches.bound_action_timeout(2)
+
+
+def test_an_http_api_without_a_token_or_jwt_is_refused(monkeypatch):
+    import rasa.core.run as rasa_run
+
+    import channels.guarded_rest  # noqa: F401  what Rasa does when it loads credentials.yml
+
+    with pytest.raises(rasa_patches.OpenHttpApi):
+        rasa_run.configure_app([], enable_api=True)
+    with pytest.raises(rasa_patches.OpenHttpApi):
+        rasa_run.configure_app([], None, None, True)  # as serve_application passes them
+
+
+def test_an_http_api_with_a_token_or_jwt_starts_with_its_routes(monkeypatch):
+    import rasa.core.run as rasa_run
+    from sanic import Sanic
+
+    import channels.guarded_rest  # noqa: F401
+
+    monkeypatch.setattr(Sanic, "test_mode", True)  # several apps named "rasa_server" in one process
+    for arguments, has_api in (({"enable_api": True, "auth_token": "secret"}, True),
+                               ({"enable_api": True, "jwt_secret": "key"}, True), ({"enable_api": False}, False)):
+        app = rasa_run.configure_app([], **arguments, conversation_id="test", use_uvloop=False)
+        paths = {route.path for route in app.router.routes}
+        assert ("conversations/<conversation_id:path>/tracker" in paths) == has_api, arguments
