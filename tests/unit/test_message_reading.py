@@ -155,15 +155,43 @@ def test_short_answers_are_read(nlp, text, answer):
     ("not sure if there's pus", ("infected_discharge",), ()),
     ("I can't tell if it's infected", ("infected_discharge",), ()),
     ("there is pus, if that matters", ("infected_discharge",), ()),
+    # foreseen, not there now: a future modal, or a clinician's modal after a reporting verb
+    ("the doctor said it is going to spread to his mouth", (), ("spreading_redness",)),
+    ("will frozen warts spread to other areas of the body?", (), ("lesion_changes",)),
+    ("I'll be stuck with a scar", (), ("scar",)),
+    ("it was going to be painful once the nerves thawed", (), ("pain",)),
+    ("he mentioned I might have a couple of red blotches", (), ("redness_swelling",)),
+    ("she told me it could blister", (), ("blistering",)),
+    # ...but there now: a guess about now, a sign that has not stopped, one asked to go away, a feeling
+    ("the nurse said it might be infected", ("infected_discharge",), ()),
+    ("it will not stop bleeding", ("bleeding",), ()),
+    ("will the pus go away?", ("infected_discharge",), ()),
+    ("when will the redness fade?", ("redness_swelling",), ()),
+    ("it's going red and hot", ("infected_discharge",), ()),
+    ("I feel like I'm going to pass out", ("fainting",), ()),
 ])
 def test_a_symptom_only_asked_about_is_told_apart_from_one_reported(nlp, text, symptoms, asked_about):
     reading = read_message(text, nlp)
     assert reading.symptoms == symptoms and reading.asked_about == asked_about
 
 
-@pytest.mark.parametrize("text", ["the dermatologist diagnosed it as a viral infection"])
+@pytest.mark.parametrize("text", [
+    "the dermatologist diagnosed it as a viral infection",
+    # a return visit, a saying, a time still ahead, sore as a noun
+    "she told me to come back in a month", "I have to go back in 3 months", "it gets worse before it gets better",
+    "the sore on my lower lip was frozen", "I'd look like I had a cold sore",
+])
 def test_sign_words_that_mean_something_else_are_no_sign(nlp, text):
     assert read_message(text, nlp).symptoms == ()
+
+
+def test_a_time_still_ahead_is_no_time_since_the_treatment(nlp):
+    assert "days_since_treatment" not in read_message("the blister was frozen, I go back in 3 weeks", nlp).facts
+    assert read_message("it was frozen 3 weeks ago", nlp).facts["days_since_treatment"] == 21
+
+
+def test_a_treatment_to_no_avail_failed(nlp):
+    assert read_message("we had them frozen and lasered, to no avail", nlp).facts["treatments"] == "failed"
 
 
 def test_warts_that_spread_are_new_warts_to_check_not_an_infection(nlp):

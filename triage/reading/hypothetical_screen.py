@@ -19,6 +19,13 @@ class HypotheticalScreen:
         self.scope_ends = set(context["scope_ends"])
         self.modals = set(context["modals"])
         self.change_verbs = set(context["change_verbs"])
+        self.future_modals = set(context.get("future_modals", []))
+        self.future_reach = int(context.get("future_reach", 0))
+        self.present_markers = set(context.get("present_markers", []))
+        self.resolution_verbs = set(context.get("resolution_verbs", []))
+        self.reporting_verbs = set(context.get("reporting_verbs", []))
+        self.feeling_words = set(context.get("feeling_words", []))
+        self.guess_about_now = set(context.get("guess_about_now", []))
         self.joiners = set(context.get("joiners", []))
         self.join_reach = int(context.get("join_reach", 3))
 
@@ -52,7 +59,7 @@ class HypotheticalScreen:
             if word in self.cues:
                 return symptom.start - i <= self.cue_window and self.is_a_condition(doc, i)
             clause.append(word)
-        return self.foresees_a_change(clause)
+        return self.foresees_a_change(clause) or self.foresees_it(symptom, clause)
 
     def is_a_condition(self, doc: Doc, cue: int) -> bool:
         if doc[cue].lower_ != "if":
@@ -65,6 +72,24 @@ class HypotheticalScreen:
         """A change verb with a modal before it in the clause: "could ... become", "will ... get"."""
         change = next((i for i, word in enumerate(words_before) if word in self.change_verbs), None)
         return change is not None and any(word in self.modals for word in words_before[change + 1:])
+
+    def foresees_it(self, symptom: Span, words_before) -> bool:
+        """A future modal a few words before ("it's going to spread"), or a clinician's modal after a
+        reporting verb ("he mentioned I might have red blotches"), and nothing that says it is there now."""
+        doc = symptom.doc
+        after = doc[symptom.end].lower_ if symptom.end < len(doc) else ""
+        if after in self.resolution_verbs:
+            return False
+        for distance, word in enumerate(words_before[:self.future_reach]):
+            between = words_before[:distance]
+            if self.present_markers & set(between):
+                return False
+            if word in self.future_modals and (word != "going" or between[-1:] == ["to"]):  # not "it's going red"
+                return not self.feeling_words & set(words_before[distance + 1:])
+            reported = self.reporting_verbs & set(words_before[distance + 1:])
+            if word in self.modals and reported and not (between and between[-1] in self.guess_about_now):
+                return True
+        return False
 
 
 @Language.factory("hypothetical_screen", default_config={"context": {}})
