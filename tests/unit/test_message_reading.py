@@ -237,3 +237,24 @@ def test_words_that_look_like_a_denial_or_markup_do_not_hide_a_sign(nlp, text, s
 def test_a_real_denial_still_counts(nlp):
     assert read_message("I've never had a fever", nlp).negated_symptoms == ("fever",)
     assert read_message("I don't have a fever but it's oozing", nlp).negated_symptoms == ("fever",)
+
+
+@pytest.mark.parametrize("text, symptom", [
+    # warning signs in words that looked like a denial, or in words the patterns missed
+    ("no matter what I do it keeps oozing pus", "infected_discharge"),
+    ("it's not bleeding much but it won't stop", "bleeding"),
+    ("the redness is creeping up my leg", "spreading_redness"),
+    ("the finger with the ring is really swollen", "tight_ring"),
+    ("swollen finger and my ring is still on", "tight_ring"),
+])
+def test_a_warning_sign_is_read_where_the_words_hid_it(nlp, text, symptom):
+    assert symptom in read_message(text, nlp).symptoms
+
+
+def test_a_bleeding_nothing_stops_and_a_worsening_by_degrees_are_read(nlp):
+    assert read_message("nothing I do stops the bleeding", nlp).facts["severity"] == ["not_stopping"]
+    assert read_message("increasingly painful since Tuesday", nlp).facts["trend"] == "worsening"
+
+
+def test_a_ring_taken_off_is_no_tight_ring(nlp):
+    assert "tight_ring" not in read_message("I took my ring off and the finger is a bit swollen", nlp).symptoms

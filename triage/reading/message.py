@@ -38,6 +38,8 @@ NOISE = re.compile(
 UNDONE_DENIAL = re.compile(
     r"\bbut\s+(now|today|tonight|this\s+(morning|afternoon|evening|week))\s*,?\s*(i|it|she|he|they|we)\s+"
     r"(do|does|have|has|am|is|are)\s*([.!?,;]|$)", re.IGNORECASE)
+# "it's not bleeding much", "not swollen that much": a denial of how much, not of the sign.
+DENIED_DEGREE = re.compile(r"^\s*(much|that much|so much|too much|a lot|that bad|too bad|heavily)\b", re.IGNORECASE)
 # Times said with these are about the symptom, not the treatment: "worse since Monday".
 SYMPTOM_TIME_OPENERS = ("since",)
 # "no its getting better": a leading "no" that answers, not one that negates ("no pus"). A comma
@@ -315,8 +317,10 @@ def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
 
 
 def undone(ent) -> bool:
-    """A denial that the rest of its sentence takes back ("didn't have a fever but today I do")."""
-    return bool(UNDONE_DENIAL.search(ent.sent.text[ent.end_char - ent.sent.start_char:]))
+    """A denial that the rest of its sentence takes back ("didn't have a fever but today I do"), or that
+    denies only how much ("not bleeding much")."""
+    rest = ent.sent.text[ent.end_char - ent.sent.start_char:]
+    return bool(UNDONE_DENIAL.search(rest) or DENIED_DEGREE.match(rest))
 
 
 def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageReading:
