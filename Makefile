@@ -29,7 +29,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: help install pipeline train run actions shell web browser test test-python validate test-conversations \
-        rule-book check-rule-book evaluate-nlu evaluate-corpus evaluate-heldout lock clean cluster cluster-down reliability
+        rule-book check-rule-book evaluate-nlu evaluate-corpus evaluate-heldout lock clean cluster cluster-down reliability bench
 
 help:
 	@echo "make run    set up what is missing and start the assistant on http://$(HOST):$(RASA_PORT)"
@@ -156,6 +156,11 @@ cluster-down:
 reliability: $(MODEL)
 	scripts/cluster.sh up
 	@trap 'scripts/cluster.sh down' EXIT; $(PYTHON) scripts/cluster_load.py
+
+# A measurement, not a gate: ours against Rasa's starter (rasa init) on this machine, with the same client
+# (scripts/bench.py; figures in docs/performance.md). Writes build/bench/results.json and the plot.
+bench: $(MODEL)
+	$(PYTHON) scripts/bench.py --concurrency-sweep --out build/bench
 
 # Re-pin every package after changing requirements/base.in.
 lock: $(INSTALLED)
