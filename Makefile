@@ -64,7 +64,7 @@ run: $(MODEL) $(WEB_INSTALLED)
 	@test -s var/session_secret || { umask 077; $(PYTHON) -c "import secrets; print(secrets.token_hex(32))" > var/session_secret; }
 	@export SESSION_SECRET=$${SESSION_SECRET:-$$(cat var/session_secret)}; \
 	  trap 'kill $$action_pid $$web_pid 2>/dev/null' EXIT; \
-	  SANIC_HOST=$(HOST) $(RASA) run actions --port $(ACTION_PORT) & action_pid=$$!; \
+	  SANIC_HOST=$(HOST) $(PYTHON) -m actions --port $(ACTION_PORT) & action_pid=$$!; \
 	  $(PYTHON) scripts/serve_web.py --host $(HOST) --port $(WEB_PORT) --rasa-url http://$(HOST):$(RASA_PORT) & web_pid=$$!; \
 	  echo "Action server: http://$(HOST):$(ACTION_PORT)  |  Rasa REST channel: http://$(HOST):$(RASA_PORT)/webhooks/rest/webhook"; \
 	  echo "Chat widget for patients: http://$(HOST):$(WEB_PORT)/ (it answers once the Rasa server is up)"; \
@@ -72,7 +72,7 @@ run: $(MODEL) $(WEB_INSTALLED)
 	  $(RASA) run --interface $(HOST) --port $(RASA_PORT) --model $(MODEL) --endpoints endpoints.yml --credentials credentials.yml
 
 actions: $(PIPELINE)
-	SANIC_HOST=$(HOST) $(RASA) run actions --port $(ACTION_PORT)
+	SANIC_HOST=$(HOST) $(PYTHON) -m actions --port $(ACTION_PORT)
 
 # Ports of its own, so that it runs beside `make run`; its conversations go to var/shell.db.
 SHELL_PORT ?= 5006
@@ -83,7 +83,7 @@ shell: $(MODEL)
 	@sed -e 's#$(HOST):$(ACTION_PORT)#$(HOST):$(SHELL_ACTION_PORT)#' -e 's#var/conversations.db#var/shell.db#' \
 	  endpoints.yml > build/shell-endpoints.yml
 	@trap 'kill $$action_pid 2>/dev/null' EXIT; \
-	  SANIC_HOST=$(HOST) $(RASA) run actions --port $(SHELL_ACTION_PORT) > build/shell-actions.log 2>&1 & action_pid=$$!; \
+	  SANIC_HOST=$(HOST) $(PYTHON) -m actions --port $(SHELL_ACTION_PORT) > build/shell-actions.log 2>&1 & action_pid=$$!; \
 	  $(RASA) shell --model $(MODEL) --endpoints build/shell-endpoints.yml --port $(SHELL_PORT)
 
 # The chat widget's one npm dependency, served from this machine (no CDN at run time).

@@ -132,7 +132,7 @@ up() {
   write_configs
   nginx -c "$(realpath "$STATE")/nginx.conf"
   for port in "${ACTION_PORTS[@]}"; do
-    SANIC_HOST=127.0.0.1 $PYTHON run_rasa.py run actions --port "$port" > "$STATE/actions-$port.log" 2>&1 &
+    SANIC_HOST=127.0.0.1 $PYTHON -m actions --port "$port" > "$STATE/actions-$port.log" 2>&1 &
     echo $! > "$STATE/actions-$port.pid"
   done
   for port in "${RASA_PORTS[@]}"; do start_rasa "$port"; done

@@ -52,7 +52,7 @@ class RunningAssistant:
         self.endpoints.write_text(
             f"action_endpoint:\n  url: http://{HOST}:{self.action_port}/webhook\n"
             f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.workdir / 'conversations.db'}\n")
-        self.action_server = self._start("actions", ["run", "actions", "--port", str(self.action_port)])
+        self.action_server = self._start_action_server()
         self.rasa_server = self._start_rasa_server()
         wait_for(f"http://{HOST}:{self.action_port}/health", self.action_server)
         wait_for(f"http://{HOST}:{self.rasa_port}/", self.rasa_server)
@@ -70,9 +70,12 @@ class RunningAssistant:
         self.rasa_server = self._start_rasa_server()
         wait_for(f"http://{HOST}:{self.rasa_port}/", self.rasa_server)
 
-    def _start(self, name, args):
+    def _start_action_server(self):
+        return self._start("actions", ["--port", str(self.action_port)], program=["-m", "actions"])
+
+    def _start(self, name, args, program=(str(REPO / "run_rasa.py"),)):
         log = open(self.workdir / f"{name}.log", "wb")
-        return subprocess.Popen([sys.executable, str(REPO / "run_rasa.py"), *args],
+        return subprocess.Popen([sys.executable, *program, *args],
                                 cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT)
 
     def say(self, text, sender="patient", timeout=60, metadata=None):
@@ -96,7 +99,7 @@ class RunningAssistant:
         self.action_server.wait(timeout=30)
 
     def start_action_server(self):
-        self.action_server = self._start("actions", ["run", "actions", "--port", str(self.action_port)])
+        self.action_server = self._start_action_server()
         wait_for(f"http://{HOST}:{self.action_port}/health", self.action_server)
 
     def logs(self, tail: Optional[int] = 3000) -> str:

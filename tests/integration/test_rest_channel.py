@@ -220,3 +220,11 @@ def test_with_the_action_server_hanging_the_safety_net_comes_within_the_timeout(
         hanging.close()
     assert_safety_net(replies)
     assert waited < ACTION_TIMEOUT_SECONDS + 10
+
+
+def test_the_action_server_answers_without_loading_tensorflow(assistant):
+    # python -m actions keeps TensorFlow out (spaCy's thinc would load it): about 470 MB less.
+    replies, _ = assistant.consult("there is a blister on my hand", sender="no-tensorflow")
+    assert triage_payloads(replies)
+    maps = open(f"/proc/{assistant.action_server.pid}/maps").read()
+    assert "spacy" in maps and "tensorflow" not in maps
