@@ -246,6 +246,10 @@ def test_a_real_denial_still_counts(nlp):
     ("the redness is creeping up my leg", "spreading_redness"),
     ("the finger with the ring is really swollen", "tight_ring"),
     ("swollen finger and my ring is still on", "tight_ring"),
+    ("got a fevr since last nite after the wart freez", "fever"),
+    ("my rign is realy tight", "tight_ring"),
+    ("froze a skin tag 2 days ago, it's gone black", "scab"),
+    ("my nail has gone funny since they froze the wart next to it", "nail_change"),
 ])
 def test_a_warning_sign_is_read_where_the_words_hid_it(nlp, text, symptom):
     assert symptom in read_message(text, nlp).symptoms
@@ -258,3 +262,8 @@ def test_a_bleeding_nothing_stops_and_a_worsening_by_degrees_are_read(nlp):
 
 def test_a_ring_taken_off_is_no_tight_ring(nlp):
     assert "tight_ring" not in read_message("I took my ring off and the finger is a bit swollen", nlp).symptoms
+
+
+def test_a_spot_gone_black_is_a_scab_after_freezing_and_a_change_to_check_without(nlp):
+    assert read_message("froze a skin tag 2 days ago, it's gone black", nlp).symptoms == ("scab",)
+    assert read_message("my mole is turning black", nlp).symptoms == ("lesion_changes",)

@@ -18,6 +18,7 @@ class Sense:
         self.counts_with = set(spec["counts_with"])
         self.set_aside_with = set(spec["set_aside_with"]) if "set_aside_with" in spec else None
         self.counts_in_short_message = counts_in_short_message
+        self.window = spec.get("window")  # words either side; the screen's own window if not given
         # What the words name in their other sense, if anything: a symptom id, or {label, id}.
         instead = spec.get("instead")
         self.instead = {"label": SYMPTOM, "id": instead} if isinstance(instead, str) else instead
@@ -26,7 +27,7 @@ class Sense:
         return ent.label_ == self.label and ent.ent_id_ == self.symptom and (not self.words or ent.text.lower() in self.words)
 
     def other_meaning(self, ent: Span, window: int, short_message: int) -> bool:
-        doc, sentence = ent.doc, ent.sent
+        doc, sentence, window = ent.doc, ent.sent, self.window or window
         if self.counts_in_short_message and sum(token.is_alpha for token in doc) <= short_message:
             return False
         nearby = {doc[i].lower_ for i in range(max(sentence.start, ent.start - window), min(sentence.end, ent.end + window))}
