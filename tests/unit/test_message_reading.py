@@ -267,3 +267,18 @@ def test_a_ring_taken_off_is_no_tight_ring(nlp):
 def test_a_spot_gone_black_is_a_scab_after_freezing_and_a_change_to_check_without(nlp):
     assert read_message("froze a skin tag 2 days ago, it's gone black", nlp).symptoms == ("scab",)
     assert read_message("my mole is turning black", nlp).symptoms == ("lesion_changes",)
+
+
+@pytest.mark.parametrize("text, symptoms", [
+    # told of the distant past: not this spot now, and its time is not this treatment's
+    ("last year I had pus after a freeze but this time it's just a small blister", ("blistering",)),
+    ("when I was a kid I had a fever after a wart freeze, now I just have a blister", ("blistering",)),
+    # ...but a past that goes on, or a recent one, still counts
+    ("it has had pus for years", ("infected_discharge",)),
+    ("the wart was frozen last year and it is still there", ("lesion_persists",)),
+    ("there was pus when I changed the plaster an hour ago", ("infected_discharge",)),
+])
+def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
+    reading = read_message(text, nlp)
+    assert reading.symptoms == symptoms
+    assert reading.facts.get("days_since_treatment") != 365 or "still" in text

@@ -16,6 +16,7 @@ import yaml
 from spacy_lookups_data import en as english_lookups
 
 from triage.reading import hypothetical_screen  # noqa: F401  registers the "hypothetical_screen" factory
+from triage.reading import historical_screen  # noqa: F401  registers the "historical_screen" factory
 from triage.reading import word_sense_screen  # noqa: F401  registers the "word_sense_screen" factory
 from triage.reading.emergency_screen import LABEL  # importing it registers the "emergency_screen" factory
 
@@ -25,6 +26,7 @@ DEFAULT_PATTERNS = PATTERNS / "entities.yml"
 DEFAULT_NEGATION_TERMS = PATTERNS / "negation.yml"
 DEFAULT_EMERGENCY_CONTEXT = PATTERNS / "emergency_context.yml"
 DEFAULT_HYPOTHETICAL_CONTEXT = PATTERNS / "hypothetical_context.yml"
+HISTORICAL_CONTEXT = PATTERNS / "historical_context.yml"
 WORD_SENSES = PATTERNS / "word_senses.yml"
 DEFAULT_OUT = ROOT / "build" / "spacy_pipeline"
 # Emergency signs are not among them: negex's scope is a whole sentence, too wide for a sign that must
@@ -112,6 +114,7 @@ def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DE
     nlp.add_pipe("word_sense_screen", config={"context": read_yaml(WORD_SENSES)})
     nlp.add_pipe("negex", config={"ent_types": NEGATED_LABELS, "neg_termset": negation_termset(negation_terms_path)})
     nlp.add_pipe("hypothetical_screen", config={"context": read_yaml(hypothetical_context_path)})
+    nlp.add_pipe("historical_screen", config={"context": read_yaml(HISTORICAL_CONTEXT)})
     nlp.initialize()  # loads the lemma tables; it would also empty the rulers, so patterns come after
     spec = read_yaml(patterns_path)
     emergency_ruler.add_patterns(entity_ruler_patterns(nlp, {LABEL: spec.pop(LABEL)}))
