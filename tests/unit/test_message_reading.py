@@ -196,6 +196,8 @@ def test_a_treatment_to_no_avail_failed(nlp):
 
 def test_warts_that_spread_are_new_warts_to_check_not_an_infection(nlp):
     assert read_message("the warts have spread to my other fingers", nlp).symptoms == ("lesion_changes",)
+    assert read_message("the largest one has spread halfway around the nail", nlp).symptoms == ("lesion_changes",)
+    assert "spreading_redness" in read_message("the redness has spread around the nail", nlp).symptoms
 
 
 def test_no_pattern_word_was_read_by_yaml_as_a_boolean():
