@@ -284,3 +284,17 @@ def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
     reading = read_message(text, nlp)
     assert reading.symptoms == symptoms
     assert reading.facts.get("days_since_treatment") != 365 or "still" in text
+
+
+@pytest.mark.parametrize("text, symptom, facts", [
+    # words of the usual course, and of a course that turned, found by probing phrasings of our own
+    ("the skin tag they froze on Monday has shrivelled", "scab", {}),
+    ("there's a white ring around where the wart was frozen", "lightened_skin", {}),
+    ("it's been 3 weeks and the wart looks exactly the same", "lesion_persists", {"days_since_treatment": 21}),
+    ("it was fine but since yesterday the whole toe is red, hot and throbbing", "infected_discharge",
+     {"trend": "worsening"}),
+])
+def test_more_patient_words_are_read(nlp, text, symptom, facts):
+    reading = read_message(text, nlp)
+    assert symptom in reading.symptoms
+    assert {name: reading.facts.get(name) for name in facts} == facts
