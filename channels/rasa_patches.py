@@ -1,4 +1,4 @@
-"""Three changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
+"""Four changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
 so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa.py (`rasa shell`).
 
 1. Rasa waits up to 5 minutes for the action server (a constant, not a setting). After
@@ -10,6 +10,10 @@ so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa
 3. Rasa's HTTP API (`--enable-api`) reads and rewrites any conversation. Enabled without
    `--auth-token` or `--jwt-secret`, it would be open to anyone who reaches the port, so the server
    refuses to start.
+4. Rasa checks every action-server response against its fixed JSON schema with
+   `jsonschema.validate`, which first checks the schema itself, every time: half of the Rasa server's
+   CPU under load (docs/performance.md). Here one validator, built once, checks each response against
+   the same schema; an invalid response still fails the same way, with Rasa's own message.
 
 Each checks that the Rasa internals it changes are still there, and stops the server with an error
 naming them if Rasa has moved them: a silent no-op would bring back the 5-minute wait.
@@ -94,6 +98,27 @@ def refuse_an_open_http_api() -> None:
     rasa_run.configure_app = configure_app_with_a_closed_api
 
 
+def validate_action_results_with_one_validator() -> None:
+    from jsonschema import ValidationError, validators
+    from rasa.core.actions.action import RemoteAction
+
+    if not all(hasattr(RemoteAction, name) for name in ("_validate_action_result", "action_response_format_spec")):
+        raise RasaInternalsMoved("rasa.core.actions.action.RemoteAction no longer validates action results with "
+                                 "_validate_action_result (channels/rasa_patches.py)")
+    validate_with_rasa = RemoteAction._validate_action_result
+    schema = RemoteAction.action_response_format_spec()
+    validator = validators.validator_for(schema)(schema)
+
+    def validate_action_result(self, result):
+        try:
+            validator.validate(result)
+        except ValidationError:
+            return validate_with_rasa(self, result)  # raises, with Rasa's message
+        return True
+
+    RemoteAction._validate_action_result = validate_action_result
+
+
 def apply() -> None:
     global _applied
     if _applied:
@@ -101,6 +126,7 @@ def apply() -> None:
     bound_action_timeout(action_timeout_seconds())
     end_form_when_its_validation_fails()
     refuse_an_open_http_api()
+    validate_action_results_with_one_validator()
     _applied = True
 
 

@@ -1,4 +1,4 @@
-"""Our three changes to Rasa (channels/rasa_patches.py), and that they fail loudly if Rasa moves."""
+"""Our four changes to Rasa (channels/rasa_patches.py), and that they fail loudly if Rasa moves."""
 import pytest
 import rasa.core.actions.action as rasa_action
 
@@ -49,3 +49,20 @@ def test_an_http_api_with_a_token_or_jwt_starts_with_its_routes(monkeypatch):
         app = rasa_run.configure_app([], **arguments, conversation_id="test", use_uvloop=False)
         paths = {route.path for route in app.router.routes}
         assert ("conversations/<conversation_id:path>/tracker" in paths) == has_api, arguments
+
+
+def test_action_results_are_checked_against_rasas_schema_by_one_validator(monkeypatch):
+    import jsonschema
+    from rasa.core.actions.action import RemoteAction
+
+    import channels.guarded_rest  # noqa: F401
+
+    # jsonschema.validate checks the schema itself on every call: half the server's CPU under load.
+    schema_checks = []
+    validator_class = jsonschema.validators.validator_for(RemoteAction.action_response_format_spec())
+    monkeypatch.setattr(validator_class, "check_schema", classmethod(lambda cls, schema, **kw: schema_checks.append(1)))
+    action = RemoteAction("action_triage", None)
+    assert action._validate_action_result({"events": [], "responses": [{"text": "hello"}]})
+    assert schema_checks == []
+    with pytest.raises(jsonschema.ValidationError, match="Failed to validate Action server response"):
+        action._validate_action_result({"events": "not a list"})
