@@ -179,7 +179,7 @@ def test_a_symptom_only_asked_about_is_told_apart_from_one_reported(nlp, text, s
     "the dermatologist diagnosed it as a viral infection",
     # a return visit, a saying, a time still ahead, sore as a noun
     "she told me to come back in a month", "I have to go back in 3 months", "it gets worse before it gets better",
-    "the sore on my lower lip was frozen", "I'd look like I had a cold sore",
+    "the sore on my lower lip was frozen", "I'd look like I had a cold sore", "I put a creamy moisturiser on it",
 ])
 def test_sign_words_that_mean_something_else_are_no_sign(nlp, text):
     assert read_message(text, nlp).symptoms == ()
@@ -293,6 +293,8 @@ def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
     ("it's been 3 weeks and the wart looks exactly the same", "lesion_persists", {"days_since_treatment": 21}),
     ("it was fine but since yesterday the whole toe is red, hot and throbbing", "infected_discharge",
      {"trend": "worsening"}),
+    ("it's weeping a creamy stuff", "infected_discharge", {}),
+    ("the blister is so big I can't put my shoe on", "blistering", {"severity": ["large", "impairs_walking"]}),
 ])
 def test_more_patient_words_are_read(nlp, text, symptom, facts):
     reading = read_message(text, nlp)
