@@ -17,10 +17,11 @@ class HistoricalScreen:
         self.scope_ends = set(context["scope_ends"])
 
     def __call__(self, doc: Doc) -> Doc:
-        past = {self.clause(ent) for ent in doc.ents if ent.label_ == SYMPTOM and self.told_of_the_past(ent)}
+        clauses = [(ent, self.clause(ent)) for ent in doc.ents]
+        past = {clause for ent, clause in clauses if ent.label_ == SYMPTOM and self.told_of_the_past(doc, clause)}
         # The time in such a clause ("last year I had pus") is not when this spot was frozen either.
         doc.ents = [Span(doc, ent.start, ent.end, label=HISTORICAL, span_id=ent.ent_id_)
-                    if ent.label_ in (SYMPTOM, DURATION) and self.clause(ent) in past else ent for ent in doc.ents]
+                    if ent.label_ in (SYMPTOM, DURATION) and clause in past else ent for ent, clause in clauses]
         return doc
 
     def clause(self, ent: Span) -> Tuple[int, int]:
@@ -33,13 +34,11 @@ class HistoricalScreen:
             end += 1
         return start, end
 
-    def told_of_the_past(self, ent: Span) -> bool:
-        start, end = self.clause(ent)
-        words = [token.lower_ for token in ent.doc[start:end]]
+    def told_of_the_past(self, doc: Doc, clause: Tuple[int, int]) -> bool:
+        words = [token.lower_ for token in doc[clause[0]:clause[1]]]
         if self.ongoing & set(words):
             return False
         return any(tuple(words[i:i + len(marker)]) == marker for marker in self.markers for i in range(len(words)))
-
 
 @Language.factory("historical_screen", default_config={"context": {}})
 def make_historical_screen(nlp: Language, name: str, context: Dict) -> HistoricalScreen:
