@@ -21,6 +21,7 @@ class HypotheticalScreen:
         self.change_verbs = set(context["change_verbs"])
         self.future_modals = set(context.get("future_modals", []))
         self.future_reach = int(context.get("future_reach", 0))
+        self.future_auxiliaries = set(context.get("future_auxiliaries", []))
         self.present_markers = set(context.get("present_markers", []))
         self.resolution_verbs = set(context.get("resolution_verbs", []))
         self.reporting_verbs = set(context.get("reporting_verbs", []))
@@ -84,12 +85,26 @@ class HypotheticalScreen:
             between = words_before[:distance]
             if self.present_markers & set(between):
                 return False
-            if word in self.future_modals and (word != "going" or between[-1:] == ["to"]):  # not "it's going red"
+            if word in self.future_modals and self.foretells(symptom, distance, between):
                 return not self.feeling_words & set(words_before[distance + 1:])
             reported = self.reporting_verbs & set(words_before[distance + 1:])
             if word in self.modals and reported and not (between and between[-1] in self.guess_about_now):
                 return True
         return False
+
+    def foretells(self, symptom: Span, distance: int, between) -> bool:
+        """The modal's verb is the symptom or an auxiliary ("it's going to spread", "I'll be stuck with a
+        scar", "will then blister"), or the modal asks ("will frozen warts spread?"). Not "going to bed
+        with a temperature", nor "I will take paracetamol for the pain"."""
+        modal = symptom.start - 1 - distance
+        if modal == symptom.sent.start:  # "Will ... ?": whatever stands between is its subject
+            return True
+        verbs = list(reversed(between))  # the words after the modal, in order
+        if symptom.doc[modal].lower_ == "going":
+            if verbs[:1] != ["to"]:  # not "it's going red"
+                return False
+            verbs = verbs[1:]
+        return not verbs or verbs[0] in self.future_auxiliaries
 
 
 @Language.factory("hypothetical_screen", default_config={"context": {}})
