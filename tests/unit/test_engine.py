@@ -44,6 +44,12 @@ def test_a_blister_past_a_week_needs_a_doctor_and_a_fresh_one_does_not(engine):
     assert engine.assess(Observation(("blistering",), {"days_since_treatment": 2})).level == Level.SELF_CARE
 
 
+def test_pain_long_past_the_usual_course_needs_a_doctor_and_fresh_soreness_does_not(engine):
+    assert engine.assess(Observation(("pain",), {"days_since_treatment": 365})).level == Level.SEE_DOCTOR
+    assert engine.assess(Observation(("pain",), {"days_since_treatment": 14})).level == Level.SEE_DOCTOR
+    assert engine.assess(Observation(("pain",), {"days_since_treatment": 2})).level == Level.SELF_CARE
+
+
 def test_an_unknown_fact_that_could_raise_the_level_is_an_open_question(engine):
     known = {"severity": [], "body_sites": [], "risk_factors": []}
     unknown = engine.assess(Observation(("blistering",), known))
