@@ -170,6 +170,7 @@ def test_short_answers_are_read(nlp, text, answer):
     ("it's going red and hot", ("infected_discharge",), ()),
     ("I feel like I'm going to pass out", ("fainting",), ()),
     ("bye, going to bed with a temperature", ("fever",), ()),
+    ("she said I am going to bed with a temperature", ("fever",), ()),
     ("I will take paracetamol for the pain", ("pain",), ()),
 ])
 def test_a_symptom_only_asked_about_is_told_apart_from_one_reported(nlp, text, symptoms, asked_about):

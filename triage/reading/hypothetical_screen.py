@@ -22,6 +22,7 @@ class HypotheticalScreen:
         self.future_modals = set(context.get("future_modals", []))
         self.future_reach = int(context.get("future_reach", 0))
         self.future_auxiliaries = set(context.get("future_auxiliaries", []))
+        self.forecast_modals = self.modals | self.future_modals
         self.present_markers = set(context.get("present_markers", []))
         self.resolution_verbs = set(context.get("resolution_verbs", []))
         self.reporting_verbs = set(context.get("reporting_verbs", []))
@@ -85,10 +86,12 @@ class HypotheticalScreen:
             between = words_before[:distance]
             if self.present_markers & set(between):
                 return False
-            if word in self.future_modals and self.foretells(symptom, distance, between):
-                return not self.feeling_words & set(words_before[distance + 1:])
-            reported = self.reporting_verbs & set(words_before[distance + 1:])
-            if word in self.modals and reported and not (between and between[-1] in self.guess_about_now):
+            if word not in self.forecast_modals or not self.foretells(symptom, distance, between):
+                continue
+            before = set(words_before[distance + 1:])
+            if word in self.future_modals:
+                return not self.feeling_words & before
+            if self.reporting_verbs & before and not (between and between[-1] in self.guess_about_now):
                 return True
         return False
 
