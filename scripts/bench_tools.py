@@ -1,18 +1,18 @@
 """The pieces of scripts/bench.py: the load client (asyncio + aiohttp), a resident-memory sampler
 reading /proc, and a plain server process for the starter assistant. No third-party load tool."""
 import asyncio
-import json
 import os
 import signal
 import statistics
 import subprocess
 import threading
 import time
-import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
 import aiohttp
+
+from tests.integration.servers import say
 
 
 def percentile(values: Sequence[float], share: float) -> float:
@@ -23,14 +23,6 @@ def percentile(values: Sequence[float], share: float) -> float:
     position = (len(ordered) - 1) * share
     low, high = int(position), min(int(position) + 1, len(ordered) - 1)
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-
-
-def say(url: str, sender: str, text: str, timeout: float = 60) -> list:
-    """One message over the REST channel, synchronously; the bot's replies."""
-    body = json.dumps({"sender": sender, "message": text}).encode()
-    request = urllib.request.Request(url, body, {"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        return json.loads(response.read() or b"[]")
 
 
 def wait_until_it_answers(url: str, processes: Sequence[subprocess.Popen], seconds: float = 300) -> None:

@@ -39,6 +39,14 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float = 240) -> None:
     raise TimeoutError(f"{url} did not answer within {seconds} s")
 
 
+def say(url: str, sender: str, text: str, timeout: float = 60, metadata: Optional[dict] = None) -> list:
+    """One message over a REST channel; the bot's replies."""
+    body = json.dumps({"sender": sender, "message": text, **({"metadata": metadata} if metadata else {})}).encode()
+    request = urllib.request.Request(url, body, {"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return json.loads(response.read() or b"[]")
+
+
 class RunningAssistant:
     def __init__(self, action_timeout_seconds: Optional[float] = 3):
         self.action_port, self.rasa_port = free_port(), free_port()
@@ -79,11 +87,7 @@ class RunningAssistant:
                                 cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT)
 
     def say(self, text, sender="patient", timeout=60, metadata=None):
-        body = json.dumps({"sender": sender, "message": text, **({"metadata": metadata} if metadata else {})}).encode()
-        request = urllib.request.Request(f"http://{HOST}:{self.rasa_port}/webhooks/rest/webhook", body,
-                                         {"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return json.loads(response.read() or b"[]")
+        return say(f"http://{HOST}:{self.rasa_port}/webhooks/rest/webhook", sender, text, timeout, metadata)
 
     def consult(self, text, sender, answers=(), max_questions=5):
         """Says ``text`` and answers the bot's questions (from ``answers``, then "not sure") until
