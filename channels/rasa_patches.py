@@ -1,4 +1,4 @@
-"""Four changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
+"""Six changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
 so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa.py (`rasa shell`).
 
 1. Rasa waits up to 5 minutes for the action server (a constant, not a setting). After
@@ -14,6 +14,11 @@ so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa
    `jsonschema.validate`, which first checks the schema itself, every time: half of the Rasa server's
    CPU under load (docs/performance.md). Here one validator, built once, checks each response against
    the same schema; an invalid response still fails the same way, with Rasa's own message.
+5. Rasa rebuilds the conversation from its stored events on every message, and finds each event's
+   class by walking all subclasses of Event: a fifth of the Rasa server's CPU by turn 60 of a
+   conversation (docs/performance.md). Here each type name's class is looked up once and kept.
+6. Rasa's SQL tracker store reads a conversation's events as ORM objects, one per stored event, and
+   then uses only their JSON. Here it reads the JSON column alone, with the same query and order.
 
 Each checks that the Rasa internals it changes are still there, and stops the server with an error
 naming them if Rasa has moved them: a silent no-op would bring back the 5-minute wait.
@@ -119,6 +124,47 @@ def validate_action_results_with_one_validator() -> None:
     RemoteAction._validate_action_result = validate_action_result
 
 
+def resolve_event_classes_once() -> None:
+    from rasa.shared.core.events import Event
+
+    if not isinstance(inspect.getattr_static(Event, "resolve_by_type", None), staticmethod):
+        raise RasaInternalsMoved("rasa.shared.core.events.Event.resolve_by_type is no longer a static method "
+                                 "(channels/rasa_patches.py)")
+    resolve_by_walking_subclasses = Event.resolve_by_type
+    resolved = {}
+
+    def resolve_by_type(type_name, default=None):
+        event_class = resolved.get(type_name)
+        if event_class is None:
+            event_class = resolve_by_walking_subclasses(type_name, default)
+            if event_class is not None and event_class.type_name == type_name:  # never a default
+                resolved[type_name] = event_class
+        return event_class
+
+    Event.resolve_by_type = staticmethod(resolve_by_type)
+
+
+def read_stored_events_as_json_only() -> None:
+    import json
+
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    if "json.loads(event.data)" not in inspect.getsource(SQLTrackerStore._retrieve):
+        raise RasaInternalsMoved("rasa.core.tracker_store.SQLTrackerStore._retrieve no longer reads each event's "
+                                 "JSON from its data column (channels/rasa_patches.py)")
+
+    async def _retrieve(self, sender_id, fetch_events_from_all_sessions):
+        with self.session_scope() as session:
+            query = self._event_query(session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions)
+            events = [json.loads(data) for (data,) in query.with_entities(self.SQLEvent.data)]
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
+
+    SQLTrackerStore._retrieve = _retrieve
+
+
 def apply() -> None:
     global _applied
     if _applied:
@@ -127,6 +173,8 @@ def apply() -> None:
     end_form_when_its_validation_fails()
     refuse_an_open_http_api()
     validate_action_results_with_one_validator()
+    resolve_event_classes_once()
+    read_stored_events_as_json_only()
     _applied = True
 
 

@@ -29,7 +29,7 @@ RASA_PARTS = [
     ("NLU: count-vector featurizers", ["_parse_message_with_graph", "rasa/nlu/featurizers/"]),
     ("NLU: DIET (TensorFlow)", ["_parse_message_with_graph", "diet_classifier"]),
     ("NLU: other (graph, fallback classifier)", ["_parse_message_with_graph"]),
-    ("policies (Memoization, Rule; featurizing the tracker)", ["_predict_next_with_tracker"]),
+    ("policies (RulePolicy; featurizing the tracker)", ["_predict_next_with_tracker"]),
     ("action-server hop: JSON-schema check of each response", ["_validate_action_result"]),
     ("action-server hop: HTTP request and reply", ["rasa/utils/endpoints.py"]),
     ("other message handling (events, forms, responses)", ["rasa/core/processor.py"]),

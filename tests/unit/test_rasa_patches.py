@@ -1,4 +1,4 @@
-"""Our four changes to Rasa (channels/rasa_patches.py), and that they fail loudly if Rasa moves."""
+"""Our five changes to Rasa (channels/rasa_patches.py), and that they fail loudly if Rasa moves."""
 import pytest
 import rasa.core.actions.action as rasa_action
 
@@ -66,3 +66,59 @@ def test_action_results_are_checked_against_rasas_schema_by_one_validator(monkey
     assert schema_checks == []
     with pytest.raises(jsonschema.ValidationError, match="Failed to validate Action server response"):
         action._validate_action_result({"events": "not a list"})
+
+
+def test_stored_events_are_rebuilt_with_their_classes_found_once(monkeypatch):
+    import rasa.shared.utils.common
+    from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
+
+    import channels.guarded_rest  # noqa: F401
+
+    stored = [SlotSet("followup_trend", "worse").as_dict(), UserUttered("hi").as_dict(),
+              ActionExecuted("action_listen").as_dict()]
+    rebuilt = [Event.from_parameters(event) for event in stored]  # every class seen once
+    walks = []
+    walk = rasa.shared.utils.common.all_subclasses
+    monkeypatch.setattr(rasa.shared.utils.common, "all_subclasses", lambda cls: walks.append(cls) or walk(cls))
+    assert [Event.from_parameters(event) for event in stored] == rebuilt
+    assert [type(event) for event in rebuilt] == [SlotSet, UserUttered, ActionExecuted]
+    assert walks == []
+    assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet  # a default is never kept
+    assert walks and Event.resolve_by_type("slot") is SlotSet
+    with pytest.raises(ValueError, match="Unknown event name"):
+        Event.resolve_by_type("no_such_event")
+
+
+def test_a_rasa_without_the_event_lookup_stops_the_server(monkeypatch):
+    from rasa.shared.core.events import Event
+
+    monkeypatch.setattr(Event, "resolve_by_type", classmethod(lambda cls, type_name, default=None: None))
+    with pytest.raises(rasa_patches.RasaInternalsMoved):
+        rasa_patches.resolve_event_classes_once()
+
+
+def test_a_conversation_is_read_back_from_the_sql_store_event_for_event(tmp_path):
+    import asyncio
+
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    import channels.guarded_rest  # noqa: F401
+
+    domain = Domain.load("domain.yml")
+    store = SQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "conversations.db"))
+    tracker = DialogueStateTracker("patient", domain.slots)
+    for event in (ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"),
+                  UserUttered("there is a blister", {"name": "report_blistering", "confidence": 0.97}),
+                  SlotSet("followup_trend", "worse"), ActionExecuted("action_triage"), BotUttered("Thank you.")):
+        tracker.update(event)
+    later = tracker.events[-1].timestamp + 1
+    tracker.update(SessionStarted(timestamp=later))  # a new session: only its events come back from retrieve
+    tracker.update(UserUttered("hello again", {"name": "greet", "confidence": 0.99}, timestamp=later + 1))
+    asyncio.run(store.save(tracker))
+    assert [event.as_dict() for event in asyncio.run(store.retrieve_full_tracker("patient")).events] == \
+        [event.as_dict() for event in tracker.events]
+    assert [type(event) for event in asyncio.run(store.retrieve("patient")).events] == [SessionStarted, UserUttered]
+    assert asyncio.run(store.retrieve("nobody")) is None
