@@ -172,6 +172,9 @@ def test_short_answers_are_read(nlp, text, answer):
     ("bye, going to bed with a temperature", ("fever",), ()),
     ("she said I am going to bed with a temperature", ("fever",), ()),
     ("I will take paracetamol for the pain", ("pain",), ()),
+    # a forecast the patient says came true
+    ("he said they might come back, and they did", ("lesion_changes",), ()),
+    ("she said it could get infected and it did", ("infected_discharge",), ()),
 ])
 def test_a_symptom_only_asked_about_is_told_apart_from_one_reported(nlp, text, symptoms, asked_about):
     reading = read_message(text, nlp)
@@ -186,6 +189,12 @@ def test_a_symptom_only_asked_about_is_told_apart_from_one_reported(nlp, text, s
 ])
 def test_sign_words_that_mean_something_else_are_no_sign(nlp, text):
     assert read_message(text, nlp).symptoms == ()
+
+
+def test_a_wart_burned_off_is_the_treatment_not_a_pain(nlp):
+    assert read_message("it had to be burned off with liquid nitrogen", nlp).symptoms == ()
+    assert read_message("I had the wart burnt off yesterday and now it really burns", nlp).symptoms == ("pain",)
+    assert read_message("it has been burning off and on since they froze it", nlp).symptoms == ("pain",)
 
 
 def test_a_time_still_ahead_is_no_time_since_the_treatment(nlp):
@@ -282,11 +291,15 @@ def test_a_spot_gone_black_is_a_scab_after_freezing_and_a_change_to_check_withou
     ("it has had pus for years", ("infected_discharge",)),
     ("the wart was frozen last year and it is still there", ("lesion_persists",)),
     ("there was pus when I changed the plaster an hour ago", ("infected_discharge",)),
+    # ...and so does one told of now in the present tense
+    ("there is a white scar where they froze my wart last year", ("scar",)),
+    ("the mole they froze last year has come back", ("lesion_changes",)),
 ])
 def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
     reading = read_message(text, nlp)
     assert reading.symptoms == symptoms
-    assert reading.facts.get("days_since_treatment") != 365 or "still" in text
+    # the past's time ("last year") is no time since this treatment; a present one's is
+    assert (reading.facts.get("days_since_treatment") == 365) == ("last year" in text and "I had" not in text)
 
 
 @pytest.mark.parametrize("text, symptom, facts", [
@@ -298,6 +311,12 @@ def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
      {"trend": "worsening"}),
     ("it's weeping a creamy stuff", "infected_discharge", {}),
     ("the blister is so big I can't put my shoe on", "blistering", {"severity": ["large", "impairs_walking"]}),
+    # a spot that stayed, in more words
+    ("my age spot was frozen 8 weeks ago and it still looks the same", "lesion_persists", {"days_since_treatment": 56}),
+    ("there's still a bit of the wart left a month after freezing", "lesion_persists", {"days_since_treatment": 30}),
+    ("it's been two months and nothing has happened to the wart", "lesion_persists", {"days_since_treatment": 60}),
+    ("it did not fall off after freezing and it's been 4 weeks", "lesion_persists", {"days_since_treatment": 28}),
+    ("the wart was frozen ages ago and it's still there", "lesion_persists", {"days_since_treatment": 60}),
 ])
 def test_more_patient_words_are_read(nlp, text, symptom, facts):
     reading = read_message(text, nlp)

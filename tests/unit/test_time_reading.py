@@ -15,6 +15,7 @@ TODAY = date(2026, 11, 25)  # a Wednesday
     ("on Friday", 5), ("since sat", 4), ("last wednesday", 7), ("on Wednesday", 0),
     ("on October 28", 28), ("back in march", 255), ("earlier in December", 345), ("in November", 12),
     ("in the spring", 224), ("last summer", 133),
+    ("just before Christmas", 335), ("at the start of the year", 328), ("ages ago", 60), ("a long time ago", 60),
 ])
 def test_a_time_is_counted_back_from_today(text, days):
     assert days_in(text, TODAY) == days

@@ -30,6 +30,7 @@ class HypotheticalScreen:
         self.guess_about_now = set(context.get("guess_about_now", []))
         self.joiners = set(context.get("joiners", []))
         self.join_reach = int(context.get("join_reach", 3))
+        self.came_true = [tuple(words.split()) for words in context.get("came_true", [])]
 
     def __call__(self, doc: Doc) -> Doc:
         ents, previous = [], None
@@ -53,6 +54,8 @@ class HypotheticalScreen:
 
     def is_hypothetical(self, symptom: Span) -> bool:
         doc = symptom.doc
+        if self.it_came_true(symptom):
+            return False
         clause = []
         for i in range(symptom.start - 1, symptom.sent.start - 1, -1):
             word = doc[i].lower_
@@ -62,6 +65,11 @@ class HypotheticalScreen:
                 return symptom.start - i <= self.cue_window and self.is_a_condition(doc, i)
             clause.append(word)
         return self.foresees_a_change(clause) or self.foresees_it(symptom, clause)
+
+    def it_came_true(self, symptom: Span) -> bool:
+        """"he said they might come back, and they did": a forecast the patient says came true."""
+        after = [token.lower_ for token in symptom.doc[symptom.end:symptom.sent.end] if token.lower_ != ","]
+        return any(tuple(after[:len(words)]) == words for words in self.came_true)
 
     def is_a_condition(self, doc: Doc, cue: int) -> bool:
         if doc[cue].lower_ != "if":

@@ -1,5 +1,5 @@
 """Turns a duration or time a patient wrote ("3 days ago", "day 4", "a fortnight", "on Friday",
-"back in March", "in the spring", "on the 14th") into a number of days before ``today``. Pure Python; tests
+"back in March", "in the spring", "on the 14th", "before Christmas") into a number of days before ``today``. Pure Python; tests
 pass ``today`` to freeze the clock."""
 import re
 from datetime import date
@@ -16,7 +16,11 @@ DAYS_OF_PHRASE = {
     "yesterday": 1, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "last night": 1, "past night": 1, "last week": 7, "past week": 7, "last month": 30, "past month": 30,
     "last year": 365, "past year": 365,
+    # long ago, without a number: at least as long as "months ago"
+    "ages ago": 60, "a long time ago": 60, "long ago": 60,
 }
+# Days of the year a patient names: "just before Christmas", "at the start of the year" (month, day).
+HOLIDAYS = {"christmas": (12, 25), "new year": (1, 1), "start of the year": (1, 1), "beginning of the year": (1, 1)}
 WEEKDAYS = {name: number for number, names in enumerate([
     ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thur", "thurs"),
     ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")]) for name in names}
@@ -56,6 +60,10 @@ def _calendar_days(words, today: date) -> Optional[float]:
         if day is None and month == today.month:
             return today.day // 2  # "earlier this month"
         return _days_back_to(month, day or 15, today)
+    phrase = " ".join(words)
+    holiday = next((day for name, day in HOLIDAYS.items() if name in phrase), None)
+    if holiday:
+        return _days_back_to(*holiday, today)
     season = next((SEASON_MIDDLES[w] for w in words if w in SEASON_MIDDLES), None)
     if season:
         return _days_back_to(*season, today)
