@@ -317,6 +317,8 @@ def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
     ("it's been two months and nothing has happened to the wart", "lesion_persists", {"days_since_treatment": 60}),
     ("it did not fall off after freezing and it's been 4 weeks", "lesion_persists", {"days_since_treatment": 28}),
     ("the wart was frozen ages ago and it's still there", "lesion_persists", {"days_since_treatment": 60}),
+    ("the area where they froze my wart is permanently white", "lightened_skin", {}),
+    ("there's a white blotch where the age spot used to be", "lightened_skin", {}),
 ])
 def test_more_patient_words_are_read(nlp, text, symptom, facts):
     reading = read_message(text, nlp)
