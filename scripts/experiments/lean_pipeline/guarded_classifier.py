@@ -4,6 +4,7 @@ an error. Such a message gets no intent, so the FallbackClassifier after it sets
 from typing import List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from sklearn.preprocessing import normalize
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
@@ -13,6 +14,18 @@ NO_INTENT = {"name": None, "confidence": 0.0}
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class GuardedLogisticRegressionClassifier(LogisticRegressionClassifier):
+    @staticmethod
+    def get_default_config():
+        return {**LogisticRegressionClassifier.get_default_config(), "C": 1.0}
+
+    def __init__(self, config, name, model_storage, resource) -> None:
+        super().__init__(config, name, model_storage, resource)
+        self.clf.C = float(self.config["C"])
+
+    def _create_X(self, messages: List[Message]):
+        # Unit length: a long message's word counts would otherwise push one intent's probability to 1.
+        return normalize(super()._create_X(messages))
+
     def process(self, messages: List[Message]) -> List[Message]:
         readable = [self.has_features(message) for message in messages]
         if any(readable):
