@@ -191,6 +191,17 @@ def test_sign_words_that_mean_something_else_are_no_sign(nlp, text):
     assert read_message(text, nlp).symptoms == ()
 
 
+@pytest.mark.parametrize("text, severity", [
+    ("it's very painful, frozen 2 days ago", "very_painful"),
+    ("excruciating, frozen yesterday", "very_painful"),
+    ("the blister is so tight it feels like it's going to burst and it's agony", "tense"),
+])
+def test_a_severity_that_names_the_pain_reports_it(nlp, text, severity):
+    reading = read_message(text, nlp)
+    assert "pain" in reading.symptoms
+    assert severity in reading.facts["severity"]
+
+
 def test_a_wart_burned_off_is_the_treatment_not_a_pain(nlp):
     assert read_message("it had to be burned off with liquid nitrogen", nlp).symptoms == ()
     assert read_message("I had the wart burnt off yesterday and now it really burns", nlp).symptoms == ("pain",)
@@ -264,6 +275,7 @@ def test_a_real_denial_still_counts(nlp):
     ("my rign is realy tight", "tight_ring"),
     ("froze a skin tag 2 days ago, it's gone black", "scab"),
     ("my nail has gone funny since they froze the wart next to it", "nail_change"),
+    ("there's a nasty discharge from the frozen mole", "infected_discharge"),
 ])
 def test_a_warning_sign_is_read_where_the_words_hid_it(nlp, text, symptom):
     assert symptom in read_message(text, nlp).symptoms

@@ -102,6 +102,8 @@ def normalise(text: str) -> str:
 
 # A phrase that tells how a bleeding goes ("keeps bleeding", "bled for 40 minutes") also reports it.
 BLEEDING_WORDS = re.compile(r"\b(bleed\w*|bled|blood\w*)\b", re.IGNORECASE)
+# "it's very painful", "agony": a severity that names the pain reports it too.
+PAIN_WORDS = re.compile(r"\b(pain\w*|agon\w*|excruciating)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -123,11 +125,11 @@ class MessageReading:
     def symptoms(self) -> Tuple[str, ...]:
         """Symptoms the patient says they have, emergency signs first, then in the order named."""
         named = self._ids("SYMPTOM")
-        bleeding = any(m.label == "SEVERITY" and not m.negated and BLEEDING_WORDS.search(m.text)
-                       for m in self.mentions)
+        severities = [m.text for m in self.mentions if m.label == "SEVERITY" and not m.negated]
+        named += tuple(symptom for symptom, words in (("bleeding", BLEEDING_WORDS), ("pain", PAIN_WORDS))
+                       if symptom not in named and any(words.search(text) for text in severities))
         failed = "failed" in self._ids("TREATMENTS") and "lesion_persists" not in named  # "it didn't work"
-        return (self.emergency_signs + named + (("bleeding",) if bleeding and "bleeding" not in named else ())
-                + (("lesion_persists",) if failed else ()))
+        return self.emergency_signs + named + (("lesion_persists",) if failed else ())
 
     @property
     def emergency_signs(self) -> Tuple[str, ...]:
