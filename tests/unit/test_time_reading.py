@@ -16,6 +16,9 @@ TODAY = date(2026, 11, 25)  # a Wednesday
     ("on October 28", 28), ("back in march", 255), ("earlier in December", 345), ("in November", 12),
     ("in the spring", 224), ("last summer", 133),
     ("just before Christmas", 335), ("at the start of the year", 328), ("ages ago", 60), ("a long time ago", 60),
+    ("over the weekend", 4), ("last weekend", 4), ("nov 3", 22),
+    ("a week and a half ago", 10.5), ("3 and a half weeks", 24.5), ("half a year ago", 182.5),
+    ("48 hours ago", 2), ("36 hours ago", 1), ("an hour ago", 0), ("20 minutes ago", 0),
 ])
 def test_a_time_is_counted_back_from_today(text, days):
     assert days_in(text, TODAY) == days
@@ -24,6 +27,10 @@ def test_a_time_is_counted_back_from_today(text, days):
 @pytest.mark.parametrize("text, days", [
     ("they froze a spot on my cheek in the spring and it's still there", 224),
     ("I had it frozen on Monday and it still stings", 2),
+    ("the wart was frozen a week and a half ago and it's blistered", 10.5),
+    ("they froze it 3 and a half weeks ago and it's still there", 24.5),
+    ("had it frozen over the weekend, it stings", 4),
+    ("frozen on nov 3 and it's still there", 22),
     ("it may ooze a bit", None),  # "may" is no month here
     ("will the scab fall off by itself?", None),  # nor "fall" a season
 ])

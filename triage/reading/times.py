@@ -50,6 +50,8 @@ def _days_back_to(month: int, day: int, today: date) -> int:
 
 
 def _calendar_days(words, today: date) -> Optional[float]:
+    if "weekend" in words:  # "over the weekend": back to its Saturday
+        return (today.weekday() - 5) % 7 or 7
     weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
     if weekday is not None:
         back = (today.weekday() - weekday) % 7
@@ -86,9 +88,15 @@ def days_in(text: str, today: Optional[date] = None) -> Optional[float]:
     calendar = _calendar_days(words, today)
     if calendar is not None:
         return calendar
-    numbers = [n for n in map(_number, words) if n is not None]
+    counted = [w for w, after in zip(words, words[1:] + [""]) if not (w in ("a", "an") and after == "half")]
+    numbers = [n for n in map(_number, counted) if n is not None]
     unit = next((DAYS_PER_UNIT[w.rstrip("s")] for w in words if w.rstrip("s") in DAYS_PER_UNIT), None)
     if unit is None:
         return None
     plural = any(w.endswith("s") and w.rstrip("s") in DAYS_PER_UNIT for w in words)
-    return (numbers[-1] if numbers else 2 if plural else 1) * unit  # "months later": at least two
+    count = numbers[-1] if numbers else 2 if plural else 1  # "months later": at least two
+    if "half" in words:  # "a week and a half", "3 and a half weeks", "half a year"
+        count = count + 0.5 if "and" in words else 0.5
+    if unit == 0:  # hours and minutes: "48 hours ago" is two days
+        return float(count // 24) if any(w.rstrip("s") in ("hour", "hr") for w in words) else 0
+    return count * unit
