@@ -1,4 +1,4 @@
-"""Six changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
+"""Seven changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
 so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa.py (`rasa shell`).
 
 1. Rasa waits up to 5 minutes for the action server (a constant, not a setting). After
@@ -19,6 +19,10 @@ so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa
    conversation (docs/performance.md). Here each type name's class is looked up once and kept.
 6. Rasa's SQL tracker store reads a conversation's events as ORM objects, one per stored event, and
    then uses only their JSON. Here it reads the JSON column alone, with the same query and order.
+7. Rasa sends the action server the whole conversation on every action call, and encodes it as JSON:
+   an eighth of the Rasa server's CPU by turn 60. Our actions read the latest message, the slots and
+   the events since that message (a form's slot candidates), so only those events are sent; the rest
+   of the tracker's state (slots, latest message, active loop) is sent as before.
 
 Each checks that the Rasa internals it changes are still there, and stops the server with an error
 naming them if Rasa has moved them: a silent no-op would bring back the 5-minute wait.
@@ -165,6 +169,28 @@ def read_stored_events_as_json_only() -> None:
     SQLTrackerStore._retrieve = _retrieve
 
 
+def send_actions_the_latest_turn_only() -> None:
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.events import UserUttered
+
+    if "current_state(EventVerbosity.ALL)" not in inspect.getsource(RemoteAction._action_call_format):
+        raise RasaInternalsMoved("rasa.core.actions.action.RemoteAction._action_call_format no longer sends the "
+                                 "tracker's current_state (channels/rasa_patches.py)")
+    format_with_every_event = RemoteAction._action_call_format
+
+    def _action_call_format(self, tracker, domain):
+        events = list(tracker.events)
+        latest_message = next((i for i in range(len(events) - 1, -1, -1) if isinstance(events[i], UserUttered)), 0)
+        original_events, tracker.events = tracker.events, events[latest_message:]
+        try:
+            payload = format_with_every_event(self, tracker, domain)
+        finally:
+            tracker.events = original_events
+        return payload
+
+    RemoteAction._action_call_format = _action_call_format
+
+
 def apply() -> None:
     global _applied
     if _applied:
@@ -175,6 +201,7 @@ def apply() -> None:
     validate_action_results_with_one_validator()
     resolve_event_classes_once()
     read_stored_events_as_json_only()
+    send_actions_the_latest_turn_only()
     _applied = True
 
 

@@ -1,4 +1,4 @@
-"""Our five changes to Rasa (channels/rasa_patches.py), and that they fail loudly if Rasa moves."""
+"""Our changes to Rasa (channels/rasa_patches.py), and that they fail loudly if Rasa moves."""
 import pytest
 import rasa.core.actions.action as rasa_action
 
@@ -122,3 +122,34 @@ def test_a_conversation_is_read_back_from_the_sql_store_event_for_event(tmp_path
         [event.as_dict() for event in tracker.events]
     assert [type(event) for event in asyncio.run(store.retrieve("patient")).events] == [SessionStarted, UserUttered]
     assert asyncio.run(store.retrieve("nobody")) is None
+
+
+def test_an_action_is_sent_the_events_since_the_latest_message_and_the_whole_state():
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    import channels.guarded_rest  # noqa: F401
+
+    domain = Domain.load("domain.yml")
+    tracker = DialogueStateTracker("patient", domain.slots)
+    for event in (ActionExecuted("action_listen"), UserUttered("there is a blister", {"name": "report_blistering"}),
+                  SlotSet("followup_trend", "worse"), ActionExecuted("action_triage"), ActionExecuted("action_listen"),
+                  UserUttered("on my foot", {"name": "inform"}), SlotSet("followup_body_sites", "on my foot")):
+        tracker.update(event)
+    before = list(tracker.events)
+    payload = RemoteAction("validate_followup_form", None)._action_call_format(tracker, domain)
+    assert [event["event"] for event in payload["tracker"]["events"]] == ["user", "slot"]
+    assert payload["tracker"]["events"][0]["text"] == "on my foot"
+    assert payload["tracker"]["latest_message"]["text"] == "on my foot"
+    assert payload["tracker"]["slots"]["followup_trend"] == "worse"  # set turns ago, still sent
+    assert list(tracker.events) == before
+
+
+def test_a_rasa_that_sends_actions_another_state_stops_the_server(monkeypatch):
+    from rasa.core.actions.action import RemoteAction
+
+    monkeypatch.setattr(RemoteAction, "_action_call_format", lambda self, tracker, domain: {})
+    with pytest.raises(rasa_patches.RasaInternalsMoved):
+        rasa_patches.send_actions_the_latest_turn_only()
