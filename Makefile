@@ -50,7 +50,8 @@ $(INSTALLED): requirements/lock.txt pyproject.toml scripts/find_python310.sh
 pipeline: $(PIPELINE)
 
 $(PIPELINE): $(INSTALLED) triage/reading/build_pipeline.py triage/reading/emergency_screen.py \
-             triage/reading/hypothetical_screen.py triage/reading/word_sense_screen.py triage/reading/historical_screen.py $(wildcard triage/reading/patterns/*.yml)
+             triage/reading/hypothetical_screen.py triage/reading/word_sense_screen.py triage/reading/historical_screen.py \
+             triage/reading/treatment_words.py $(wildcard triage/reading/patterns/*.yml)
 	$(PYTHON) -m triage.reading.build_pipeline --out build/spacy_pipeline
 
 train: $(MODEL)

@@ -1,13 +1,22 @@
-"""The spaCy component that sets aside a symptom told of the distant past: "last year I had pus after a
-freeze, but this one is just a blister". It relabels it HISTORICAL, which the reading does not triage.
-A clause that says the symptom goes on ("since", "still", "for years") keeps it. Emergency signs have
-their own screen (emergency_screen.py). Rules: triage/reading/patterns/historical_context.yml."""
-from typing import Dict, Tuple
+"""The spaCy component that sets aside a symptom that is not there now, relabelling it HISTORICAL, which the
+reading does not triage:
+- one told of the distant past: "last year I had pus after a freeze, but this one is just a blister". A clause
+  that says the symptom goes on ("since", "still", "for years") keeps it, and so does a time that only says
+  when the spot was frozen ("the wart they froze last year came back");
+- a warning sign its sentence says is over: "had a temperature last week but that's gone now", "the bleeding
+  stopped after I pressed on it". Not "it hasn't gone away", nor "it cleared up but came back".
+Emergency signs have their own screen (emergency_screen.py). Rules: triage/reading/patterns/historical_context.yml."""
+import re
+from typing import Dict, Optional, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from triage.reading.treatment_words import next_to_treatment
+
 SYMPTOM, DURATION, HISTORICAL = "SYMPTOM", "DURATION", "HISTORICAL"
+PAST_YEAR = re.compile(r"^(19[5-9]\d|20[0-2]\d)$")  # "in 2019", "back in 2015"
+END = "."  # in a phrase: a punctuation mark or the end of the sentence
 
 
 class HistoricalScreen:
@@ -15,13 +24,19 @@ class HistoricalScreen:
         self.markers = [tuple(marker.split()) for marker in context["markers"]]
         self.ongoing = set(context["ongoing"])
         self.scope_ends = set(context["scope_ends"])
+        self.resolvable = set(context.get("resolvable", []))
+        self.resolutions = [tuple(phrase.split()) for phrase in context.get("resolutions", [])]
+        self.stopped_before = set(context.get("stopped_before", []))
+        self.denials = set(context.get("resolution_denials", []))
+        self.returns = set(context.get("returns", []))
 
     def __call__(self, doc: Doc) -> Doc:
         clauses = [(ent, self.clause(ent)) for ent in doc.ents]
         past = {clause for ent, clause in clauses if ent.label_ == SYMPTOM and self.told_of_the_past(doc, clause)}
         # The time in such a clause ("last year I had pus") is not when this spot was frozen either.
         doc.ents = [Span(doc, ent.start, ent.end, label=HISTORICAL, span_id=ent.ent_id_)
-                    if ent.label_ in (SYMPTOM, DURATION) and clause in past else ent for ent, clause in clauses]
+                    if ent.label_ in (SYMPTOM, DURATION) and clause in past or self.is_over(ent) else ent
+                    for ent, clause in clauses]
         return doc
 
     def clause(self, ent: Span) -> Tuple[int, int]:
@@ -38,7 +53,54 @@ class HistoricalScreen:
         words = [token.lower_ for token in doc[clause[0]:clause[1]]]
         if self.ongoing & set(words):
             return False
-        return any(tuple(words[i:i + len(marker)]) == marker for marker in self.markers for i in range(len(words)))
+        for i in range(len(words)):
+            length = self.marker_at(words, i)
+            if length and not next_to_treatment(doc, clause[0] + i, clause[0] + i + length):
+                return True
+        return False
+
+    def marker_at(self, words: Sequence[str], i: int) -> int:
+        """The length of a marker of the past starting at words[i], else 0."""
+        if words[i] == "in" and i + 1 < len(words) and PAST_YEAR.match(words[i + 1]):
+            return 2
+        return next((len(marker) for marker in self.markers if tuple(words[i:i + len(marker)]) == marker), 0)
+
+    def is_over(self, sign: Span) -> bool:
+        """A warning sign that "stopped" just before it, or that a phrase later in its sentence says is over,
+        with no other symptom between them, no denial ("hasn't gone") and no return ("came back") after."""
+        if sign.label_ != SYMPTOM or sign.ent_id_ not in self.resolvable:
+            return False
+        doc = sign.doc
+        if sign.start > sign.sent.start and doc[sign.start - 1].lower_ in self.stopped_before:
+            return not self.comes_back(doc, sign.end, sign.sent.end)
+        words = [token.lower_ if not token.is_punct else END for token in doc[sign.end:self.next_clause_sign(sign)]]
+        end = self.resolution_in(words + [END])
+        return end is not None and not self.comes_back(doc, sign.end + end, sign.sent.end)
+
+    def comes_back(self, doc: Doc, start: int, end: int) -> bool:
+        """A return word from ``start`` to the end of the next symptom named: "it cleared up but came back",
+        not "it stopped, just a small scab again"."""
+        following = [ent.end for ent in doc.ents if ent.label_ == SYMPTOM and start <= ent.start < end]
+        return bool(self.returns & {token.lower_ for token in doc[start:min(following, default=end)]})
+
+    def next_clause_sign(self, sign: Span) -> int:
+        """Where the next symptom in another clause of the sentence starts ("pus, the redness has gone"), else
+        the sentence's end. One in the same clause does not count: "the bleeding from the scab stopped"."""
+        doc, boundary = sign.doc, False
+        for i in range(sign.end, sign.sent.end):
+            boundary = boundary or doc[i].lower_ in self.scope_ends
+            if boundary and any(ent.start == i and ent.label_ == SYMPTOM for ent in doc.ents):
+                return i
+        return sign.sent.end
+
+    def resolution_in(self, words: Sequence[str]) -> Optional[int]:
+        """Where the first undenied resolution phrase in ``words`` ends, else None."""
+        for i in range(len(words)):
+            for phrase in self.resolutions:
+                if tuple(words[i:i + len(phrase)]) == phrase and not self.denials & set(words[max(0, i - 2):i]):
+                    return i + len(phrase)
+        return None
+
 
 @Language.factory("historical_screen", default_config={"context": {}})
 def make_historical_screen(nlp: Language, name: str, context: Dict) -> HistoricalScreen:

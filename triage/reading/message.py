@@ -16,6 +16,7 @@ from triage.reading.sizes import LARGE_CM, sizes_in
 from triage.reading.temperatures import FEVER_CELSIUS, temperatures_in
 from triage.reading.times import days_in
 from triage.reading.treatment_timing import treatment_timing
+from triage.reading.treatment_words import next_to_treatment
 
 DEFAULT_PIPELINE = Path(__file__).resolve().parents[2] / "build" / "spacy_pipeline"
 PIPELINE_ENV = "TRIAGE_SPACY_PIPELINE"
@@ -60,6 +61,8 @@ class Mention:
     negated: bool
     starts_message: bool = False
     near_treatment: bool = False  # a time said next to "froze", "treated", "cryo"
+    # "for the first couple of days it hurt": a period early in the healing, told after it ended
+    early_period: bool = False
 
 
 QUESTION_OPENERS = {
@@ -164,7 +167,8 @@ class MessageReading:
         """The time said next to the treatment ("froze it yesterday", not "had the wart for 2 years"),
         else the longest time named: the treatment came before everything else the patient tells.
         A time opened by "since" is when a symptom started, not when the spot was frozen."""
-        times = [m for m in self.mentions if m.label == "DURATION" and not m.text.lower().startswith(SYMPTOM_TIME_OPENERS)]
+        times = [m for m in self.mentions if m.label == "DURATION" and not m.early_period
+                 and not m.text.lower().startswith(SYMPTOM_TIME_OPENERS)]
         for candidates in ([m for m in times if m.near_treatment], times):
             known = [d for d in (days_in(m.text, self.today) for m in candidates) if d is not None]
             if known:
@@ -293,29 +297,19 @@ def within_bound(text: str) -> str:
     return text if len(text) <= MAX_CHARS_READ else text[:half] + " ... " + text[-half:]
 
 
-TREATMENT_WORDS = {"froze", "frozen", "freeze", "freezing", "treated", "treatment", "cryo", "cryotherapy", "nitrogen",
-                   "zapped", "done", "burned", "burnt", "removed"}
-
-
-def near_treatment(ent, reach: int = 3) -> bool:
-    """"froze it yesterday": a treatment word a few words away, with no punctuation between."""
-    doc = ent.doc
-    for step in (-1, 1):
-        i = ent.start - 1 if step < 0 else ent.end
-        for _ in range(reach):
-            if not (ent.sent.start <= i < ent.sent.end) or doc[i].is_punct:
-                break
-            if doc[i].lower_ in TREATMENT_WORDS:
-                return True
-            i += step
-    return False
-
-
 def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
     first_word = next((token.i for token in doc if token.is_alpha), 0) if first_piece else -1
     return tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex) and not undone(ent),
-                         ent.start <= first_word, ent.label_ == "DURATION" and near_treatment(ent))
+                         ent.start <= first_word, ent.label_ == "DURATION" and next_to_treatment(doc, ent.start, ent.end),
+                         ent.label_ == "DURATION" and tells_an_early_period(ent))
                  for ent in doc.ents)
+
+
+def tells_an_early_period(duration) -> bool:
+    """"the first couple of days", "for the first week": how long something lasted early on, not how long ago
+    the spot was frozen."""
+    doc = duration.doc
+    return duration[0].lower_ == "first" or (duration.start > 0 and doc[duration.start - 1].lower_ == "first")
 
 
 def undone(ent) -> bool:
