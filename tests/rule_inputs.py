@@ -10,6 +10,7 @@ def satisfying_value(condition: Condition):
         "any_of": lambda v: [v[0]],
         "at_least": lambda v: v,
         "less_than": lambda v: v - 1,
+        "unknown": lambda v: None if v else 1,
     }[condition.operator](condition.operand)
 
 
@@ -20,11 +21,14 @@ def violating_value(condition: Condition):
         "any_of": lambda v: ["none of them"],
         "at_least": lambda v: v - 1,
         "less_than": lambda v: v,
+        "unknown": lambda v: 1 if v else None,
     }[condition.operator](condition.operand)
 
 
 def facts_meeting(rule):
-    return {condition.fact: satisfying_value(condition) for condition in rule.conditions}
+    """Facts meeting every condition; a fact that must be unknown is left out."""
+    facts = {condition.fact: satisfying_value(condition) for condition in rule.conditions}
+    return {fact: value for fact, value in facts.items() if value is not None}
 
 
 def observation_meeting(rule, symptom=None):

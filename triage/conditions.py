@@ -1,7 +1,8 @@
 """Conditions of a rule, evaluated in three values: True, False, or None when a fact is unknown.
 
 A condition is written in the rules file as ``fact: {operator: operand}``, e.g.
-``days_since_treatment: {at_least: 8}``. Unknown facts matter: a rule that could
+``days_since_treatment: {at_least: 8}``, or ``days_since_treatment: {unknown: true}`` for "no date
+given". Unknown facts matter: a rule that could
 raise the level if we knew more is how the assistant knows what is worth asking.
 """
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ OPERATORS: Dict[str, Callable[[Any, Any], bool]] = {
     "any_of": lambda fact, operand: bool(_as_set(fact) & set(operand)),
     "at_least": lambda fact, operand: fact >= operand,
     "less_than": lambda fact, operand: fact < operand,
+    "unknown": None,  # evaluated in Condition.evaluate: it holds on the fact's absence
 }
 
 
@@ -34,6 +36,8 @@ class Condition:
             raise ValueError(f"unknown operator {self.operator!r} on fact {self.fact!r}; known: {sorted(OPERATORS)}")
 
     def evaluate(self, facts: Facts) -> Optional[bool]:
+        if self.operator == "unknown":  # "no date given": decided either way, never waiting on the fact
+            return (facts.get(self.fact) is None) == bool(self.operand)
         if facts.get(self.fact) is None:
             return None
         return OPERATORS[self.operator](facts[self.fact], self.operand)

@@ -87,8 +87,10 @@ class TriageEngine:
             elif holds is None:
                 undecided.append(rule)
         if not fired:
-            # No rule speaks for this case: err upward to the fallback advice.
-            fired = self.rulebook.rules_for(self.rulebook.fallback_symptom)
+            # No rule speaks for this case: err upward to the fallback symptom's advice, with those of its
+            # rules whose conditions hold ("worse after day 2" only when it is).
+            fired = [rule for rule in self.rulebook.rules_for(self.rulebook.fallback_symptom)
+                     if evaluate_all(rule.conditions, facts)]
         level = max(rule.level for rule in fired)
         questions: Dict[str, Level] = {}
         for rule in undecided:

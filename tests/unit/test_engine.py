@@ -3,6 +3,7 @@ import itertools
 import pytest
 
 from triage import Level, Observation
+from triage.conditions import Condition
 from tests.rule_inputs import facts_meeting, observation_meeting, violating_value
 
 
@@ -25,8 +26,11 @@ def test_no_rule_fires_for_another_symptom(engine, rulebook):
     for rule, symptom in itertools.product(rulebook.rules, rulebook.symptoms):
         if symptom == rule.symptom:
             continue
-        if symptom in facts_meeting(rule).get("symptoms", ()):
-            continue  # reported as a companion, so the rule's own symptom is absent anyway
+        companions = facts_meeting(rule).get("symptoms", ())
+        if symptom in companions or rule.symptom in companions:
+            continue  # reported as a companion (or the rule names its own symptom as its sign): not absent
+        if rule.symptom == rulebook.fallback_symptom and all(r.conditions for r in rulebook.rules_for(symptom)):
+            continue  # a symptom none of whose rules holds on these facts falls back to them
         result = engine.assess(observation_meeting(rule, symptom))
         assert rule.id not in result.rule_ids, (rule.id, symptom)
 
@@ -131,6 +135,39 @@ def test_worsening_after_day_2_is_urgent_and_early_worsening_is_not(engine):
     assert engine.assess(Observation(("pain",), {"trend": "worsening", "days_since_treatment": 4})).level == Level.URGENT
     assert engine.assess(Observation(("pain",), {"trend": "worsening", "days_since_treatment": 1})).level == Level.SEE_DOCTOR
     assert engine.assess(Observation(("pain",), {"trend": "improving", "days_since_treatment": 4})).level == Level.SELF_CARE
+
+
+def test_warmth_belongs_to_the_first_days_and_is_an_infection_sign_after_them(engine):
+    def level(facts, skipped=frozenset()):
+        return engine.assess(Observation(("warmth",), facts, skipped)).level
+    assert level({"days_since_treatment": 1}) == Level.SELF_CARE
+    assert level({"days_since_treatment": 4}) == Level.URGENT
+    assert level({"days_since_treatment": 4, "risk_factors": ["diabetes"]}) == Level.EMERGENCY
+    # no date: the clinic's advice, and the date is worth asking; not known either, it errs upward
+    assert engine.assess(Observation(("warmth",))).open_questions["days_since_treatment"] >= Level.URGENT
+    assert level({}, frozenset({"days_since_treatment"})) == Level.URGENT
+
+
+def test_darker_skin_while_the_spot_heals_is_expected_and_a_mark_left_after_is_checked(engine):
+    def level(facts):
+        return engine.assess(Observation(("darkened_skin",), facts)).level
+    assert level({"days_since_treatment": 7}) == Level.SELF_CARE
+    assert level({"days_since_treatment": 42}) == Level.SEE_DOCTOR
+    assert level({}) == Level.SEE_DOCTOR  # no date: checked, as a mark may be one left after healing
+
+
+def test_a_condition_on_an_unknown_fact_is_decided_either_way():
+    no_date = Condition("days_since_treatment", "unknown", True)
+    assert no_date.evaluate({}) is True
+    assert no_date.evaluate({"days_since_treatment": None}) is True
+    assert no_date.evaluate({"days_since_treatment": 3}) is False
+    assert Condition("days_since_treatment", "unknown", False).evaluate({"days_since_treatment": 3}) is True
+
+
+def test_the_fallback_gives_only_its_rules_that_hold(engine):
+    # warmth with no date fires no rule of its own; "worse after day 2" needs both facts to fire
+    result = engine.assess(Observation(("warmth",)))
+    assert result.rule_ids == ("other.see_doctor",)
 
 
 def test_an_unknown_symptom_errs_upward_to_the_clinic(engine):

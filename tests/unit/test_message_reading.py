@@ -31,7 +31,7 @@ from triage.reading.message import MAX_CHARS_READ, read_message
     ("it left a brownish mark on my cheek", ("darkened_skin",)),
     ("my toenail is coming off since they froze the wart", ("nail_change",)),
     ("the wart grew back", ("lesion_changes",)),
-    ("the skin around it feels warm", ("infected_discharge",)),
+    ("the skin around it feels warm", ("warmth",)),
     ("my ring won't go over my knuckle", ("tight_ring",)),
     ("it keeps dripping blood", ("bleeding",)),
     # markup around a sign: only real tags go, and a colon ends a denial
@@ -167,7 +167,7 @@ def test_short_answers_are_read(nlp, text, answer):
     ("it will not stop bleeding", ("bleeding",), ()),
     ("will the pus go away?", ("infected_discharge",), ()),
     ("when will the redness fade?", ("redness_swelling",), ()),
-    ("it's going red and hot", ("infected_discharge",), ()),
+    ("it's going red and hot", ("warmth",), ()),
     ("I feel like I'm going to pass out", ("fainting",), ()),
     ("bye, going to bed with a temperature", ("fever",), ()),
     ("she said I am going to bed with a temperature", ("fever",), ()),
@@ -306,6 +306,9 @@ def test_a_spot_gone_black_is_a_scab_after_freezing_and_a_change_to_check_withou
     # ...and so does one told of now in the present tense
     ("there is a white scar where they froze my wart last year", ("scar",)),
     ("the mole they froze last year has come back", ("lesion_changes",)),
+    # a time next to the freezing tells when it was done, not that the symptom is past
+    ("the wart they froze last year came back", ("lesion_changes",)),
+    ("in 2019 I had pus after a freeze but this time it's just a small blister", ("blistering",)),
 ])
 def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
     reading = read_message(text, nlp)
@@ -319,7 +322,7 @@ def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
     ("the skin tag they froze on Monday has shrivelled", "scab", {}),
     ("there's a white ring around where the wart was frozen", "lightened_skin", {}),
     ("it's been 3 weeks and the wart looks exactly the same", "lesion_persists", {"days_since_treatment": 21}),
-    ("it was fine but since yesterday the whole toe is red, hot and throbbing", "infected_discharge",
+    ("it was fine but since yesterday the whole toe is red, hot and throbbing", "warmth",
      {"trend": "worsening"}),
     ("it's weeping a creamy stuff", "infected_discharge", {}),
     ("the blister is so big I can't put my shoe on", "blistering", {"severity": ["large", "impairs_walking"]}),
@@ -336,3 +339,43 @@ def test_more_patient_words_are_read(nlp, text, symptom, facts):
     reading = read_message(text, nlp)
     assert symptom in reading.symptoms
     assert {name: reading.facts.get(name) for name in facts} == facts
+
+
+@pytest.mark.parametrize("text, symptoms", [
+    # a warning sign its sentence says is over
+    ("had a temperature last week with a cold but that's gone now, the spot has a small scab", ("scab",)),
+    ("I thought it was getting infected but it settled on its own, just a dry scab now", ("scab",)),
+    ("the bleeding from the scab stopped after I pressed on it", ("scab",)),
+    ("it stopped bleeding", ()),
+    ("there was a bit of pus but it has cleared up", ()),
+    ("i had a fever but it went away, now there is pus", ("infected_discharge",)),
+    # ...not one denied over, come back, or only gone a colour
+    ("the bleeding hasn't stopped", ("bleeding",)),
+    ("it stopped bleeding, then started again", ("bleeding",)),
+    ("pus came out, it cleared up but came back", ("infected_discharge", "lesion_changes")),
+    ("the area has gone red and hot", ("warmth",)),
+    # ...and only a warning sign: "the redness has gone down" still tells of a healing spot
+    ("pus, but the redness has gone down", ("infected_discharge", "redness_swelling")),
+])
+def test_a_warning_sign_said_to_be_over_is_not_triaged(nlp, text, symptoms):
+    assert read_message(text, nlp).symptoms == symptoms
+
+
+@pytest.mark.parametrize("text, came_off", [
+    ("frozen 10 days ago and it's still there, when will it fall off", False),
+    ("thought it would drop off by now", False),
+    ("waiting for the scab to come off", False),
+    ("when it fell off, the wart was still there", True),
+    ("the scab has come off", True),
+])
+def test_a_scab_still_waited_for_has_not_come_off(nlp, text, came_off):
+    assert ("scab_came_off" in read_message(text, nlp).symptoms) == came_off
+
+
+@pytest.mark.parametrize("text, large", [
+    ("the blister is the size of a pea", False),
+    ("a blister the size of a golf ball", True),
+    ("blister the size of a grape on my heel", True),
+])
+def test_a_blister_the_size_of_a_large_thing_is_large(nlp, text, large):
+    assert ("large" in (read_message(text, nlp).facts.get("severity") or [])) == large

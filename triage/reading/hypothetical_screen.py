@@ -31,6 +31,9 @@ class HypotheticalScreen:
         self.joiners = set(context.get("joiners", []))
         self.join_reach = int(context.get("join_reach", 3))
         self.came_true = [tuple(words.split()) for words in context.get("came_true", [])]
+        self.awaited = set(context.get("awaited", []))
+        self.awaited_cues = set(context.get("awaited_cues", []))
+        self.awaited_past_forms = set(context.get("awaited_past_forms", []))
 
     def __call__(self, doc: Doc) -> Doc:
         ents, previous = [], None
@@ -56,6 +59,8 @@ class HypotheticalScreen:
         doc = symptom.doc
         if self.it_came_true(symptom):
             return False
+        if symptom.ent_id_ in self.awaited and self.is_awaited(symptom):
+            return True
         clause = []
         for i in range(symptom.start - 1, symptom.sent.start - 1, -1):
             word = doc[i].lower_
@@ -65,6 +70,19 @@ class HypotheticalScreen:
                 return symptom.start - i <= self.cue_window and self.is_a_condition(doc, i)
             clause.append(word)
         return self.foresees_a_change(clause) or self.foresees_it(symptom, clause)
+
+    def is_awaited(self, change: Span) -> bool:
+        """"when will it fall off?", "thought it would drop off by now": a change still waited for, told with
+        a cue earlier in its clause and not in the simple past ("when it fell off, the wart was still there")."""
+        if self.awaited_past_forms & {token.lower_ for token in change}:
+            return False
+        doc = change.doc
+        for i in range(change.start - 1, max(change.sent.start, change.start - self.cue_window - 2) - 1, -1):
+            if doc[i].lower_ in self.scope_ends:
+                return False
+            if doc[i].lower_ in self.awaited_cues:
+                return True
+        return False
 
     def it_came_true(self, symptom: Span) -> bool:
         """"he said they might come back, and they did": a forecast the patient says came true."""
