@@ -32,7 +32,7 @@ ASK_FOR_SYMPTOM = "utter_ask_symptom"
 UNPLACED_INTENTS = {"nlu_fallback", "out_of_scope"}
 AFTERCARE_QUESTION_INTENTS = {
     "ask_sun_exposure", "ask_blister_care", "ask_healing_time", "ask_does_it_hurt",
-    "ask_number_of_sessions", "ask_scab_care", "ask_liquid_nitrogen",
+    "ask_number_of_sessions", "ask_scab_care", "ask_liquid_nitrogen", "ask_daily_activities",
 }
 
 
