@@ -137,14 +137,14 @@ def test_worsening_after_day_2_is_urgent_and_early_worsening_is_not(engine):
     assert engine.assess(Observation(("pain",), {"trend": "improving", "days_since_treatment": 4})).level == Level.SELF_CARE
 
 
-def test_warmth_belongs_to_the_first_days_and_is_an_infection_sign_after_them(engine):
+def test_warm_or_angry_skin_belongs_to_the_first_days_and_is_an_infection_sign_after_them(engine):
     def level(facts, skipped=frozenset()):
-        return engine.assess(Observation(("warmth",), facts, skipped)).level
+        return engine.assess(Observation(("inflamed_skin",), facts, skipped)).level
     assert level({"days_since_treatment": 1}) == Level.SELF_CARE
     assert level({"days_since_treatment": 4}) == Level.URGENT
     assert level({"days_since_treatment": 4, "risk_factors": ["diabetes"]}) == Level.EMERGENCY
     # no date: the clinic's advice, and the date is worth asking; not known either, it errs upward
-    assert engine.assess(Observation(("warmth",))).open_questions["days_since_treatment"] >= Level.URGENT
+    assert engine.assess(Observation(("inflamed_skin",))).open_questions["days_since_treatment"] >= Level.URGENT
     assert level({}, frozenset({"days_since_treatment"})) == Level.URGENT
 
 
@@ -165,8 +165,8 @@ def test_a_condition_on_an_unknown_fact_is_decided_either_way():
 
 
 def test_the_fallback_gives_only_its_rules_that_hold(engine):
-    # warmth with no date fires no rule of its own; "worse after day 2" needs both facts to fire
-    result = engine.assess(Observation(("warmth",)))
+    # warm skin with no date fires no rule of its own; "worse after day 2" needs both facts to fire
+    result = engine.assess(Observation(("inflamed_skin",)))
     assert result.rule_ids == ("other.see_doctor",)
 
 

@@ -31,7 +31,10 @@ from triage.reading.message import MAX_CHARS_READ, read_message
     ("it left a brownish mark on my cheek", ("darkened_skin",)),
     ("my toenail is coming off since they froze the wart", ("nail_change",)),
     ("the wart grew back", ("lesion_changes",)),
-    ("the skin around it feels warm", ("warmth",)),
+    ("the skin around it feels warm", ("inflamed_skin",)),
+    ("a bit of wetness coming out and the skin round it is warmer", ("oozing", "inflamed_skin")),
+    ("the skin around the wart is angry looking", ("inflamed_skin",)),
+    ("the weather is warm today", ()),
     ("my ring won't go over my knuckle", ("tight_ring",)),
     ("it keeps dripping blood", ("bleeding",)),
     # markup around a sign: only real tags go, and a colon ends a denial
@@ -167,7 +170,7 @@ def test_short_answers_are_read(nlp, text, answer):
     ("it will not stop bleeding", ("bleeding",), ()),
     ("will the pus go away?", ("infected_discharge",), ()),
     ("when will the redness fade?", ("redness_swelling",), ()),
-    ("it's going red and hot", ("warmth",), ()),
+    ("it's going red and hot", ("inflamed_skin",), ()),
     ("I feel like I'm going to pass out", ("fainting",), ()),
     ("bye, going to bed with a temperature", ("fever",), ()),
     ("she said I am going to bed with a temperature", ("fever",), ()),
@@ -322,7 +325,7 @@ def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
     ("the skin tag they froze on Monday has shrivelled", "scab", {}),
     ("there's a white ring around where the wart was frozen", "lightened_skin", {}),
     ("it's been 3 weeks and the wart looks exactly the same", "lesion_persists", {"days_since_treatment": 21}),
-    ("it was fine but since yesterday the whole toe is red, hot and throbbing", "warmth",
+    ("it was fine but since yesterday the whole toe is red, hot and throbbing", "inflamed_skin",
      {"trend": "worsening"}),
     ("it's weeping a creamy stuff", "infected_discharge", {}),
     ("the blister is so big I can't put my shoe on", "blistering", {"severity": ["large", "impairs_walking"]}),
@@ -353,7 +356,7 @@ def test_more_patient_words_are_read(nlp, text, symptom, facts):
     ("the bleeding hasn't stopped", ("bleeding",)),
     ("it stopped bleeding, then started again", ("bleeding",)),
     ("pus came out, it cleared up but came back", ("infected_discharge", "lesion_changes")),
-    ("the area has gone red and hot", ("warmth",)),
+    ("the area has gone red and hot", ("inflamed_skin",)),
     # ...and only a warning sign: "the redness has gone down" still tells of a healing spot
     ("pus, but the redness has gone down", ("infected_discharge", "redness_swelling")),
 ])
