@@ -33,7 +33,7 @@ from triage.reading.message import MAX_CHARS_READ, read_message
     ("the wart grew back", ("lesion_changes",)),
     ("the skin around it feels warm", ("inflamed_skin",)),
     ("a bit of wetness coming out and the skin round it is warmer", ("oozing", "inflamed_skin")),
-    ("the skin around the wart is angry looking", ("inflamed_skin",)),
+    ("the skin around the wart is angry looking", ("infected_discharge",)),
     ("the weather is warm today", ()),
     ("my ring won't go over my knuckle", ("tight_ring",)),
     ("it keeps dripping blood", ("bleeding",)),
@@ -351,11 +351,18 @@ def test_more_patient_words_are_read(nlp, text, symptom, facts):
     ("the bleeding from the scab stopped after I pressed on it", ("scab",)),
     ("it stopped bleeding", ()),
     ("there was a bit of pus but it has cleared up", ()),
-    ("i had a fever but it went away, now there is pus", ("infected_discharge",)),
     # ...not one denied over, come back, or only gone a colour
     ("the bleeding hasn't stopped", ("bleeding",)),
     ("it stopped bleeding, then started again", ("bleeding",)),
     ("pus came out, it cleared up but came back", ("infected_discharge", "lesion_changes")),
+    # ...nor one whose sentence ends something else, or only expected it to end
+    ("there's pus coming out, so I stopped using the plaster", ("infected_discharge",)),
+    ("I've got a fever and my appetite has gone.", ("fever",)),
+    ("the red line has gone down my arm to my wrist", ("spreading_redness",)),
+    ("it's oozing yellow stuff, I thought it had healed", ("oozing", "infected_discharge")),
+    ("the bleeding stopped then kept going", ("bleeding",)),
+    ("i had a fever but it went away, now there is pus", ("fever", "infected_discharge")),  # "now": errs upward
+    ("it bled heavily and I fainted, I'm fine now", ("bleeding", "fainting")),
     ("the area has gone red and hot", ("inflamed_skin",)),
     # ...and only a warning sign: "the redness has gone down" still tells of a healing spot
     ("pus, but the redness has gone down", ("infected_discharge", "redness_swelling")),

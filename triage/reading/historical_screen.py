@@ -7,7 +7,7 @@ reading does not triage:
   stopped after I pressed on it". Not "it hasn't gone away", nor "it cleared up but came back".
 Emergency signs have their own screen (emergency_screen.py). Rules: triage/reading/patterns/historical_context.yml."""
 import re
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Dict, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -27,8 +27,12 @@ class HistoricalScreen:
         self.resolvable = set(context.get("resolvable", []))
         self.resolutions = [tuple(phrase.split()) for phrase in context.get("resolutions", [])]
         self.stopped_before = set(context.get("stopped_before", []))
-        self.denials = set(context.get("resolution_denials", []))
         self.returns = set(context.get("returns", []))
+        self.auxiliaries = set(context.get("resolution_auxiliaries", []))
+        self.pointers = set(context.get("pointers", []))
+        self.prepositions = set(context.get("prepositions", []))
+        self.ongoing_words = set(context.get("still_going", []))
+        self.expectations = set(context.get("expectations", []))
 
     def __call__(self, doc: Doc) -> Doc:
         clauses = [(ent, self.clause(ent)) for ent in doc.ents]
@@ -66,16 +70,44 @@ class HistoricalScreen:
         return next((len(marker) for marker in self.markers if tuple(words[i:i + len(marker)]) == marker), 0)
 
     def is_over(self, sign: Span) -> bool:
-        """A warning sign that "stopped" just before it, or that a phrase later in its sentence says is over,
-        with no other symptom between them, no denial ("hasn't gone") and no return ("came back") after."""
+        """A warning sign that "stopped" just before it ("it stopped bleeding"), or that a phrase later in its
+        sentence says is over, told of the sign itself ("the bleeding from the scab stopped") or of a word
+        that points back to it ("but that's gone now", "it settled"). Not when the clause says it goes on
+        ("still"), when the end was only expected ("I thought it had healed"), or when it comes back."""
         if sign.label_ != SYMPTOM or sign.ent_id_ not in self.resolvable:
             return False
         doc = sign.doc
         if sign.start > sign.sent.start and doc[sign.start - 1].lower_ in self.stopped_before:
             return not self.comes_back(doc, sign.end, sign.sent.end)
-        words = [token.lower_ if not token.is_punct else END for token in doc[sign.end:self.next_clause_sign(sign)]]
-        end = self.resolution_in(words + [END])
-        return end is not None and not self.comes_back(doc, sign.end + end, sign.sent.end)
+        end = self.next_clause_sign(sign)
+        for i in range(sign.end, end):
+            length = self.resolution_at(doc, i, end)
+            if length and self.told_of_the_sign(sign, i):
+                return not self.comes_back(doc, i + length, sign.sent.end)
+        return False
+
+    def resolution_at(self, doc: Doc, i: int, end: int) -> int:
+        """The length of a resolution phrase starting at token i, else 0."""
+        words = [token.lower_ if not token.is_punct else END for token in doc[i:end]] + [END]
+        return next((len(phrase) for phrase in self.resolutions if tuple(words[:len(phrase)]) == phrase), 0)
+
+    def told_of_the_sign(self, sign: Span, resolution: int) -> bool:
+        """The words before the resolution lead back, over auxiliaries ("has", "'s", "now"), to the sign itself
+        (past a short "from the scab") or to a pointing word ("it", "that"), with no expectation before it."""
+        doc, i = sign.doc, resolution - 1
+        while i >= sign.end and doc[i].lower_ in self.auxiliaries:
+            i -= 1
+        if i < sign.end:
+            subject = sign.start
+        elif doc[i].lower_ in self.pointers:
+            subject = i
+        elif sign.end < i <= sign.end + 3 and doc[sign.end].lower_ in self.prepositions:
+            subject = sign.start
+        else:
+            return False
+        clause = {token.lower_ for token in doc[self.clause(sign)[0]:resolution]}
+        before = {token.lower_ for token in doc[max(sign.sent.start, subject - 4):subject]}
+        return not (self.ongoing_words & clause or self.expectations & before)
 
     def comes_back(self, doc: Doc, start: int, end: int) -> bool:
         """A return word from ``start`` to the end of the next symptom named: "it cleared up but came back",
@@ -92,14 +124,6 @@ class HistoricalScreen:
             if boundary and any(ent.start == i and ent.label_ == SYMPTOM for ent in doc.ents):
                 return i
         return sign.sent.end
-
-    def resolution_in(self, words: Sequence[str]) -> Optional[int]:
-        """Where the first undenied resolution phrase in ``words`` ends, else None."""
-        for i in range(len(words)):
-            for phrase in self.resolutions:
-                if tuple(words[i:i + len(phrase)]) == phrase and not self.denials & set(words[max(0, i - 2):i]):
-                    return i + len(phrase)
-        return None
 
 
 @Language.factory("historical_screen", default_config={"context": {}})
