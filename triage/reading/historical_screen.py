@@ -3,8 +3,8 @@ reading does not triage:
 - one told of the distant past: "last year I had pus after a freeze, but this one is just a blister". A clause
   that says the symptom goes on ("since", "still", "for years") keeps it, and so does a time that only says
   when the spot was frozen ("the wart they froze last year came back");
-- a warning sign its sentence says is over: "had a temperature last week but that's gone now", "the bleeding
-  stopped after I pressed on it". Not "it hasn't gone away", nor "it cleared up but came back".
+- a bleeding or a tight ring its sentence says is over: "the bleeding stopped after I pressed on it". Not "it
+  hasn't stopped", nor "it stopped but started again". Signs of infection are never set aside this way.
 Emergency signs have their own screen (emergency_screen.py). Rules: triage/reading/patterns/historical_context.yml."""
 import re
 from typing import Dict, Sequence, Tuple
@@ -25,7 +25,8 @@ class HistoricalScreen:
         self.ongoing = set(context["ongoing"])
         self.scope_ends = set(context["scope_ends"])
         self.resolvable = set(context.get("resolvable", []))
-        self.resolutions = [tuple(phrase.split()) for phrase in context.get("resolutions", [])]
+        # longest first: "stopped now" is over, where "stopped" then "now" would be a return
+        self.resolutions = sorted((tuple(phrase.split()) for phrase in context.get("resolutions", [])), key=len, reverse=True)
         self.stopped_before = set(context.get("stopped_before", []))
         self.returns = set(context.get("returns", []))
         self.auxiliaries = set(context.get("resolution_auxiliaries", []))
@@ -72,7 +73,7 @@ class HistoricalScreen:
     def is_over(self, sign: Span) -> bool:
         """A warning sign that "stopped" just before it ("it stopped bleeding"), or that a phrase later in its
         sentence says is over, told of the sign itself ("the bleeding from the scab stopped") or of a word
-        that points back to it ("but that's gone now", "it settled"). Not when the clause says it goes on
+        that points back to it ("it bled, but that has stopped now"). Not when the clause says it goes on
         ("still"), when the end was only expected ("I thought it had healed"), or when it comes back."""
         if sign.label_ != SYMPTOM or sign.ent_id_ not in self.resolvable:
             return False
