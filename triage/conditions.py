@@ -21,8 +21,10 @@ OPERATORS: Dict[str, Callable[[Any, Any], bool]] = {
     "any_of": lambda fact, operand: bool(_as_set(fact) & set(operand)),
     "at_least": lambda fact, operand: fact >= operand,
     "less_than": lambda fact, operand: fact < operand,
-    "unknown": None,  # evaluated in Condition.evaluate: it holds on the fact's absence
+    "unknown": lambda fact, operand: (fact is None) == bool(operand),  # "no date given"
 }
+# Operators decided on an unknown fact too, not waiting on it.
+ON_UNKNOWN_FACTS = {"unknown"}
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,10 @@ class Condition:
             raise ValueError(f"unknown operator {self.operator!r} on fact {self.fact!r}; known: {sorted(OPERATORS)}")
 
     def evaluate(self, facts: Facts) -> Optional[bool]:
-        if self.operator == "unknown":  # "no date given": decided either way, never waiting on the fact
-            return (facts.get(self.fact) is None) == bool(self.operand)
-        if facts.get(self.fact) is None:
+        fact = facts.get(self.fact)
+        if fact is None and self.operator not in ON_UNKNOWN_FACTS:
             return None
-        return OPERATORS[self.operator](facts[self.fact], self.operand)
+        return OPERATORS[self.operator](fact, self.operand)
 
 
 def parse_conditions(when: Optional[Mapping[str, Mapping[str, Any]]]) -> tuple:

@@ -26,7 +26,8 @@ class HistoricalScreen:
         self.scope_ends = set(context["scope_ends"])
         self.resolvable = set(context.get("resolvable", []))
         # longest first: "stopped now" is over, where "stopped" then "now" would be a return
-        self.resolutions = sorted((tuple(phrase.split()) for phrase in context.get("resolutions", [])), key=len, reverse=True)
+        self.resolutions = sorted((tuple(phrase.split()) for phrase in context.get("resolutions", [])),
+                                  key=len, reverse=True)
         self.stopped_before = set(context.get("stopped_before", []))
         self.returns = set(context.get("returns", []))
         self.auxiliaries = set(context.get("resolution_auxiliaries", []))
@@ -80,17 +81,18 @@ class HistoricalScreen:
         doc = sign.doc
         if sign.start > sign.sent.start and doc[sign.start - 1].lower_ in self.stopped_before:
             return not self.comes_back(doc, sign.end, sign.sent.end)
-        end = self.next_clause_sign(sign)
-        for i in range(sign.end, end):
-            length = self.resolution_at(doc, i, end)
-            if length and self.told_of_the_sign(sign, i):
-                return not self.comes_back(doc, i + length, sign.sent.end)
+        words = [token.lower_ if not token.is_punct else END for token in doc[sign.end:self.next_clause_sign(sign)]]
+        words.append(END)
+        for offset in range(len(words) - 1):
+            length = self.resolution_at(words, offset)
+            if length and self.told_of_the_sign(sign, sign.end + offset):
+                return not self.comes_back(doc, sign.end + offset + length, sign.sent.end)
         return False
 
-    def resolution_at(self, doc: Doc, i: int, end: int) -> int:
-        """The length of a resolution phrase starting at token i, else 0."""
-        words = [token.lower_ if not token.is_punct else END for token in doc[i:end]] + [END]
-        return next((len(phrase) for phrase in self.resolutions if tuple(words[:len(phrase)]) == phrase), 0)
+    def resolution_at(self, words: Sequence[str], offset: int) -> int:
+        """The length of a resolution phrase starting at words[offset], else 0."""
+        return next((len(phrase) for phrase in self.resolutions
+                     if tuple(words[offset:offset + len(phrase)]) == phrase), 0)
 
     def told_of_the_sign(self, sign: Span, resolution: int) -> bool:
         """The words before the resolution lead back, over auxiliaries ("has", "'s", "now"), to the sign itself
@@ -111,13 +113,13 @@ class HistoricalScreen:
         return not (self.ongoing_words & clause or self.expectations & before)
 
     def comes_back(self, doc: Doc, start: int, end: int) -> bool:
-        """A return word from ``start`` to the end of the next symptom named: "it cleared up but came back",
+        """A return word from ``start`` to the end of the next symptom named: "it stopped but started again",
         not "it stopped, just a small scab again"."""
         following = [ent.end for ent in doc.ents if ent.label_ == SYMPTOM and start <= ent.start < end]
         return bool(self.returns & {token.lower_ for token in doc[start:min(following, default=end)]})
 
     def next_clause_sign(self, sign: Span) -> int:
-        """Where the next symptom in another clause of the sentence starts ("pus, the redness has gone"), else
+        """Where the next symptom in another clause of the sentence starts ("it bled, the scab has gone"), else
         the sentence's end. One in the same clause does not count: "the bleeding from the scab stopped"."""
         doc, boundary = sign.doc, False
         for i in range(sign.end, sign.sent.end):

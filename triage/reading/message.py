@@ -300,7 +300,8 @@ def within_bound(text: str) -> str:
 def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
     first_word = next((token.i for token in doc if token.is_alpha), 0) if first_piece else -1
     return tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex) and not undone(ent),
-                         ent.start <= first_word, ent.label_ == "DURATION" and next_to_treatment(doc, ent.start, ent.end),
+                         ent.start <= first_word,
+                         ent.label_ == "DURATION" and next_to_treatment(doc, ent.start, ent.end),
                          ent.label_ == "DURATION" and tells_an_early_period(ent))
                  for ent in doc.ents)
 

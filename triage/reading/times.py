@@ -1,6 +1,6 @@
 """Turns a duration or time a patient wrote ("3 days ago", "day 4", "a fortnight", "on Friday",
-"back in March", "in the spring", "on the 14th", "before Christmas") into a number of days before ``today``. Pure Python; tests
-pass ``today`` to freeze the clock."""
+"back in March", "in the spring", "on the 14th", "before Christmas") into a number of days before
+``today``. Pure Python; tests pass ``today`` to freeze the clock."""
 import re
 from datetime import date
 from typing import Optional
@@ -49,7 +49,7 @@ def _days_back_to(month: int, day: int, today: date) -> int:
     return (today - date(year, month, min(day, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))).days
 
 
-def _calendar_days(words, today: date) -> Optional[float]:
+def _calendar_days(words, phrase: str, today: date) -> Optional[float]:
     if "weekend" in words:  # "over the weekend": back to its Saturday
         return (today.weekday() - 5) % 7 or 7
     weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
@@ -62,7 +62,6 @@ def _calendar_days(words, today: date) -> Optional[float]:
         if day is None and month == today.month:
             return today.day // 2  # "earlier this month"
         return _days_back_to(month, day or 15, today)
-    phrase = " ".join(words)
     holiday = next((day for name, day in HOLIDAYS.items() if name in phrase), None)
     if holiday:
         return _days_back_to(*holiday, today)
@@ -85,7 +84,7 @@ def days_in(text: str, today: Optional[date] = None) -> Optional[float]:
         return DAYS_OF_PHRASE[phrase]
     if len(words) == 2 and words[0] == "day":  # "day 4": the fourth day after treatment
         return _number(words[1])
-    calendar = _calendar_days(words, today)
+    calendar = _calendar_days(words, phrase, today)
     if calendar is not None:
         return calendar
     counted = [w for w, after in zip(words, words[1:] + [""]) if not (w in ("a", "an") and after == "half")]
