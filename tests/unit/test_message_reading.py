@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from triage.reading.message import MAX_CHARS_READ, read_message
@@ -312,6 +314,8 @@ def test_a_spot_gone_black_is_a_scab_after_freezing_and_a_change_to_check_withou
     # a time next to the freezing tells when it was done, not that the symptom is past
     ("the wart they froze last year came back", ("lesion_changes",)),
     ("in 2019 I had pus after a freeze but this time it's just a small blister", ("blistering",)),
+    # ...but this year is no distant past
+    (f"in {date.today().year} I had pus after a freeze", ("infected_discharge",)),
 ])
 def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
     reading = read_message(text, nlp)

@@ -7,6 +7,7 @@ reading does not triage:
   hasn't stopped", nor "it stopped but started again". Signs of infection are never set aside this way.
 Emergency signs have their own screen (emergency_screen.py). Rules: triage/reading/patterns/historical_context.yml."""
 import re
+from datetime import date
 from typing import Dict, Sequence, Tuple
 
 from spacy.language import Language
@@ -15,7 +16,7 @@ from spacy.tokens import Doc, Span
 from triage.reading.treatment_words import next_to_treatment
 
 SYMPTOM, DURATION, HISTORICAL = "SYMPTOM", "DURATION", "HISTORICAL"
-PAST_YEAR = re.compile(r"^(19[5-9]\d|20[0-2]\d)$")  # "in 2019", "back in 2015"
+YEAR = re.compile(r"^(19|20)\d\d$")
 END = "."  # in a phrase: a punctuation mark or the end of the sentence
 
 
@@ -67,8 +68,9 @@ class HistoricalScreen:
 
     def marker_at(self, words: Sequence[str], i: int) -> int:
         """The length of a marker of the past starting at words[i], else 0."""
-        if words[i] == "in" and i + 1 < len(words) and PAST_YEAR.match(words[i + 1]):
-            return 2
+        year = words[i + 1] if words[i] == "in" and i + 1 < len(words) else ""
+        if YEAR.match(year) and int(year) < date.today().year:
+            return 2  # "in 2019", not this year's "in 2026": only the distant past is set aside
         return next((len(marker) for marker in self.markers if tuple(words[i:i + len(marker)]) == marker), 0)
 
     def is_over(self, sign: Span) -> bool:
