@@ -96,6 +96,17 @@ def test_a_skipped_answer_alone_does_not_invent_a_warning_sign(engine):
     assert result.level == Level.SELF_CARE
     assert "body_sites" not in result.open_questions
 
+def test_a_spot_still_there_with_no_date_is_reviewed_once_the_patient_cannot_say_when(engine):
+    # "The wart is still there." "When was it frozen?" "Not sure": a review, not "give it time".
+    asked = engine.assess(Observation(("lesion_persists",)))
+    skipped = engine.assess(Observation(("lesion_persists",), skipped=frozenset({"days_since_treatment"})))
+    early = engine.assess(Observation(("lesion_persists",), {"days_since_treatment": 7}))
+    assert asked.level == Level.SELF_CARE and asked.open_questions["days_since_treatment"] == Level.SEE_DOCTOR
+    assert skipped.level == Level.SEE_DOCTOR
+    assert "lesion_persists.after_3_weeks" in skipped.rule_ids
+    assert early.level == Level.SELF_CARE
+
+
 
 def test_oozing_with_infected_looking_fluid_is_urgent_and_clear_fluid_is_not(engine):
     assert engine.assess(Observation(("oozing",), {"fluid": "infected"})).level == Level.URGENT
@@ -144,6 +155,8 @@ def test_warm_skin_belongs_to_the_first_days_and_is_an_infection_sign_after_them
     assert level({"days_since_treatment": 4}) == Level.URGENT
     # with diabetes it errs upward from the first day
     assert level({"days_since_treatment": 1, "risk_factors": ["diabetes"]}) == Level.EMERGENCY
+    # "do you have diabetes?" "not sure": a circumstance not known, no sign, so no emergency on day 1
+    assert level({"days_since_treatment": 1}, frozenset({"risk_factors"})) == Level.SELF_CARE
     # no date: the clinic's advice, and the date is worth asking; not known either, it errs upward
     assert engine.assess(Observation(("inflamed_skin",))).open_questions["days_since_treatment"] >= Level.URGENT
     assert level({}, frozenset({"days_since_treatment"})) == Level.URGENT
