@@ -15,6 +15,8 @@ class HypotheticalScreen:
         self.cues = set(context["cues"])
         self.unsure_before_if = set(context["unsure_before_if"])
         self.not_a_condition_after_if = set(context["not_a_condition_after_if"])
+        self.presupposing_determiners = set(context.get("presupposing_determiners", []))
+        self.arising_verbs = set(context.get("arising_verbs", []))
         self.cue_window = int(context["cue_window"])
         self.scope_ends = set(context["scope_ends"])
         self.modals = set(context["modals"])
@@ -67,7 +69,8 @@ class HypotheticalScreen:
             if word in self.scope_ends:
                 break
             if word in self.cues:
-                return symptom.start - i <= self.cue_window and self.is_a_condition(doc, i)
+                return (symptom.start - i <= self.cue_window and self.is_a_condition(doc, i)
+                        and not self.presupposes(symptom, i))
             clause.append(word)
         return self.foresees_a_change(clause) or self.foresees_it(symptom, clause)
 
@@ -95,6 +98,14 @@ class HypotheticalScreen:
         before = doc[cue - 1].lower_ if cue > 0 else ""
         after = doc[cue + 1].lower_ if cue + 1 < len(doc) else ""
         return before not in self.unsure_before_if and after not in self.not_a_condition_after_if
+
+    def presupposes(self, symptom: Span, cue: int) -> bool:
+        """"if the blister bursts": "if", a determiner, the sign, then what happens to it (not its arising)."""
+        doc = symptom.doc
+        after = doc[symptom.end].lower_ if symptom.end < len(doc) else ""
+        return (doc[cue].lower_ == "if" and symptom.start == cue + 2
+                and doc[cue + 1].lower_ in self.presupposing_determiners
+                and after not in self.arising_verbs)
 
     def foresees_a_change(self, words_before) -> bool:
         """A change verb with a modal before it in the clause: "could ... become", "will ... get"."""
