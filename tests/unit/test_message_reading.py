@@ -37,6 +37,10 @@ from triage.reading.message import MAX_CHARS_READ, read_message
     ("a bit of wetness coming out and the skin round it is warmer", ("oozing", "inflamed_skin")),
     ("the skin around the wart is angry looking", ("infected_discharge",)),
     ("the weather is warm today", ()),
+    ("the skin around the wart has been hot for a few hours", ("inflamed_skin",)),
+    ("it's been red and warm since this morning", ("inflamed_skin",)),
+    ("it feels a bit warm", ("inflamed_skin",)),
+    ("I soaked it in warm water", ()),
     ("my ring won't go over my knuckle", ("tight_ring",)),
     ("it keeps dripping blood", ("bleeding",)),
     # markup around a sign: only real tags go, and a colon ends a denial
@@ -177,6 +181,11 @@ def test_short_answers_are_read(nlp, text, answer):
     ("bye, going to bed with a temperature", ("fever",), ()),
     ("she said I am going to bed with a temperature", ("fever",), ()),
     ("I will take paracetamol for the pain", ("pain",), ()),
+    # "if the ..." presupposes the sign: what happens to it is the condition, not the sign itself
+    ("if the blood blister burst do i need to come in? its not burst yet", ("blistering",), ()),
+    ("what if my blister gets infected", ("blistering",), ("infected_discharge",)),
+    ("if the pus comes back, do I ring you?", ("infected_discharge",), ("lesion_changes",)),
+    ("if the swelling starts, what do I do?", (), ("redness_swelling",)),
     # a forecast the patient says came true
     ("he said they might come back, and they did", ("lesion_changes",), ()),
     ("she said it could get infected and it did", ("infected_discharge",), ()),
@@ -324,6 +333,20 @@ def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
     assert (reading.facts.get("days_since_treatment") == 365) == ("last year" in text and "I had" not in text)
 
 
+@pytest.mark.parametrize("text, symptoms", [
+    # a sentence set in the distant past tells its signs of healing there, the treatment too...
+    ("Back in 2019 I had a skin tag frozen and the blister got a bit infected, antibiotics sorted it.", ()),
+    # ...but not a mark or change that lasts, a sign that never ended, or one told of now
+    ("a year ago I had it frozen and it came back", ("lesion_changes",)),
+    ("last year they froze a wart on my hand and it left a white mark", ("lightened_skin",)),
+    ("I had it frozen a year ago and the blister never healed", ("blistering", "lesion_persists")),
+    ("last year I had it frozen and now there is pus", ("infected_discharge",)),
+    ("a year ago they froze it and it got infected, and it is infected again now", ("infected_discharge",)),
+])
+def test_a_sentence_set_in_the_distant_past_tells_its_healing_there(nlp, text, symptoms):
+    assert read_message(text, nlp).symptoms == symptoms
+
+
 @pytest.mark.parametrize("text, symptom, facts", [
     # words of the usual course, and of a course that turned, found by probing phrasings of our own
     ("the skin tag they froze on Monday has shrivelled", "scab", {}),
@@ -353,6 +376,7 @@ def test_more_patient_words_are_read(nlp, text, symptom, facts):
     ("the bleeding from the scab stopped after I pressed on it", ("scab",)),
     ("it stopped bleeding", ()),
     ("it bled a bit, but that has stopped now", ()),
+    ("the bleeding from the scab stopped after i pressed on it, its fine now, just a small scab again", ("scab",)),
     # ...but a sign of infection said to be over still counts: pus wiped away may still be an infection
     ("had a temperature last week with a cold but that's gone now, the spot has a small scab", ("fever", "scab")),
     ("there was a bit of pus but it has cleared up", ("infected_discharge",)),
@@ -367,6 +391,7 @@ def test_more_patient_words_are_read(nlp, text, symptom, facts):
     ("the red line has gone down my arm to my wrist", ("spreading_redness",)),
     ("it's oozing yellow stuff, I thought it had healed", ("oozing", "infected_discharge")),
     ("the bleeding stopped then kept going", ("bleeding",)),
+    ("the bleeding stopped, it was fine, now it's pouring again", ("bleeding",)),
     ("it bled heavily and I fainted, I'm fine now", ("bleeding", "fainting")),
     ("the area has gone red and hot", ("inflamed_skin",)),
     # ...and only a warning sign: "the redness has gone down" still tells of a healing spot

@@ -32,6 +32,11 @@ def test_a_time_is_counted_back_from_today(text, days):
     ("had it frozen over the weekend, it stings", 4),
     ("frozen on nov 3 and it's still there", 22),
     ("it may ooze a bit", None),  # "may" is no month here
+    # how long something lasted bounds the date only from a day up: minutes and hours say nothing of it
+    ("the skin has been hot for a few hours", None),
+    ("I pressed on it for about ten minutes and the bleeding stopped", None),
+    ("the blister has been there for 3 days", 3),
+    ("frozen 2 hours ago, it burns", 0),
     ("will the scab fall off by itself?", None),  # nor "fall" a season
 ])
 def test_the_reading_finds_the_time_in_a_message(nlp, text, days):

@@ -21,6 +21,10 @@ from triage.reading.treatment_timing import treatment_timing
     # the expected course coming away
     ("the scab fell off last night", ("scab", "scab_came_off")),
     ("my face looked like it had a bad sunburn", ("redness_swelling",)),
+    # soaking in something is aftercare; a soaked plaster is a wound that oozes
+    ("4 band-aids over cotton balls soaked in witch hazel", ()),
+    ("the plaster is soaked", ("oozing",)),
+    ("the skin is still pinkish", ("redness_swelling",)),
     ("the area was on fire all evening", ("pain",)),
     # a dash ends a denial: "never made it past the first interview – fell off"
     ("a growth that never made it past the first interview – fell off last night", ("scab_came_off",)),
@@ -91,6 +95,8 @@ def test_before_treatment_a_warning_sign_is_still_read(nlp):
     # a treatment that did not work reports the spot still there; a numbing cream that did not is no news
     ("the freezing didn't work", ("lesion_persists",)),
     ("the numbing cream didn't work", ()),
+    ("I have tried all the over-the-counter remedies, but nothing has worked", ()),
+    ("the freezing didn't work and the wart is still there after salicylic acid too", ("lesion_persists",)),
     ("I've had 4 treatments and the verruca hasn't budged", ("lesion_persists",)),
     ("there's still a lump under the skin", ("lesion_persists",)),
     ("the blister is full of blood", ("blistering",)),
