@@ -1,6 +1,6 @@
-"""The gate on the corpus of real patients' words (tests/triage_cases/corpus/development.yml),
-through the real servers and the shared eval's own conversation driver. The held-out part is never
-run here: `make evaluate-heldout` runs it, and only a closing note reports it."""
+"""The gate on the development parts of the corpus of real patients' words and of the written probes,
+through the real servers and the shared eval's own conversation driver. The held-out parts are never
+run here: `make evaluate-heldout` runs the corpus's, and only a closing note reports them."""
 import importlib.util
 
 import pytest
@@ -9,11 +9,14 @@ import yaml
 from tests.integration.servers import HOST, REPO, RunningAssistant
 
 RUN_EVAL = REPO.parent / "shared" / "eval" / "run_eval.py"
-DEVELOPMENT = REPO / "tests" / "triage_cases" / "corpus" / "development.yml"
+CASES = REPO / "tests" / "triage_cases"
+DEVELOPMENT = [CASES / "corpus" / "development.yml", CASES / "written_probes" / "development.yml",
+               CASES / "written_probes" / "round2" / "chat_development.yml",
+               CASES / "written_probes" / "round2" / "forum_development.yml"]
 LEVELS = ["self_care", "see_doctor", "urgent", "emergency"]
-# Measured 131/148 (0.885) when the gate was last raised, a few cases' margin below it; a fall below
-# is a regression to look into. Raise it as the reading improves.
-MIN_ACCEPTABLE_RATE = 0.85
+# Measured 264/286 (0.923) on the four files when the gate was last raised, a few cases' margin below it;
+# a fall below is a regression to look into. Raise it as the reading improves.
+MIN_ACCEPTABLE_RATE = 0.89
 
 
 def load_run_eval():
@@ -31,7 +34,7 @@ def results():
     try:
         url = f"http://{HOST}:{assistant.rasa_port}/webhooks/rest/webhook"
         outcomes = []
-        for case in yaml.safe_load(DEVELOPMENT.read_text())["cases"]:
+        for case in [case for path in DEVELOPMENT for case in yaml.safe_load(path.read_text())["cases"]]:
             transcript, replies = run_eval.run_case(url, case)
             levels = [level for level in run_eval.triage_levels(replies) if level in LEVELS]
             got = max(levels, key=LEVELS.index) if levels else "none"
