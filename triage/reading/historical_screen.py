@@ -37,24 +37,15 @@ class HistoricalScreen:
         self.prepositions = set(context.get("prepositions", []))
         self.ongoing_words = set(context.get("still_going", []))
         self.expectations = set(context.get("expectations", []))
-        self.never_ended = set(context.get("never_ended", []))
-        self.lasting = set(context.get("lasting", []))
 
     def __call__(self, doc: Doc) -> Doc:
         clauses = [(ent, self.clause(ent)) for ent in doc.ents]
         past = {clause for ent, clause in clauses if ent.label_ == SYMPTOM and self.told_of_the_past(doc, clause)}
         # The time in such a clause ("last year I had pus") is not when this spot was frozen either.
         doc.ents = [Span(doc, ent.start, ent.end, label=HISTORICAL, span_id=ent.ent_id_)
-                    if ent.label_ in (SYMPTOM, DURATION) and clause in past or self.is_over(ent)
-                    or self.told_in_a_past_sentence(ent, clause) else ent
+                    if ent.label_ in (SYMPTOM, DURATION) and clause in past or self.is_over(ent) else ent
                     for ent, clause in clauses]
         return doc
-
-    def told_in_a_past_sentence(self, ent: Span, clause: Tuple[int, int]) -> bool:
-        """A sign of the healing told in a sentence set in the distant past. Not a mark or a change that lasts:
-        "a year ago they froze it and it came back" tells of the spot now."""
-        return (ent.label_ == SYMPTOM and ent.ent_id_ not in self.lasting
-                and self.sentence_opens_in_the_past(ent.doc, clause))
 
     def clause(self, ent: Span) -> Tuple[int, int]:
         """Where the entity's clause starts and ends, in tokens."""
@@ -75,18 +66,6 @@ class HistoricalScreen:
             if length and not next_to_treatment(doc, clause[0] + i, clause[0] + i + length):
                 return True
         return False
-
-    def sentence_opens_in_the_past(self, doc: Doc, clause: Tuple[int, int]) -> bool:
-        """"Back in 2019 I had a skin tag frozen and the blister got infected, antibiotics sorted it": a sentence
-        whose first clause is set in the distant past tells all of it there, the treatment too, unless a later
-        clause speaks of now or of something that never ended."""
-        sentence = doc[clause[0]].sent
-        words = {token.lower_ for token in doc[clause[0]:clause[1]]}
-        if clause[0] == sentence.start or (self.never_ended | self.ongoing) & words:
-            return False
-        first = [token.lower_ for token in doc[sentence.start:sentence.end]]
-        first = first[:next((i for i, word in enumerate(first) if word in self.scope_ends), len(first))]
-        return not self.ongoing & set(first) and any(self.marker_at(first, i) for i in range(len(first)))
 
     def marker_at(self, words: Sequence[str], i: int) -> int:
         """The length of a marker of the past starting at words[i], else 0."""
