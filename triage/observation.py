@@ -21,8 +21,7 @@ def build_observation(reading: MessageReading, facts: Optional[Mapping[str, Any]
     ``facts`` default to the message's own; the action passes them completed by remembered_facts.
     """
     symptoms = reading.symptoms
-    # Before the treatment nothing of it can be getting worse ("my sister said it was fine but ...").
-    if not symptoms and reading.trend == "worsening" and not reading.before_treatment:
+    if not symptoms and reading.trend == "worsening":
         symptoms = (UNNAMED_SYMPTOM,)
     if not symptoms:
         return None

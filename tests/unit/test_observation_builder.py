@@ -30,12 +30,6 @@ def test_body_sites_become_a_fact():
 def test_a_worsening_with_no_symptom_named_is_still_assessed():
     worsening = MessageReading((Mention("TREND", "worsening", "getting worse", False),))
     assert build_observation(worsening).symptoms == ("other",)
-
-
-def test_before_the_treatment_a_worsening_with_no_symptom_is_not_assessed():
-    # "my GP wants to freeze it ... my sister said it was fine but ...": nothing has been treated yet.
-    worsening = MessageReading((Mention("TREND", "worsening", "was fine but", False),), before_treatment=True)
-    assert build_observation(worsening) is None
     improving = MessageReading((Mention("TREND", "improving", "better", False),))
     assert build_observation(improving) is None
 
