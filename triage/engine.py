@@ -63,6 +63,13 @@ class TriageEngine:
             assessments.append(assessment)
             for fact, level in questions.items():
                 open_questions[fact] = max(level, open_questions.get(fact, level))
+        worsening, questions = self._unweighed_worsening(symptoms, facts, observation.skipped)
+        level = max(assessment.level for assessment in assessments)
+        if worsening is not None and worsening.level > level:
+            assessments.append(worsening)
+        for fact, stake in questions.items():
+            if stake > level:
+                open_questions[fact] = max(stake, open_questions.get(fact, stake))
         # sorted() is stable, so symptoms of equal level keep the patient's order.
         assessments.sort(key=lambda assessment: assessment.level, reverse=True)
         return TriageResult(
@@ -70,6 +77,18 @@ class TriageEngine:
             assessments=tuple(assessments),
             open_questions=open_questions,
         )
+
+    def _unweighed_worsening(self, symptoms: Tuple[str, ...], facts: Mapping[str, Any], skipped: FrozenSet[str]):
+        """"Day 5, the blister is getting worse": a worsening that no rule of the named symptoms weighs is
+        assessed by the unnamed symptom's rules on the trend ("worse after day 2"): the assessment (None when
+        none fires) and the questions whose answers could make one fire."""
+        weighs_trend = lambda rule: any(condition.fact == "trend" for condition in rule.conditions)
+        if facts.get("trend") != "worsening" or any(
+                weighs_trend(rule) for symptom in symptoms for rule in self.rulebook.rules_for(symptom)):
+            return None, {}
+        fallback = self.rulebook.fallback_symptom
+        on_trend = [rule for rule in self.rulebook.rules_for(fallback) if weighs_trend(rule)]
+        return self._assess_rules(fallback, on_trend, facts, skipped, fall_back=False)
 
     def _known_symptoms(self, symptoms: Iterable[str]) -> Tuple[str, ...]:
         """Symptoms in first-mention order, each once; unknown ones become the fallback symptom."""
@@ -79,19 +98,23 @@ class TriageEngine:
         return tuple(known)
 
     def _assess_symptom(self, symptom: str, facts: Mapping[str, Any], skipped: FrozenSet[str]):
+        return self._assess_rules(symptom, self.rulebook.rules_for(symptom), facts, skipped)
+
+    def _assess_rules(self, symptom: str, rules, facts: Mapping[str, Any], skipped: FrozenSet[str],
+                      fall_back: bool = True):
         fired, undecided = [], []
-        for rule in self.rulebook.rules_for(symptom):
+        for rule in rules:
             holds = evaluate_all(rule.conditions, facts)
             if holds or (holds is None and _waits_only_on_skipped(rule, facts, skipped, self.rulebook.sign_facts)):
                 fired.append(rule)
             elif holds is None:
                 undecided.append(rule)
-        if not fired:
+        if not fired and fall_back:
             # No rule speaks for this case: err upward to the fallback symptom's advice, with those of its
             # rules whose conditions hold ("worse after day 2" only when it is).
             fired = [rule for rule in self.rulebook.rules_for(self.rulebook.fallback_symptom)
                      if evaluate_all(rule.conditions, facts)]
-        level = max(rule.level for rule in fired)
+        level = max((rule.level for rule in fired), default=Level.SELF_CARE)
         questions: Dict[str, Level] = {}
         for rule in undecided:
             if rule.level <= level:
@@ -100,7 +123,7 @@ class TriageEngine:
                 if facts.get(condition.fact) is None and condition.fact not in skipped:
                     questions[condition.fact] = max(rule.level, questions.get(condition.fact, rule.level))
         ordered = tuple(sorted(fired, key=lambda rule: rule.level, reverse=True))
-        return SymptomAssessment(symptom=symptom, level=level, rules=ordered), questions
+        return (SymptomAssessment(symptom=symptom, level=level, rules=ordered) if fired else None), questions
 
 
 def _waits_only_on_skipped(rule: Rule, facts: Mapping[str, Any], skipped: FrozenSet[str],

@@ -16,6 +16,7 @@ class HypotheticalScreen:
         self.unsure_before_if = set(context["unsure_before_if"])
         self.not_a_condition_after_if = set(context["not_a_condition_after_if"])
         self.presupposing_determiners = set(context.get("presupposing_determiners", []))
+        self.presupposed_signs = set(context.get("presupposed_signs", []))
         self.arising_verbs = set(context.get("arising_verbs", []))
         self.cue_window = int(context["cue_window"])
         self.scope_ends = set(context["scope_ends"])
@@ -36,6 +37,8 @@ class HypotheticalScreen:
         self.awaited = set(context.get("awaited", []))
         self.awaited_cues = set(context.get("awaited_cues", []))
         self.awaited_past_forms = set(context.get("awaited_past_forms", []))
+        self.fear_words = set(context.get("fear_words", []))
+        self.feared_marks = set(context.get("feared_marks", []))
 
     def __call__(self, doc: Doc) -> Doc:
         ents, previous = [], None
@@ -72,7 +75,17 @@ class HypotheticalScreen:
                 return (symptom.start - i <= self.cue_window and self.is_a_condition(doc, i)
                         and not self.presupposes(symptom, i))
             clause.append(word)
-        return self.foresees_a_change(clause) or self.foresees_it(symptom, clause)
+        return self.foresees_a_change(clause) or self.foresees_it(symptom, clause) or self.fears_it(symptom, clause)
+
+    def fears_it(self, mark: Span, words_before) -> bool:
+        """"I'm worried it won't heal", "scared it'll leave a mark": a lasting mark feared in the future. Not a
+        warning sign ("worried it won't stop bleeding" tells of a bleeding now), nor a fear of now ("worried it's
+        a scar")."""
+        if mark.ent_id_ not in self.feared_marks or not self.fear_words & set(words_before):
+            return False
+        fear = next(i for i, word in enumerate(words_before) if word in self.fear_words)
+        said = set(words_before[:fear]) | {token.lower_ for token in mark}
+        return bool(said & self.future_modals or "wo" in said or said & self.modals)
 
     def is_awaited(self, change: Span) -> bool:
         """"when will it fall off?", "thought it would drop off by now": a change still waited for, told with
@@ -100,10 +113,11 @@ class HypotheticalScreen:
         return before not in self.unsure_before_if and after not in self.not_a_condition_after_if
 
     def presupposes(self, symptom: Span, cue: int) -> bool:
-        """"if the blister bursts": "if", a determiner, the sign, then what happens to it (not its arising)."""
+        """"if the blister bursts": "if", a determiner, a sign of the usual course, then what happens to it (not
+        its arising)."""
         doc = symptom.doc
         after = doc[symptom.end].lower_ if symptom.end < len(doc) else ""
-        return (doc[cue].lower_ == "if" and symptom.start == cue + 2
+        return (symptom.ent_id_ in self.presupposed_signs and doc[cue].lower_ == "if" and symptom.start == cue + 2
                 and doc[cue + 1].lower_ in self.presupposing_determiners
                 and after not in self.arising_verbs)
 
