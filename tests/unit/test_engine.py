@@ -31,6 +31,8 @@ def test_no_rule_fires_for_another_symptom(engine, rulebook):
             continue  # reported as a companion (or the rule names its own symptom as its sign): not absent
         if rule.symptom == rulebook.fallback_symptom and all(r.conditions for r in rulebook.rules_for(symptom)):
             continue  # a symptom none of whose rules holds on these facts falls back to them
+        if rule.symptom == rulebook.fallback_symptom and any(c.fact == "trend" for c in rule.conditions):
+            continue  # a worsening no rule of the symptom weighs is the unnamed symptom's (engine.py)
         result = engine.assess(observation_meeting(rule, symptom))
         assert rule.id not in result.rule_ids, (rule.id, symptom)
 
@@ -207,3 +209,16 @@ def test_the_engine_imports_nothing_from_rasa():
     code = "import sys, triage; print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'rasa_sdk')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_worsening_no_named_symptom_weighs_is_assessed_as_a_worsening(engine):
+    # "Day 5, the blister is getting worse": blisters have no rule on the trend; worse after day 2 is urgent.
+    def assess(facts, skipped=frozenset()):
+        return engine.assess(Observation(("blistering",), facts, skipped))
+    late = assess({"trend": "worsening", "days_since_treatment": 5})
+    assert late.level == Level.URGENT and "other.worsening_after_day_2" in late.rule_ids
+    assert assess({"trend": "worsening", "days_since_treatment": 1}).level == Level.SELF_CARE
+    assert assess({"trend": "worsening"}).open_questions["days_since_treatment"] == Level.URGENT
+    assert assess({"trend": "worsening"}, frozenset({"days_since_treatment"})).level == Level.URGENT
+    # a symptom whose rules weigh the trend keeps its own: pain worse on day 1 is its see_doctor rule
+    assert engine.assess(Observation(("pain",), {"trend": "worsening", "days_since_treatment": 1})).symptoms == ("pain",)

@@ -38,6 +38,16 @@ from triage.reading.message import MAX_CHARS_READ, read_message
     ("the skin around the wart is angry looking", ("infected_discharge",)),
     ("the weather is warm today", ()),
     ("the skin around the wart has been hot for a few hours", ("inflamed_skin",)),
+    # a person hot is a fever, the weather hot no sign (safety review)
+    ("Had a wart frozen yesterday and I've been hot and cold all night", ("fever",)),
+    ("its been hot and cold and I feel rough, cryo 2 days back", ("fever",)),
+    ("he's been really hot since the freezing", ("fever",)),
+    ("my daughter had a wart frozen yesterday and she's been really hot and floppy", ("sepsis_signs",)),
+    ("Wart frozen 5 days ago, it has been hot weather here, can I go swimming?", ()),
+    ("it's been so hot lately", ()),
+    ("my pinky is swollen and the ring on it is really tight", ("redness_swelling", "tight_ring")),
+    ("the scab is still there on my leg", ("scab",)),
+    ("the scab fell off but the wart is still there", ("scab", "scab_came_off", "lesion_persists")),
     ("it's been red and warm since this morning", ("inflamed_skin",)),
     ("it feels a bit warm", ("inflamed_skin",)),
     ("I soaked it in warm water", ()),
@@ -58,7 +68,7 @@ def test_symptoms_are_read_from_the_text(nlp, text, symptoms):
     ("my blister isn't leaking", ("blistering",), ("oozing",)),
     ("it's not oozing", (), ("oozing",)),
     ("dont have any pus but its red", ("redness_swelling",), ("infected_discharge",)),
-    ("I have no fever, the blister is still there", ("blistering", "lesion_persists"), ("fever",)),
+    ("I have no fever, the blister is still there", ("blistering",), ("fever",)),
     ("I don't have a fever but it's oozing yellow stuff", ("oozing", "infected_discharge"), ("fever",)),
     ("it isn't cloudy or smelly", (), ("infected_discharge",)),
     ("no pain", (), ("pain",)),
@@ -181,11 +191,19 @@ def test_short_answers_are_read(nlp, text, answer):
     ("bye, going to bed with a temperature", ("fever",), ()),
     ("she said I am going to bed with a temperature", ("fever",), ()),
     ("I will take paracetamol for the pain", ("pain",), ()),
-    # "if the ..." presupposes the sign: what happens to it is the condition, not the sign itself
+    # "if the blister ..." presupposes the blister: what happens to it is the condition, not the sign itself;
+    # a warning sign after "if the" is asked about as often as told, and stays hypothetical
     ("if the blood blister burst do i need to come in? its not burst yet", ("blistering",), ()),
     ("what if my blister gets infected", ("blistering",), ("infected_discharge",)),
-    ("if the pus comes back, do I ring you?", ("infected_discharge",), ("lesion_changes",)),
-    ("if the swelling starts, what do I do?", (), ("redness_swelling",)),
+    ("if the blister starts, what do I do?", (), ("blistering",)),
+    ("what if the pus comes out when I shower?", (), ("infected_discharge",)),
+    ("what happens if the bleeding doesn't stop?", (), ("bleeding",)),
+    # a lasting mark feared in the future is asked about; a warning sign feared, or a fear of now, counts
+    ("I'm worried it won't heal properly", (), ("lesion_persists",)),
+    ("I'm concerned that my skin won't heal all the way and I'll be stuck with a scar", (), ("lesion_persists", "scar")),
+    ("i'm worried it won't stop bleeding", ("bleeding",), ()),
+    ("i'm worried it's a scar", ("scar",), ()),
+    ("worried because the wart is still there after 6 weeks", ("lesion_persists",), ()),
     # a forecast the patient says came true
     ("he said they might come back, and they did", ("lesion_changes",), ()),
     ("she said it could get infected and it did", ("infected_discharge",), ()),
@@ -333,18 +351,21 @@ def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
     assert (reading.facts.get("days_since_treatment") == 365) == ("last year" in text and "I had" not in text)
 
 
-@pytest.mark.parametrize("text, symptoms", [
-    # a sentence set in the distant past tells its signs of healing there, the treatment too...
-    ("Back in 2019 I had a skin tag frozen and the blister got a bit infected, antibiotics sorted it.", ()),
-    # ...but not a mark or change that lasts, a sign that never ended, or one told of now
-    ("a year ago I had it frozen and it came back", ("lesion_changes",)),
-    ("last year they froze a wart on my hand and it left a white mark", ("lightened_skin",)),
-    ("I had it frozen a year ago and the blister never healed", ("blistering", "lesion_persists")),
-    ("last year I had it frozen and now there is pus", ("infected_discharge",)),
-    ("a year ago they froze it and it got infected, and it is infected again now", ("infected_discharge",)),
+@pytest.mark.parametrize("text, symptom", [
+    # a past told in one clause does not set aside a sign told of this treatment in another (safety review)
+    ("Last time it healed fine but this one went green and smelly", "infected_discharge"),
+    ("Back in 2019 I had a skin tag frozen and had no problems, then on Monday I had another one frozen and it "
+     "started oozing pus", "infected_discharge"),
+    ("Previously I had my warts frozen without problems, but after this freeze on Friday I got the chills and red "
+     "streaks", "spreading_redness"),
+    ("A year ago I was diagnosed with diabetes, my verruca was frozen a week ago and it went green and smelly",
+     "infected_discharge"),
+    ("Years back I had one frozen, this time it's my eyelid and it blistered", "blistering"),
+    ("It was the first time I had it frozen and the blister went yellow and oozed", "oozing"),
+    ("a year ago I had it frozen and it came back", "lesion_changes"),
 ])
-def test_a_sentence_set_in_the_distant_past_tells_its_healing_there(nlp, text, symptoms):
-    assert read_message(text, nlp).symptoms == symptoms
+def test_a_past_in_one_clause_leaves_a_sign_of_now_in_another(nlp, text, symptom):
+    assert symptom in read_message(text, nlp).symptoms
 
 
 @pytest.mark.parametrize("text, symptom, facts", [

@@ -32,11 +32,16 @@ def test_a_time_is_counted_back_from_today(text, days):
     ("had it frozen over the weekend, it stings", 4),
     ("frozen on nov 3 and it's still there", 22),
     ("it may ooze a bit", None),  # "may" is no month here
-    # how long something lasted bounds the date only from a day up: minutes and hours say nothing of it
+    # a time under a day tells the date only next to the treatment: elsewhere it tells of the symptom or of now
     ("the skin has been hot for a few hours", None),
-    ("I pressed on it for about ten minutes and the bleeding stopped", None),
+    ("I pressed on it for about ten minutes and it is still bleeding", None),
+    ("this morning", 0),  # the answer to "when was it frozen?"
+    ("the skin round my verruca has been hot all day today", None),
+    ("it started bleeding 2 hours ago", None),
     ("the blister has been there for 3 days", 3),
     ("frozen 2 hours ago, it burns", 0),
+    ("I had cryo this morning and now it's blistering", 0),
+    ("it's day 0 and it burns", 0),
     ("will the scab fall off by itself?", None),  # nor "fall" a season
 ])
 def test_the_reading_finds_the_time_in_a_message(nlp, text, days):

@@ -23,7 +23,17 @@ from triage.reading.treatment_timing import treatment_timing
     ("my face looked like it had a bad sunburn", ("redness_swelling",)),
     # soaking in something is aftercare; a soaked plaster is a wound that oozes
     ("4 band-aids over cotton balls soaked in witch hazel", ()),
+    ("I soaked my foot in warm water", ()),
     ("the plaster is soaked", ("oozing",)),
+    ("I've been cleaning it with salt water but it's soaked again every morning", ("oozing",)),
+    ("my sheets were soaked from it overnight even though I put tea tree oil on it", ("oozing",)),
+    ("the dressing was soaked in pus", ("infected_discharge",)),  # what it is soaked in is read for itself
+    # black by the freezing is the scab forming; a mole black by itself is a change to check
+    ("they are really black right now since she froze them", ("scab",)),
+    ("my mole is all black now", ("lesion_changes",)),
+    # a sting "like a million needles" is pain; pins and needles is numbness
+    ("it felt like someone stuck a million needles into my skin", ("pain",)),
+    ("I have pins and needles in my finger", ("numbness_irritation",)),
     ("the skin is still pinkish", ("redness_swelling",)),
     ("the area was on fire all evening", ("pain",)),
     # a dash ends a denial: "never made it past the first interview – fell off"
@@ -60,6 +70,8 @@ def test_a_treatment_still_ahead_is_read_as_such(text):
 
 @pytest.mark.parametrize("text", [
     "they froze it yesterday, will it scar?",
+    "It's been getting worse since they treated it, I'm going to ring them tomorrow",
+    "it keeps getting worse since they zapped it, should I go back tomorrow?",
     "my wart was frozen 3 days ago and it's blistering",
     "I underwent cryotherapy a month ago",
     "I'm going to have another treatment next week but the blister is huge",
@@ -95,8 +107,9 @@ def test_before_treatment_a_warning_sign_is_still_read(nlp):
     # a treatment that did not work reports the spot still there; a numbing cream that did not is no news
     ("the freezing didn't work", ("lesion_persists",)),
     ("the numbing cream didn't work", ()),
-    ("I have tried all the over-the-counter remedies, but nothing has worked", ()),
     ("the freezing didn't work and the wart is still there after salicylic acid too", ("lesion_persists",)),
+    ("I had the verruca frozen 2 months ago. I've tried salicylic acid since and nothing has worked",
+     ("lesion_persists",)),
     ("I've had 4 treatments and the verruca hasn't budged", ("lesion_persists",)),
     ("there's still a lump under the skin", ("lesion_persists",)),
     ("the blister is full of blood", ("blistering",)),

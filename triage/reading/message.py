@@ -63,8 +63,6 @@ class Mention:
     near_treatment: bool = False  # a time said next to "froze", "treated", "cryo"
     # "for the first couple of days it hurt": a period early in the healing, told after it ended
     early_period: bool = False
-    # "for a few hours", "for 10 days": how long something has lasted, so the treatment was at least that long ago
-    tells_how_long: bool = False
 
 
 QUESTION_OPENERS = {
@@ -168,15 +166,17 @@ class MessageReading:
     def days_since_treatment(self) -> Optional[float]:
         """The time said next to the treatment ("froze it yesterday", not "had the wart for 2 years"),
         else the longest time named: the treatment came before everything else the patient tells.
-        A time opened by "since" is when a symptom started, not when the spot was frozen; one opened by "for"
-        is how long something lasted, a bound on the date only when it runs to a day or more ("pressed on it
-        for ten minutes" says nothing of the date)."""
+        A time opened by "since" is when a symptom started, not when the spot was frozen. Beside a symptom, a
+        time under a day tells the date only next to the treatment ("frozen this morning"): elsewhere it tells
+        of the symptom or of now ("hot all day today", "pressed on it for ten minutes"). "Day 0" counts the
+        days itself, and a time said alone ("this morning") answers "when was it frozen?"."""
         times = [m for m in self.mentions if m.label == "DURATION" and not m.early_period
                  and not m.text.lower().startswith(SYMPTOM_TIME_OPENERS)]
+        beside_a_symptom = bool(self.symptoms)
         for candidates in ([m for m in times if m.near_treatment], times):
-            known = [d for d in (days_in(m.text, self.today) for m in candidates
-                                 if m.near_treatment or not m.tells_how_long or (days_in(m.text, self.today) or 0) >= 1)
-                     if d is not None]
+            known = [d for m in candidates for d in [days_in(m.text, self.today)]
+                     if d is not None and (d >= 1 or m.near_treatment or m.text.lower().startswith("day")
+                                           or not beside_a_symptom)]
             if known:
                 return max(known)
         return None
@@ -308,21 +308,8 @@ def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
     return tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex) and not undone(ent),
                          ent.start <= first_word,
                          ent.label_ == "DURATION" and next_to_treatment(doc, ent.start, ent.end),
-                         ent.label_ == "DURATION" and tells_an_early_period(ent),
-                         ent.label_ == "DURATION" and tells_how_long(ent))
+                         ent.label_ == "DURATION" and tells_an_early_period(ent))
                  for ent in doc.ents)
-
-
-# "for about 5 minutes", "for the last few hours"
-HOW_LONG_QUALIFIERS = {"about", "around", "roughly", "nearly", "almost", "over", "like", "maybe", "at", "least",
-                       "the", "last", "past", "a", "good"}
-
-
-def tells_how_long(duration) -> bool:
-    doc, i = duration.doc, duration.start - 1
-    while i >= 0 and doc[i].lower_ in HOW_LONG_QUALIFIERS:
-        i -= 1
-    return duration[0].lower_ == "for" or (i >= 0 and doc[i].lower_ == "for")
 
 
 def tells_an_early_period(duration) -> bool:

@@ -14,7 +14,8 @@ class Sense:
     def __init__(self, spec: Dict, counts_in_short_message: bool):
         self.symptom = spec["symptom"]
         self.label = spec.get("label", SYMPTOM)
-        self.words = set(spec.get("words", []))  # none listed: every phrase of the id
+        self.words = set(spec.get("words", []))  # none listed (nor last_words): every phrase of the id
+        self.last_words = set(spec.get("last_words", []))  # phrases ending in one of these ("is all black")
         self.counts_with = set(spec["counts_with"])
         self.set_aside_with = set(spec["set_aside_with"]) if "set_aside_with" in spec else None
         self.counts_in_short_message = counts_in_short_message
@@ -24,7 +25,11 @@ class Sense:
         self.instead = {"label": SYMPTOM, "id": instead} if isinstance(instead, str) else instead
 
     def applies_to(self, ent: Span) -> bool:
-        return ent.label_ == self.label and ent.ent_id_ == self.symptom and (not self.words or ent.text.lower() in self.words)
+        if ent.label_ != self.label or ent.ent_id_ != self.symptom:
+            return False
+        if not self.words and not self.last_words:
+            return True
+        return ent.text.lower() in self.words or ent[-1].lower_ in self.last_words
 
     def other_meaning(self, ent: Span, window: int, short_message: int) -> bool:
         doc, sentence, window = ent.doc, ent.sent, self.window or window
