@@ -79,12 +79,12 @@ class TriageEngine:
         )
 
     def _unweighed_worsening(self, symptoms: Tuple[str, ...], facts: Mapping[str, Any], skipped: FrozenSet[str]):
-        """"Day 5, the blister is getting worse": a worsening that no rule of the named symptoms weighs is
-        assessed by the unnamed symptom's rules on the trend ("worse after day 2"): the assessment (None when
-        none fires) and the questions whose answers could make one fire."""
+        """"Day 5, the blister is getting worse": a worsening of a wound sign that no rule of the named symptoms
+        weighs is assessed by the unnamed symptom's rules on the trend ("worse after day 2"): the assessment
+        (None when none fires) and the questions whose answers could make one fire."""
         weighs_trend = lambda rule: any(condition.fact == "trend" for condition in rule.conditions)
-        if facts.get("trend") != "worsening" or any(
-                weighs_trend(rule) for symptom in symptoms for rule in self.rulebook.rules_for(symptom)):
+        if (facts.get("trend") != "worsening" or not self.rulebook.wound_signs & set(symptoms)
+                or any(weighs_trend(rule) for symptom in symptoms for rule in self.rulebook.rules_for(symptom))):
             return None, {}
         fallback = self.rulebook.fallback_symptom
         on_trend = [rule for rule in self.rulebook.rules_for(fallback) if weighs_trend(rule)]

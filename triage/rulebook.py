@@ -33,12 +33,14 @@ class RuleBook:
 
     def __init__(self, rules: Iterable[Rule], symptoms: Dict[str, str], fallback_symptom: str,
                  headlines: Optional[Dict[Level, str]] = None, sign_facts: Iterable[str] = (),
-                 safety_nets: Optional[Dict[Level, str]] = None):
+                 safety_nets: Optional[Dict[Level, str]] = None, wound_signs: Iterable[str] = ()):
         self.rules: Tuple[Rule, ...] = tuple(rules)
         self.symptoms = dict(symptoms)
         self.fallback_symptom = fallback_symptom
         # Facts that describe a sign: only a met one lets a skipped answer err upward (engine.py).
         self.sign_facts = frozenset(sign_facts)
+        # Symptoms whose worsening the unnamed symptom's trend rules assess (engine.py)
+        self.wound_signs = frozenset(wound_signs)
         # level -> what the reply says first at that level ("call your emergency number now")
         self.headlines = dict(headlines or {})
         # level -> what the reply says last: the signs that should make the patient call, and when
@@ -56,6 +58,9 @@ class RuleBook:
         unruled = [symptom for symptom in self.symptoms if not self.rules_for(symptom)]
         if unruled:
             raise ValueError(f"declared symptoms with no rule: {unruled}")
+        undeclared = sorted(self.wound_signs - set(self.symptoms))
+        if undeclared:
+            raise ValueError(f"wound_signs not declared under 'symptoms': {undeclared}")
         if not any(not rule.conditions for rule in self.rules_for(self.fallback_symptom)):
             raise ValueError(f"fallback symptom {self.fallback_symptom!r} needs a rule with no conditions")
 
@@ -96,4 +101,5 @@ def load_rulebook(path: Path = DEFAULT_RULES_PATH) -> RuleBook:
         headlines=_texts_by_level(data.get("headlines")),
         safety_nets=_texts_by_level(data.get("safety_nets")),
         sign_facts=data.get("sign_facts") or (),
+        wound_signs=data.get("wound_signs") or (),
     )

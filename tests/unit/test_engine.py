@@ -222,3 +222,9 @@ def test_a_worsening_no_named_symptom_weighs_is_assessed_as_a_worsening(engine):
     assert assess({"trend": "worsening"}, frozenset({"days_since_treatment"})).level == Level.URGENT
     # a symptom whose rules weigh the trend keeps its own: pain worse on day 1 is its see_doctor rule
     assert engine.assess(Observation(("pain",), {"trend": "worsening", "days_since_treatment": 1})).symptoms == ("pain",)
+
+
+def test_a_late_mark_looking_worse_is_no_worsening_of_the_wound(engine):
+    # "the lighter patch is getting worse, frozen 3 months ago": no sign of infection, so no "worse after day 2"
+    result = engine.assess(Observation(("lightened_skin",), {"trend": "worsening", "days_since_treatment": 90}))
+    assert "other.worsening_after_day_2" not in result.rule_ids and result.level < Level.URGENT

@@ -48,6 +48,16 @@ from triage.reading.message import MAX_CHARS_READ, read_message
     ("my pinky is swollen and the ring on it is really tight", ("redness_swelling", "tight_ring")),
     ("the scab is still there on my leg", ("scab",)),
     ("the scab fell off but the wart is still there", ("scab", "scab_came_off", "lesion_persists")),
+    ("the scab came off a month ago but it's still there", ("scab", "scab_came_off", "lesion_persists")),
+    ("The swelling has gone down but it's still there after 5 weeks", ("redness_swelling", "lesion_persists")),
+    ("Frozen 5 days ago and it's hot in the area around it", ("inflamed_skin",)),
+    ("The skin on my hand is really hot today, it was frozen 6 days ago", ("inflamed_skin",)),
+    ("the plaster is soaked with fluid every morning", ("oozing",)),
+    ("the dressing gets soaked in fluid overnight", ("oozing",)),
+    ("I was hot from the gym and the blister looks fine", ("blistering",)),
+    ("it started bleeding and wouldn't stop", ("bleeding",)),
+    ("the spot is a bit pinkish and warm today", ("inflamed_skin",)),
+    ("my wedding ring on that finger is getting really tight", ("tight_ring",)),
     ("it's been red and warm since this morning", ("inflamed_skin",)),
     ("it feels a bit warm", ("inflamed_skin",)),
     ("I soaked it in warm water", ()),
@@ -198,10 +208,11 @@ def test_short_answers_are_read(nlp, text, answer):
     ("if the blister starts, what do I do?", (), ("blistering",)),
     ("what if the pus comes out when I shower?", (), ("infected_discharge",)),
     ("what happens if the bleeding doesn't stop?", (), ("bleeding",)),
-    # a lasting mark feared in the future is asked about; a warning sign feared, or a fear of now, counts
-    ("I'm worried it won't heal properly", (), ("lesion_persists",)),
-    ("I'm concerned that my skin won't heal all the way and I'll be stuck with a scar", (), ("lesion_persists", "scar")),
+    # a lasting mark feared in the future is asked about; a warning sign feared, a spot still there, or a fear
+    # of now, counts
+    ("im scared it will leave a white patch", (), ("lightened_skin",)),
     ("i'm worried it won't stop bleeding", ("bleeding",), ()),
+    ("I'm worried the wart won't go away, it's been 6 weeks since they froze it", ("lesion_persists",), ()),
     ("i'm worried it's a scar", ("scar",), ()),
     ("worried because the wart is still there after 6 weeks", ("lesion_persists",), ()),
     # a forecast the patient says came true

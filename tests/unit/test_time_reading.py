@@ -42,6 +42,14 @@ def test_a_time_is_counted_back_from_today(text, days):
     ("frozen 2 hours ago, it burns", 0),
     ("I had cryo this morning and now it's blistering", 0),
     ("it's day 0 and it burns", 0),
+    # a time of the thaw, or how long the freezing lasted, is no date; a lasting sign bounds it from 3 days up
+    ("It stung for about 5 minutes after thawing, that was last Thursday, and now the redness keeps getting worse", 6),
+    ("froze it for 15 seconds yesterday and it blistered", 1),
+    ("it stung this morning when it thawed but it's getting better", 0),
+    ("it's worse today", None),
+    ("The skin has been hot and red for 2 days", None),
+    ("my blister has been there for 10 days", 10),
+    ("they did my verruca this morning and it's warm and red", 0),
     ("will the scab fall off by itself?", None),  # nor "fall" a season
 ])
 def test_the_reading_finds_the_time_in_a_message(nlp, text, days):

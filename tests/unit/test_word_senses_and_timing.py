@@ -24,10 +24,13 @@ from triage.reading.treatment_timing import treatment_timing
     # soaking in something is aftercare; a soaked plaster is a wound that oozes
     ("4 band-aids over cotton balls soaked in witch hazel", ()),
     ("I soaked my foot in warm water", ()),
+    ("soaked it in water for ten minutes", ()),
+    ("cotton balls soaked in a blend of wintergreen alcohol and witch hazel", ()),
+    ("the dressing is soaked in a clear fluid", ("oozing",)),
     ("the plaster is soaked", ("oozing",)),
     ("I've been cleaning it with salt water but it's soaked again every morning", ("oozing",)),
     ("my sheets were soaked from it overnight even though I put tea tree oil on it", ("oozing",)),
-    ("the dressing was soaked in pus", ("infected_discharge",)),  # what it is soaked in is read for itself
+    ("the dressing was soaked in pus", ("oozing", "infected_discharge")),
     # black by the freezing is the scab forming; a mole black by itself is a change to check
     ("they are really black right now since she froze them", ("scab",)),
     ("my mole is all black now", ("lesion_changes",)),

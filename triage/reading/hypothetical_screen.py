@@ -78,9 +78,9 @@ class HypotheticalScreen:
         return self.foresees_a_change(clause) or self.foresees_it(symptom, clause) or self.fears_it(symptom, clause)
 
     def fears_it(self, mark: Span, words_before) -> bool:
-        """"I'm worried it won't heal", "scared it'll leave a mark": a lasting mark feared in the future. Not a
-        warning sign ("worried it won't stop bleeding" tells of a bleeding now), nor a fear of now ("worried it's
-        a scar")."""
+        """"scared it'll leave a scar": a lasting mark feared in the future. Not a warning sign ("worried it won't
+        stop bleeding" tells of a bleeding now), a spot still there ("worried the wart won't go away, it's been 6
+        weeks"), nor a fear of now ("worried it's a scar")."""
         if mark.ent_id_ not in self.feared_marks or not self.fear_words & set(words_before):
             return False
         fear = next(i for i, word in enumerate(words_before) if word in self.fear_words)

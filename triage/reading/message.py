@@ -42,6 +42,9 @@ UNDONE_DENIAL = re.compile(
 # "it's not bleeding much", "not swollen that much": a denial of how much, not of the sign.
 DENIED_DEGREE = re.compile(r"^\s*(much|that much|so much|too much|a lot|that bad|too bad|heavily)\b", re.IGNORECASE)
 # Times said with these are about the symptom, not the treatment: "worse since Monday".
+# How long a sign lasted ("for 2 days") bounds the date from below; below this many days it would place
+# the spot in the first days, whose rules ("warm skin in the first days is expected") a later date fails.
+FIRST_DAYS = 3
 SYMPTOM_TIME_OPENERS = ("since",)
 # "no its getting better": a leading "no" that answers, not one that negates ("no pus"). A comma
 # after it keeps negex from reading "better" as denied.
@@ -63,6 +66,8 @@ class Mention:
     near_treatment: bool = False  # a time said next to "froze", "treated", "cryo"
     # "for the first couple of days it hurt": a period early in the healing, told after it ended
     early_period: bool = False
+    # "for 10 minutes", "for a few days": how long something lasted, not when the spot was frozen
+    lasting: bool = False
 
 
 QUESTION_OPENERS = {
@@ -166,17 +171,20 @@ class MessageReading:
     def days_since_treatment(self) -> Optional[float]:
         """The time said next to the treatment ("froze it yesterday", not "had the wart for 2 years"),
         else the longest time named: the treatment came before everything else the patient tells.
-        A time opened by "since" is when a symptom started, not when the spot was frozen. Beside a symptom, a
-        time under a day tells the date only next to the treatment ("frozen this morning"): elsewhere it tells
-        of the symptom or of now ("hot all day today", "pressed on it for ten minutes"). "Day 0" counts the
-        days itself, and a time said alone ("this morning") answers "when was it frozen?"."""
+        A time opened by "since" is when a symptom started, not when the spot was frozen. Beside what the
+        patient reports, a time under a day tells the date only next to the treatment ("frozen this morning"):
+        elsewhere it tells of the symptom or of now ("hot all day today", "worse tonight"). One opened by "for"
+        tells how long something lasted, so the spot was frozen at least that long ago: it stands for the date
+        only from 3 days up, past the first days whose rules it would otherwise wrongly meet ("hot and red for
+        2 days"). "Day 0" counts the days itself, and a time said alone ("this morning") answers "when was it
+        frozen?"."""
         times = [m for m in self.mentions if m.label == "DURATION" and not m.early_period
                  and not m.text.lower().startswith(SYMPTOM_TIME_OPENERS)]
-        beside_a_symptom = bool(self.symptoms)
+        reported = bool(self.symptoms) or any(m.label in ("TREND", "SEVERITY") for m in self.mentions)
         for candidates in ([m for m in times if m.near_treatment], times):
             known = [d for m in candidates for d in [days_in(m.text, self.today)]
-                     if d is not None and (d >= 1 or m.near_treatment or m.text.lower().startswith("day")
-                                           or not beside_a_symptom)]
+                     if d is not None and (m.near_treatment or m.text.lower().startswith("day") or not reported
+                                           or d >= (FIRST_DAYS if m.lasting else 1))]
             if known:
                 return max(known)
         return None
@@ -305,11 +313,27 @@ def within_bound(text: str) -> str:
 
 def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
     first_word = next((token.i for token in doc if token.is_alpha), 0) if first_piece else -1
-    return tuple(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex) and not undone(ent),
-                         ent.start <= first_word,
-                         ent.label_ == "DURATION" and next_to_treatment(doc, ent.start, ent.end),
-                         ent.label_ == "DURATION" and tells_an_early_period(ent))
-                 for ent in doc.ents)
+    mentions = []
+    for ent in doc.ents:
+        lasting = ent.label_ == "DURATION" and tells_how_long(ent)
+        mentions.append(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex) and not undone(ent),
+                                ent.start <= first_word,
+                                ent.label_ == "DURATION" and not lasting and next_to_treatment(doc, ent.start, ent.end),
+                                ent.label_ == "DURATION" and tells_an_early_period(ent), lasting))
+    return tuple(mentions)
+
+
+# "for about 5 minutes", "for the last few days"
+HOW_LONG_QUALIFIERS = {"about", "around", "roughly", "nearly", "almost", "over", "like", "maybe", "at", "least",
+                       "the", "last", "past", "a", "good", "only", "just"}
+
+
+def tells_how_long(duration) -> bool:
+    """"froze it for 15 seconds", "hot for a few hours": a time opened by "for" is how long something lasted."""
+    doc, i = duration.doc, duration.start - 1
+    while i >= 0 and doc[i].lower_ in HOW_LONG_QUALIFIERS:
+        i -= 1
+    return duration[0].lower_ == "for" or (i >= 0 and doc[i].lower_ == "for")
 
 
 def tells_an_early_period(duration) -> bool:

@@ -3,7 +3,7 @@
 from spacy.tokens import Doc
 
 TREATMENT_WORDS = frozenset({"froze", "frozen", "freeze", "freezing", "treated", "treatment", "cryo", "cryotherapy",
-                             "nitrogen", "zapped", "done", "burned", "burnt", "removed",
+                             "nitrogen", "zapped", "done", "did", "burned", "burnt", "removed",
                              # the thaw follows the freezing within minutes: "it stung this morning when it thawed"
                              "thawed", "thawing"})
 

@@ -20,6 +20,8 @@ class Sense:
         self.set_aside_with = set(spec["set_aside_with"]) if "set_aside_with" in spec else None
         self.counts_in_short_message = counts_in_short_message
         self.window = spec.get("window")  # words either side; the screen's own window if not given
+        # set_aside_with counts only this many words before the sign, if given: its own subject
+        self.set_aside_within = spec.get("set_aside_within")
         # What the words name in their other sense, if anything: a symptom id, or {label, id}.
         instead = spec.get("instead")
         self.instead = {"label": SYMPTOM, "id": instead} if isinstance(instead, str) else instead
@@ -40,6 +42,8 @@ class Sense:
             return False
         if self.set_aside_with is None:
             return True
+        if self.set_aside_within is not None:
+            sentence = doc[max(sentence.start, ent.start - self.set_aside_within):ent.start]
         return bool({token.lower_ for token in sentence} & self.set_aside_with)
 
 
