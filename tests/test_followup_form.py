@@ -34,7 +34,7 @@ def test_what_the_first_message_says_is_not_asked_again(text, intent, already_gi
 
 
 @pytest.mark.parametrize("text, intent", [
-    ("it stung this morning when it thawed but it's getting better", "report_pain"),
+    ("it stung this morning when they froze it but it's getting better", "report_pain"),
     ("no hair grows back where they froze it", "report_hair_loss"),
     ("my wound has yellow pus in it", "report_oozing"),  # a warning sign is answered at once
     ("I have a fever and the blister is huge", "report_blistering"),

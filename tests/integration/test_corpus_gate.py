@@ -14,7 +14,7 @@ DEVELOPMENT = [CASES / "corpus" / "development.yml", CASES / "written_probes" / 
                CASES / "written_probes" / "round2" / "chat_development.yml",
                CASES / "written_probes" / "round2" / "forum_development.yml"]
 LEVELS = ["self_care", "see_doctor", "urgent", "emergency"]
-# Measured 264/286 (0.923) on the four files when the gate was last raised, a few cases' margin below it;
+# Measured 263/286 (0.920) on the four files when the gate was last raised, a few cases' margin below it;
 # a fall below is a regression to look into. Raise it as the reading improves.
 MIN_ACCEPTABLE_RATE = 0.89
 

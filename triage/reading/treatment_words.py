@@ -3,9 +3,7 @@
 from spacy.tokens import Doc
 
 TREATMENT_WORDS = frozenset({"froze", "frozen", "freeze", "freezing", "treated", "treatment", "cryo", "cryotherapy",
-                             "nitrogen", "zapped", "done", "did", "burned", "burnt", "removed",
-                             # the thaw follows the freezing within minutes: "it stung this morning when it thawed"
-                             "thawed", "thawing"})
+                             "nitrogen", "zapped", "done", "burned", "burnt", "removed"})
 
 
 def next_to_treatment(doc: Doc, start: int, end: int, reach: int = 3) -> bool:

@@ -42,8 +42,12 @@ class Sense:
             return False
         if self.set_aside_with is None:
             return True
-        if self.set_aside_within is not None:
-            sentence = doc[max(sentence.start, ent.start - self.set_aside_within):ent.start]
+        if self.set_aside_within is not None:  # back to a punctuation mark or a joining word at most
+            start = ent.start
+            while start > max(sentence.start, ent.start - self.set_aside_within) and not (
+                    doc[start - 1].is_punct or doc[start - 1].lower_ in ("but", "and", "so")):
+                start -= 1
+            sentence = doc[start:ent.start]
         return bool({token.lower_ for token in sentence} & self.set_aside_with)
 
 
