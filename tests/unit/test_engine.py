@@ -228,3 +228,10 @@ def test_a_late_mark_looking_worse_is_no_worsening_of_the_wound(engine):
     # "the lighter patch is getting worse, frozen 3 months ago": no sign of infection, so no "worse after day 2"
     result = engine.assess(Observation(("lightened_skin",), {"trend": "worsening", "days_since_treatment": 90}))
     assert "other.worsening_after_day_2" not in result.rule_ids and result.level < Level.URGENT
+
+
+def test_warm_skin_or_a_bleeding_worse_after_day_2_is_urgent(engine):
+    # "it's bleeding more and more each day, day 4": neither has a rule on the trend of its own
+    for symptom in ("inflamed_skin", "bleeding"):
+        result = engine.assess(Observation((symptom,), {"trend": "worsening", "days_since_treatment": 4}))
+        assert result.level >= Level.URGENT, symptom

@@ -65,6 +65,9 @@ from triage.reading.message import MAX_CHARS_READ, read_message
     ("my ring on the finger they froze yesterday is really tight", ("tight_ring",)),
     ("my ring is too small now, the finger has swollen since the freezing", ("tight_ring", "redness_swelling")),
     ("I took my ring off before, the plaster is tight", ()),
+    ("my ring is snug and the finger is swollen after cryo", ("tight_ring", "redness_swelling")),
+    ("blister burst, skin underneath is red raw, warm and oozing, day 4",
+     ("blistering", "redness_swelling", "inflamed_skin", "oozing")),
     ("it started bleeding and wouldn't stop", ("bleeding",)),
     ("the spot is a bit pinkish and warm today", ("inflamed_skin",)),
     ("my wedding ring on that finger is getting really tight", ("tight_ring",)),
@@ -225,6 +228,9 @@ def test_short_answers_are_read(nlp, text, answer):
     ("I'm worried the wart won't go away, it's been 6 weeks since they froze it", ("lesion_persists",), ()),
     ("i'm worried it's a scar", ("scar",), ()),
     ("worried because the wart is still there after 6 weeks", ("lesion_persists",), ()),
+    # a condition the patient says holds ("cos mine is") is a report
+    ("if the blister is hot to touch is that ok, cos mine is, 4 days after", ("blistering", "inflamed_skin"), ()),
+    ("if the skin round it is warm is that bad? because mine is, day 5", ("inflamed_skin",), ()),
     # a forecast the patient says came true
     ("he said they might come back, and they did", ("lesion_changes",), ()),
     ("she said it could get infected and it did", ("infected_discharge",), ()),

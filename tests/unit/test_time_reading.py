@@ -49,6 +49,8 @@ def test_a_time_is_counted_back_from_today(text, days):
     ("It did feel hot yesterday and today it's hotter and redder, day 5", 5),
     ("it thawed in a minute, 4 days ago, and it's now hot and red", 4),
     ("it's worse today", None),
+    ("hot and red the last two days", None),
+    ("the last week it's been red", 7),
     ("The skin has been hot and red for 2 days", None),
     ("my blister has been there for 10 days", 10),
     ("they did my verruca this morning and it's warm and red", None),  # "did" is too common a word to date it

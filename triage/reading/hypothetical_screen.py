@@ -38,9 +38,13 @@ class HypotheticalScreen:
         self.awaited_cues = set(context.get("awaited_cues", []))
         self.awaited_past_forms = set(context.get("awaited_past_forms", []))
         self.fear_words = set(context.get("fear_words", []))
+        # spaCy splits "mine's" as "mine 's": compare with the tokens joined by spaces
+        self.confirmations = [" ".join(phrase.replace("'s", " 's").split()) for phrase in context.get("confirmations", [])]
         self.feared_marks = set(context.get("feared_marks", []))
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.confirmed(doc):
+            return doc
         ents, previous = [], None
         for ent in doc.ents:
             if ent.label_ == SYMPTOM and (self.is_hypothetical(ent) or self.joined_to_hypothetical(previous, ent)):
@@ -49,6 +53,11 @@ class HypotheticalScreen:
             previous = ent
         doc.ents = ents
         return doc
+
+    def confirmed(self, doc: Doc) -> bool:
+        """"if the blister is hot, is that ok? mine is": the patient confirms the condition."""
+        text = " " + " ".join(token.lower_ for token in doc) + " "
+        return any(f" {phrase} " in text or f" {phrase} ." in text for phrase in self.confirmations)
 
     def joined_to_hypothetical(self, previous: Optional[Span], symptom: Span) -> bool:
         """"it would look red and angry": a symptom joined to a hypothetical one shares its condition."""

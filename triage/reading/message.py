@@ -329,11 +329,14 @@ HOW_LONG_QUALIFIERS = {"about", "around", "roughly", "nearly", "almost", "over",
 
 
 def tells_how_long(duration) -> bool:
-    """"froze it for 15 seconds", "hot for a few hours": a time opened by "for" is how long something lasted."""
+    """"froze it for 15 seconds", "hot for a few hours", "red the last two days": a time opened by "for", or by
+    "the last" or "the past", is how long something lasted."""
     doc, i = duration.doc, duration.start - 1
     while i >= 0 and doc[i].lower_ in HOW_LONG_QUALIFIERS:
         i -= 1
-    return duration[0].lower_ == "for" or (i >= 0 and doc[i].lower_ == "for")
+    words = [token.lower_ for token in doc[i + 1:duration.start]] + [token.lower_ for token in duration[:2]]
+    spans = any(words[k:k + 2] in (["the", "last"], ["the", "past"], ["these", "last"]) for k in range(len(words)))
+    return duration[0].lower_ == "for" or (i >= 0 and doc[i].lower_ == "for") or spans
 
 
 def tells_an_early_period(duration) -> bool:
