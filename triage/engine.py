@@ -50,6 +50,10 @@ class TriageResult:
 class TriageEngine:
     def __init__(self, rulebook: RuleBook):
         self.rulebook = rulebook
+        # each symptom's rules on the trend, for a worsening no named symptom weighs (_unweighed_worsening)
+        self._trend_rules = {symptom: tuple(rule for rule in rulebook.rules_for(symptom)
+                                            if any(condition.fact == "trend" for condition in rule.conditions))
+                             for symptom in rulebook.symptoms}
 
     def assess(self, observation: Observation) -> TriageResult:
         symptoms = self._known_symptoms(observation.symptoms)
@@ -82,13 +86,11 @@ class TriageEngine:
         """"Day 5, the blister is getting worse": a worsening of a wound sign that no rule of the named symptoms
         weighs is assessed by the unnamed symptom's rules on the trend ("worse after day 2"): the assessment
         (None when none fires) and the questions whose answers could make one fire."""
-        weighs_trend = lambda rule: any(condition.fact == "trend" for condition in rule.conditions)
         if (facts.get("trend") != "worsening" or not self.rulebook.wound_signs & set(symptoms)
-                or any(weighs_trend(rule) for symptom in symptoms for rule in self.rulebook.rules_for(symptom))):
+                or any(self._trend_rules[symptom] for symptom in symptoms)):
             return None, {}
         fallback = self.rulebook.fallback_symptom
-        on_trend = [rule for rule in self.rulebook.rules_for(fallback) if weighs_trend(rule)]
-        return self._assess_rules(fallback, on_trend, facts, skipped, fall_back=False)
+        return self._assess_rules(fallback, self._trend_rules[fallback], facts, skipped, fall_back=False)
 
     def _known_symptoms(self, symptoms: Iterable[str]) -> Tuple[str, ...]:
         """Symptoms in first-mention order, each once; unknown ones become the fallback symptom."""

@@ -57,7 +57,7 @@ class HypotheticalScreen:
     def confirmed(self, doc: Doc) -> bool:
         """"if the blister is hot, is that ok? mine is": the patient confirms the condition."""
         text = " " + " ".join(token.lower_ for token in doc) + " "
-        return any(f" {phrase} " in text or f" {phrase} ." in text for phrase in self.confirmations)
+        return any(f" {phrase} " in text for phrase in self.confirmations)
 
     def joined_to_hypothetical(self, previous: Optional[Span], symptom: Span) -> bool:
         """"it would look red and angry": a symptom joined to a hypothetical one shares its condition."""
@@ -94,7 +94,7 @@ class HypotheticalScreen:
             return False
         fear = next(i for i, word in enumerate(words_before) if word in self.fear_words)
         said = set(words_before[:fear]) | {token.lower_ for token in mark}
-        return bool(said & self.future_modals or "wo" in said or said & self.modals)
+        return bool(said & self.forecast_modals or "wo" in said)
 
     def is_awaited(self, change: Span) -> bool:
         """"when will it fall off?", "thought it would drop off by now": a change still waited for, told with

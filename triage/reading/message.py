@@ -42,10 +42,10 @@ UNDONE_DENIAL = re.compile(
 # "it's not bleeding much", "not swollen that much": a denial of how much, not of the sign.
 DENIED_DEGREE = re.compile(r"^\s*(much|that much|so much|too much|a lot|that bad|too bad|heavily)\b", re.IGNORECASE)
 # Times said with these are about the symptom, not the treatment: "worse since Monday".
+SYMPTOM_TIME_OPENERS = ("since",)
 # How long a sign lasted ("for 2 days") bounds the date from below; below this many days it would place
 # the spot in the first days, whose rules ("warm skin in the first days is expected") a later date fails.
 FIRST_DAYS = 3
-SYMPTOM_TIME_OPENERS = ("since",)
 # "no its getting better": a leading "no" that answers, not one that negates ("no pus"). A comma
 # after it keeps negex from reading "better" as denied.
 ANSWERING_NO = re.compile(
@@ -315,17 +315,19 @@ def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
     first_word = next((token.i for token in doc if token.is_alpha), 0) if first_piece else -1
     mentions = []
     for ent in doc.ents:
-        lasting = ent.label_ == "DURATION" and tells_how_long(ent)
+        is_time = ent.label_ == "DURATION"
+        lasting = is_time and tells_how_long(ent)
         mentions.append(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex) and not undone(ent),
                                 ent.start <= first_word,
-                                ent.label_ == "DURATION" and not lasting and next_to_treatment(doc, ent.start, ent.end),
-                                ent.label_ == "DURATION" and tells_an_early_period(ent), lasting))
+                                is_time and not lasting and next_to_treatment(doc, ent.start, ent.end),
+                                is_time and tells_an_early_period(ent), lasting))
     return tuple(mentions)
 
 
 # "for about 5 minutes", "for the last few days"
 HOW_LONG_QUALIFIERS = {"about", "around", "roughly", "nearly", "almost", "over", "like", "maybe", "at", "least",
                        "the", "last", "past", "a", "good", "only", "just"}
+SPAN_OPENERS = {("the", "last"), ("the", "past"), ("these", "last")}
 
 
 def tells_how_long(duration) -> bool:
@@ -335,8 +337,8 @@ def tells_how_long(duration) -> bool:
     while i >= 0 and doc[i].lower_ in HOW_LONG_QUALIFIERS:
         i -= 1
     words = [token.lower_ for token in doc[i + 1:duration.start]] + [token.lower_ for token in duration[:2]]
-    spans = any(words[k:k + 2] in (["the", "last"], ["the", "past"], ["these", "last"]) for k in range(len(words)))
-    return duration[0].lower_ == "for" or (i >= 0 and doc[i].lower_ == "for") or spans
+    opened_by_for = duration[0].lower_ == "for" or (i >= 0 and doc[i].lower_ == "for")
+    return opened_by_for or any(pair in SPAN_OPENERS for pair in zip(words, words[1:]))
 
 
 def tells_an_early_period(duration) -> bool:

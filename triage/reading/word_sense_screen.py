@@ -42,13 +42,14 @@ class Sense:
             return False
         if self.set_aside_with is None:
             return True
+        scope = sentence
         if self.set_aside_within is not None:  # back to a punctuation mark or a joining word at most
             start = ent.start
             while start > max(sentence.start, ent.start - self.set_aside_within) and not (
                     doc[start - 1].is_punct or doc[start - 1].lower_ in ("but", "and", "so")):
                 start -= 1
-            sentence = doc[start:ent.start]
-        return bool({token.lower_ for token in sentence} & self.set_aside_with)
+            scope = doc[start:ent.start]
+        return bool({token.lower_ for token in scope} & self.set_aside_with)
 
 
 class WordSenseScreen:
