@@ -1,30 +1,68 @@
-"""Runs a set of triage cases (the shared eval's format) through a freshly started assistant: real
-Rasa and action servers on free loopback ports, then ../shared/eval/run_eval.py against them.
+"""Runs sets of triage cases (the shared eval's format) through a freshly started assistant: real
+Rasa and action servers on free loopback ports, then ../shared/eval/run_eval.py against them, and
+after its summary, how long the replies are: the words of the reply that carried the first triage
+outcome of each case (a patient's first report), disclaimer included.
 
-usage: python scripts/evaluate_corpus.py CASES.yml [-v]
+usage: python scripts/evaluate_corpus.py CASES.yml [CASES.yml ...] [-v]
   make evaluate-corpus   the corpus's development part (make test also gates on it)
   make evaluate-heldout  the held-out part: the honest figure, run once at the end of a change
 """
-import subprocess
+import importlib.util
+import statistics
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from tests.bot_messages import first_outcome_words  # noqa: E402
 from tests.integration.servers import HOST, RunningAssistant  # noqa: E402
 
 RUN_EVAL = REPO.parent / "shared" / "eval" / "run_eval.py"
 
 
+def load_run_eval():
+    spec = importlib.util.spec_from_file_location("run_eval", RUN_EVAL)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def evaluate(run_eval, url: str, cases_path: str, options) -> None:
+    """run_eval's own scoring and summary; its conversations are kept to measure the replies."""
+    transcripts = []
+    run_case = run_eval.run_case
+
+    def recording_run_case(*args, **kwargs):
+        transcript, replies = run_case(*args, **kwargs)
+        transcripts.append(transcript)
+        return transcript, replies
+
+    run_eval.run_case = recording_run_case
+    sys.argv = [str(RUN_EVAL), "--url", url, "--domain", str(REPO / "domain.yml"), "--cases", cases_path, *options]
+    try:
+        run_eval.main()
+    finally:
+        run_eval.run_case = run_case
+    lengths = [words for words in map(first_outcome_words, transcripts) if words is not None]
+    if lengths:
+        print(f"first outcome reply words: median={statistics.median(lengths):g} "
+              f"max={max(lengths)} over {len(lengths)} cases with an outcome")
+
+
 def main() -> int:
-    if len(sys.argv) < 2:
+    paths = [arg for arg in sys.argv[1:] if not arg.startswith("-")]
+    options = [arg for arg in sys.argv[1:] if arg.startswith("-")]
+    if not paths:
         sys.exit(__doc__)
+    run_eval = load_run_eval()
     assistant = RunningAssistant(action_timeout_seconds=10)
     try:
         url = f"http://{HOST}:{assistant.rasa_port}/webhooks/rest/webhook"
-        return subprocess.call([sys.executable, str(RUN_EVAL), "--url", url, "--domain", str(REPO / "domain.yml"),
-                                "--cases", sys.argv[1], *sys.argv[2:]])
+        for path in paths:
+            print(f"== {path}")
+            evaluate(run_eval, url, path, options)
+        return 0
     finally:
         assistant.stop()
 
