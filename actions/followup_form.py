@@ -1,17 +1,20 @@
-"""The follow-up form (domain.yml: followup_form): asks the questions triage/followup.py picks,
-reads each answer, then gives the triage with the answers."""
+"""The follow-up form (domain.yml: followup_form): asks the questions triage/followup.py picks for the
+story, reads each answer into it, then gives the outcome (triage/turn.py's conclude)."""
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from triage.followup import QUESTIONS_BY_FACT, QUESTIONS_BY_SLOT, PendingTriage, next_question, record_answer
+from triage.followup import (
+    QUESTIONS_BY_FACT, QUESTIONS_BY_SLOT, WARNING_CHECK, next_question, record_answer, warning_check_buttons,
+)
 from triage.reading.message import read_message
-from triage.replies import triage_reply
-from actions.runtime import ANSWERED_SLOT, CLINIC, ENGINE, PENDING_SLOT, RULEBOOK, clinic_id_of, send
+from triage.turn import conclude
+from actions.runtime import ASSISTANT, STORY_SLOT, clinic_id_of, send, slot_events, story_of
 
 SKIPPED = "not_sure"
+WARNING_CHECK_TEXT = "Before I reassure you: do you have any of these?"
 
 
 class ValidateFollowupForm(FormValidationAction):
@@ -21,28 +24,41 @@ class ValidateFollowupForm(FormValidationAction):
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: Dict[Text, Any]) -> List[Text]:
         """The questions already answered, then the next one worth asking, if any."""
-        pending = PendingTriage.from_slot(tracker.get_slot(PENDING_SLOT))
-        if pending is None:
+        story = story_of(tracker)
+        result = ASSISTANT.assess(story)
+        if result is None:
             return []
-        answered = [QUESTIONS_BY_FACT[fact].slot for fact in pending.asked]
-        question = next_question(ENGINE, pending)
+        answered = [QUESTIONS_BY_FACT[fact].slot for fact in story.asked if fact in QUESTIONS_BY_FACT]
+        question = next_question(result, story)
         return answered + ([question.slot] if question else [])
 
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        """Each answer (free text or a button's text) is read like any message."""
-        pending = PendingTriage.from_slot(tracker.get_slot(PENDING_SLOT))
+        """Each answer (free text or a button's text) is read like any message, into the story."""
+        story = story_of(tracker)
         events = []
         for slot, text in tracker.slots_to_validate().items():
             question = QUESTIONS_BY_SLOT.get(slot)
-            if question is None or text is None or pending is None:
+            if question is None or text is None or not (story.symptoms or story.given):
                 continue
-            pending = record_answer(pending, question, read_message(str(text)))
-            answered = question.fact not in pending.skipped
-            events.append(SlotSet(slot, str(text) if answered else SKIPPED))
+            story = record_answer(story, question, read_message(str(text)))
+            events.append(SlotSet(slot, SKIPPED if question.fact in story.skipped else str(text)))
         if events:
-            events.append(SlotSet(PENDING_SLOT, pending.to_slot()))
+            events.append(SlotSet(STORY_SLOT, story.to_slot()))
         return events
+
+
+class ActionAskWarningSigns(Action):
+    """The warning check's question, with a button for each warning sign the patient has neither named
+    nor denied."""
+
+    def name(self) -> Text:
+        return f"action_ask_{WARNING_CHECK.slot}"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=WARNING_CHECK_TEXT, buttons=warning_check_buttons(story_of(tracker)))
+        return []
 
 
 class ActionTriageWithAnswers(Action):
@@ -51,9 +67,8 @@ class ActionTriageWithAnswers(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        pending = PendingTriage.from_slot(tracker.get_slot(PENDING_SLOT))
-        if pending is None:
+        turn = conclude(story_of(tracker), ASSISTANT, clinic_id_of(tracker.latest_message))
+        if turn is None:
             return []  # nothing to assess: the rules' safety net answers
-        send(dispatcher, triage_reply(ENGINE.assess(pending.observation()), RULEBOOK, CLINIC,
-                                      clinic_id_of(tracker.latest_message)))
-        return [SlotSet(PENDING_SLOT, None), SlotSet(ANSWERED_SLOT, True)]
+        send(dispatcher, turn.messages)
+        return slot_events(turn)

@@ -1,30 +1,51 @@
-"""What every action shares, loaded once when the action server starts."""
+"""What every action shares, loaded once when the action server starts, and the slots they use."""
+from typing import Any, Dict, List
+
+from rasa_sdk.events import SlotSet
+
 from triage.clinic_settings import ClinicSettings
+from triage.followup import QUESTIONS_BY_FACT
 from triage.reading.message import load_pipeline
+from triage.story import Story
+from triage.turn import Assistant, Turn
 from triage import TriageEngine, load_rulebook
 
-RULEBOOK = load_rulebook()
-ENGINE = TriageEngine(RULEBOOK)
-CLINIC = ClinicSettings.from_environment()
+_RULEBOOK = load_rulebook()
+ASSISTANT = Assistant(TriageEngine(_RULEBOOK), _RULEBOOK, ClinicSettings.from_environment())
 load_pipeline()  # at start-up, so a missing pipeline stops the server instead of a patient's reply
 
 # Slots (domain.yml). ANSWERED is set only when an action replied; otherwise the rules reply
 # (data/rules.yml): the intent's usual response, or the safety net when triage could not run.
 ANSWERED_SLOT = "triage_answered"
-# Set when the patient's report raises questions: a rule then starts the follow-up form.
+# Set when the story raises questions: a rule then starts the follow-up form.
 QUESTIONS_SLOT = "followup_needed"
-# The report waiting on the answers (triage/followup.py's PendingTriage).
-PENDING_SLOT = "triage_pending"
 # Set when the patient was asked what they notice: a second unreadable message gets a safe answer.
 SYMPTOM_ASKED_SLOT = "symptom_asked"
-# Lasting facts from the patient's earlier messages in this session (triage/observation.py).
-REMEMBERED_SLOT = "remembered_facts"
+# The story so far (triage/story.py): not carried into a new session.
+STORY_SLOT = "story"
+
+
+def story_of(tracker) -> Story:
+    return Story.from_slot(tracker.get_slot(STORY_SLOT))
 
 
 def send(dispatcher, messages) -> None:
-    """Sends the messages triage/replies.py composed: each is the keyword arguments of utter_message."""
+    """Sends the messages triage/ composed: each is the keyword arguments of utter_message."""
     for message in messages:
         dispatcher.utter_message(**message)
+
+
+def slot_events(turn: Turn) -> List[Dict[str, Any]]:
+    """The turn's state as slots: the story, whether it answered, and the form's start."""
+    events = [SlotSet(STORY_SLOT, turn.story.to_slot())]
+    if turn.answered:
+        events.append(SlotSet(ANSWERED_SLOT, True))
+    if turn.asked_what_they_notice is not None:
+        events.append(SlotSet(SYMPTOM_ASKED_SLOT, turn.asked_what_they_notice))
+    if turn.asks_questions:  # the form starts with its answers cleared
+        events += [SlotSet(QUESTIONS_SLOT, True)] + [SlotSet(question.slot, None)
+                                                      for question in QUESTIONS_BY_FACT.values()]
+    return events
 
 
 def clinic_id_of(message) -> "str | None":

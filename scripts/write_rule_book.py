@@ -30,13 +30,19 @@ def render() -> str:
         "Generated from `triage/rulebook.yml` by `make rule-book`; do not edit by hand.",
         "Levels: `self_care` < `see_doctor` < `urgent` < `emergency`; with several findings the most urgent wins.",
         "",
-        "| id | symptom | condition | level | advice | source |",
-        "|---|---|---|---|---|---|",
+        "| id | symptom | condition | level | advice | watch for | source |",
+        "|---|---|---|---|---|---|---|",
     ]
     for rule in rulebook.rules:
         source = f"{rule.source.document}: \"{rule.source.quote}\""
+        watch = "; ".join(f"{w.level.label} if {w.text} ({', '.join(w.rules)})" for w in rule.watch)
         lines.append("| " + " | ".join(cell(x) for x in (
-            rule.id, rule.symptom, condition_text(rule), rule.level.label, rule.advice, source)) + " |")
+            rule.id, rule.symptom, condition_text(rule), rule.level.label, rule.advice, watch, source)) + " |")
+    lines += ["", "## Safety nets", "",
+              "Said after the advice below `emergency`; a sign whose rules have fired is not said.", "",
+              "| reply level | said at | sign | rules |", "|---|---|---|---|"]
+    for level, net in rulebook.safety_nets.items():
+        lines += [f"| {level.label} | {w.level.label} | {cell(w.text)} | {', '.join(w.rules)} |" for w in net]
     return "\n".join(lines) + "\n"
 
 

@@ -5,7 +5,7 @@ advice about the spot; denied signs and general questions get no emergency.
 Each phrasing goes through the real action_triage (and the follow-up form, were it to ask)."""
 import pytest
 
-from actions.actions import EMERGENCY_SIGNS_ANSWER
+from triage.turn import EMERGENCY_SIGNS_ANSWER
 from triage.clinic_settings import DEFAULT_EMERGENCY_NUMBER
 from triage.replies import DISCLAIMER_RESPONSE
 from tests.bot_messages import triage_payloads

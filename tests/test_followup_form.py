@@ -1,7 +1,7 @@
 """The follow-up questions, run through the real actions (tests/form_driver.py plays Rasa's form)."""
 import pytest
 
-from triage.followup import MAX_QUESTIONS, QUESTIONS, QUESTIONS_BY_SLOT, answer_value
+from triage.followup import MAX_QUESTIONS, QUESTIONS, QUESTIONS_BY_SLOT, WARNING_CHECK, answer_value
 from actions.followup_form import ActionTriageWithAnswers
 from triage.reading.message import read_message
 from tests.form_driver import DOMAIN, Conversation, converse
@@ -13,7 +13,8 @@ def level_of(conversation: Conversation) -> str:
 
 
 def asked_facts(conversation: Conversation):
-    return [QUESTIONS_BY_SLOT[slot].fact for slot in conversation.questions]
+    """The facts asked about, the warning check before reassuring left out."""
+    return [QUESTIONS_BY_SLOT[slot].fact for slot in conversation.questions if slot != WARNING_CHECK.slot]
 
 
 def test_pain_asks_when_and_which_way_it_goes_and_free_text_answers_settle_it():
@@ -33,15 +34,16 @@ def test_what_the_first_message_says_is_not_asked_again(text, intent, already_gi
     assert not already_given & set(asked_facts(converse(text, intent)))
 
 
-@pytest.mark.parametrize("text, intent", [
-    ("it stung this morning when they froze it but it's getting better", "report_pain"),
-    ("no hair grows back where they froze it", "report_hair_loss"),
-    ("my wound has yellow pus in it", "report_oozing"),  # a warning sign is answered at once
-    ("I have a fever and the blister is huge", "report_blistering"),
+@pytest.mark.parametrize("text, intent, questions", [
+    # reassuring in the first days: only the warning signs are asked about, once
+    ("it stung this morning when they froze it but it's getting better", "report_pain", [WARNING_CHECK.slot]),
+    ("no hair grows back where they froze it", "report_hair_loss", []),  # a late mark: nothing to check
+    ("my wound has yellow pus in it", "report_oozing", []),  # a warning sign is answered at once
+    ("I have a fever and the blister is huge", "report_blistering", []),
 ])
-def test_no_question_is_asked_when_no_answer_could_change_the_advice(text, intent):
+def test_no_question_is_asked_when_no_answer_could_change_the_advice(text, intent, questions):
     conversation = converse(text, intent)
-    assert conversation.questions == []
+    assert conversation.questions == questions
     assert_is_triage_reply(conversation.messages)
 
 
@@ -59,9 +61,10 @@ def test_a_blister_asks_where_first_because_that_answer_weighs_most():
     assert len(conversation.questions) == 1  # urgent: the advice comes at once
 
 
-def test_no_more_than_the_budget_of_questions_is_asked():
+def test_no_more_than_the_budget_of_questions_is_asked_and_then_the_warning_check():
     conversation = converse("I've got a blister on my foot", "report_blistering")
-    assert 0 < len(conversation.questions) <= MAX_QUESTIONS
+    assert len(conversation.questions) == MAX_QUESTIONS  # the warning check takes one of them
+    assert conversation.questions[-1] == WARNING_CHECK.slot
     assert len(set(conversation.questions)) == len(conversation.questions)
 
 
@@ -101,11 +104,13 @@ def test_an_answer_that_answers_two_questions_spares_the_second():
     assert level_of(conversation) == "urgent"
 
 
-def test_the_advice_after_the_questions_carries_the_disclaimer_once_and_the_pending_report_is_cleared():
+def test_the_advice_after_the_questions_carries_the_disclaimer_once_and_the_story_keeps_the_answers():
     conversation = converse("I have pain", "report_pain", ["today", "better"])
     assert_is_triage_reply(conversation.messages)
-    assert conversation.slots["triage_pending"] is None
-    assert "burning" in texts(conversation.messages)
+    story = conversation.slots["story"]
+    assert story["facts"] == {"days_since_treatment": 0, "trend": "improving"}
+    assert story["asked"] == ["days_since_treatment", "trend", WARNING_CHECK.fact]
+    assert "burning" in texts(conversation.messages).lower()
 
 
 def test_with_no_report_waiting_the_advice_action_stays_silent_for_the_safety_net():
@@ -113,7 +118,7 @@ def test_with_no_report_waiting_the_advice_action_stays_silent_for_the_safety_ne
     from rasa_sdk.executor import CollectingDispatcher
 
     dispatcher = CollectingDispatcher()
-    tracker = Tracker("patient", {"triage_pending": None}, {"text": ""}, [], False, None, {}, "followup_form")
+    tracker = Tracker("patient", {"story": None}, {"text": ""}, [], False, None, {}, "followup_form")
     assert ActionTriageWithAnswers().run(dispatcher, tracker, DOMAIN) == []
     assert dispatcher.messages == []
 
@@ -138,6 +143,25 @@ def test_the_when_buttons_fall_on_the_right_side_of_every_threshold_in_the_rules
     for threshold in thresholds:
         assert any(d < threshold for d in days) and any(d >= threshold for d in days)
 
+
+
+def test_the_warning_check_asks_with_a_button_per_sign_and_none_of_these_reassures():
+    conversation = converse("a blister came up on my arm yesterday, no fever", "report_blistering",
+                            ["no", "none of these"])
+    assert conversation.questions[-1] == WARNING_CHECK.slot
+    [check] = [m for m in conversation.messages if m.get("buttons") and "reassure" in (m.get("text") or "")]
+    titles = [button["title"] for button in check["buttons"]]
+    assert "Fever or shivers" not in titles  # denied already
+    assert titles[-2:] == ["None of these", "Not sure"]
+    assert level_of(conversation) == "self_care"
+    assert "fever" in conversation.slots["story"]["denied"] and "infected_discharge" in conversation.slots["story"]["denied"]
+
+
+def test_a_warning_sign_named_at_the_check_is_triaged_at_its_level():
+    conversation = converse("a blister came up on my arm yesterday", "report_blistering",
+                            ["no", "there is pus or smelly fluid"])
+    assert conversation.questions[-1] == WARNING_CHECK.slot
+    assert level_of(conversation) == "urgent"
 
 
 def test_no_advice_comes_before_the_answers():

@@ -4,12 +4,12 @@ reading and the engine, and must reach at least its level (warning signs), or st
 import pytest
 
 from triage import Level
-from triage.observation import build_observation
 from triage.reading.message import read_message
+from triage.story import Story
 
 
 def level_of(nlp, engine, text):
-    observation = build_observation(read_message(text, nlp))
+    observation = Story().tell(read_message(text, nlp)).story.observation()
     return None if observation is None else engine.assess(observation).level
 
 

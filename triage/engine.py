@@ -55,7 +55,9 @@ class TriageEngine:
                                             if any(condition.fact == "trend" for condition in rule.conditions))
                              for symptom in rulebook.symptoms}
 
-    def assess(self, observation: Observation) -> TriageResult:
+    def assess(self, observation: Observation, standing: Iterable[Rule] = ()) -> TriageResult:
+        """``standing``: findings the patient was given earlier in the story, which stand with what the
+        rules make of the observation now (triage/story.py)."""
         symptoms = self._known_symptoms(observation.symptoms)
         if not symptoms:
             raise ValueError("an observation needs at least one symptom")
@@ -71,6 +73,8 @@ class TriageEngine:
         level = max(assessment.level for assessment in assessments)
         if worsening is not None and worsening.level > level:
             assessments.append(worsening)
+        assessments = _with_standing(assessments, standing)
+        level = max(assessment.level for assessment in assessments)
         for fact, stake in questions.items():
             if stake > level:
                 open_questions[fact] = max(stake, open_questions.get(fact, stake))
@@ -126,6 +130,24 @@ class TriageEngine:
                     questions[condition.fact] = max(rule.level, questions.get(condition.fact, rule.level))
         ordered = tuple(sorted(fired, key=lambda rule: rule.level, reverse=True))
         return (SymptomAssessment(symptom=symptom, level=level, rules=ordered) if fired else None), questions
+
+
+def _with_standing(assessments, standing: Iterable[Rule]):
+    """Each symptom's assessment with its standing findings added, and a standing symptom no longer
+    assessed (the unnamed worsening) assessed by them alone."""
+    by_symptom: Dict[str, list] = {}
+    for rule in standing:
+        by_symptom.setdefault(rule.symptom, []).append(rule)
+    merged = []
+    for assessment in assessments:
+        rules = assessment.rules + tuple(rule for rule in by_symptom.pop(assessment.symptom, ())
+                                         if rule not in assessment.rules)
+        rules = tuple(sorted(rules, key=lambda rule: rule.level, reverse=True))
+        merged.append(SymptomAssessment(assessment.symptom, max([assessment.level] + [rule.level for rule in rules]), rules))
+    for symptom, rules in by_symptom.items():
+        rules = tuple(sorted(dict.fromkeys(rules), key=lambda rule: rule.level, reverse=True))
+        merged.append(SymptomAssessment(symptom, rules[0].level, rules))
+    return merged
 
 
 def _waits_only_on_skipped(rule: Rule, facts: Mapping[str, Any], skipped: FrozenSet[str],

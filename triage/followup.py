@@ -3,14 +3,18 @@ from Rasa; actions/followup_form.py runs them as a Rasa form.
 
 A question is asked only when its answer could raise the level (the engine's open questions),
 only below urgent (a warning sign is answered at once, not after questions), most consequential
-first, and never twice. An answer the patient cannot give ("not sure") is skipped, and the engine
-errs upward on it.
+first, and never twice in a story. An answer the patient cannot give ("not sure") is skipped, and the
+engine errs upward on it.
+
+Before reassuring (a self_care outcome in the first two weeks), the warning signs the patient has
+neither named nor denied are asked about once, as NHS 111 asks for red flags before any outcome.
 """
-from dataclasses import dataclass, field
-from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Tuple
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Tuple
 
 from triage.reading.message import MessageReading
-from triage import Level, Observation, TriageEngine, TriageResult
+from triage.story import Story
+from triage import Level, TriageResult
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,7 @@ class Question:
 
 
 # In the order they are asked when their stakes are equal. Each slot's question, with its
-# buttons, is the domain response utter_ask_<slot>.
+# buttons, is the domain response utter_ask_<slot> (the warning check's: action_ask_<slot>).
 QUESTIONS: Tuple[Question, ...] = (
     Question("days_since_treatment"),
     Question("trend"),
@@ -36,50 +40,74 @@ QUESTIONS: Tuple[Question, ...] = (
     Question("severity", yes=["large", "tense", "very_painful"], no=[]),
     Question("risk_factors", yes=["diabetes", "weak_immunity"], no=[]),
 )
-QUESTIONS_BY_FACT: Dict[str, Question] = {question.fact: question for question in QUESTIONS}
-QUESTIONS_BY_SLOT: Dict[str, Question] = {question.slot: question for question in QUESTIONS}
-# Enough to settle any rule in the rulebook; more would wear a worried patient out.
+# "Do you have any of these?" before reassuring: the answer names signs, or none of them.
+WARNING_CHECK = Question("warning_signs", no="none")
+ALL_QUESTIONS = QUESTIONS + (WARNING_CHECK,)
+QUESTIONS_BY_FACT: Dict[str, Question] = {question.fact: question for question in ALL_QUESTIONS}
+QUESTIONS_BY_SLOT: Dict[str, Question] = {question.slot: question for question in ALL_QUESTIONS}
+# Enough to settle any rule in the rulebook; more would wear a worried patient out. The warning
+# check, when it is due, takes one of them.
 MAX_QUESTIONS = 3
 # A warning sign is answered at once.
 ASK_ONLY_BELOW = Level.URGENT
 
-
-@dataclass(frozen=True)
-class PendingTriage:
-    """A triage waiting on answers: what the patient reported, and which questions are done."""
-
-    symptoms: Tuple[str, ...]
-    facts: Mapping[str, Any] = field(default_factory=dict)
-    skipped: FrozenSet[str] = frozenset()
-    asked: Tuple[str, ...] = ()
-
-    def observation(self) -> Observation:
-        return Observation(symptoms=self.symptoms, facts=dict(self.facts), skipped=self.skipped)
-
-    def to_slot(self) -> Dict[str, Any]:
-        return {"symptoms": list(self.symptoms), "facts": dict(self.facts),
-                "skipped": sorted(self.skipped), "asked": list(self.asked)}
-
-    @classmethod
-    def from_slot(cls, value: Optional[Mapping[str, Any]]) -> Optional["PendingTriage"]:
-        if not value or not value.get("symptoms"):
-            return None
-        return cls(symptoms=tuple(value["symptoms"]), facts=dict(value.get("facts") or {}),
-                   skipped=frozenset(value.get("skipped") or ()), asked=tuple(value.get("asked") or ()))
+# The warning signs asked about before reassuring: symptom -> its button (title, what it sends, read
+# like any message). Each one alone gets urgent from the rules.
+WARNING_SIGNS: Tuple[Tuple[str, str, str], ...] = (
+    ("fever", "Fever or shivers", "I have a fever or shivers"),
+    ("spreading_redness", "Redness spreading", "the redness is spreading"),
+    ("infected_discharge", "Pus or smelly fluid", "there is pus or smelly fluid"),
+    ("bleeding", "Bleeding that won't stop", "bleeding that won't stop"),
+)
+NONE_OF_THESE = ("None of these", "none of these")
+NOT_SURE = ("Not sure", "not sure")
+# Healing's first two weeks: when an infection or a bleeding shows. With no date, the check is made for
+# the signs of those weeks, not for marks that come later (lighter skin, hair loss, a scar).
+CHECK_WITHIN_DAYS = 14
+EARLY_SIGNS = frozenset({"pain", "redness_swelling", "blistering", "scab", "scab_came_off", "inflamed_skin",
+                         "oozing", "bleeding"})
 
 
-def questions_worth_asking(result: TriageResult, asked: Tuple[str, ...] = ()) -> List[Question]:
-    """Open questions we know how to ask, highest stakes first, within the budget left."""
+def questions_worth_asking(result: TriageResult, asked: Tuple[str, ...] = (), budget: int = MAX_QUESTIONS
+                           ) -> List[Question]:
+    """Open questions we know how to ask and have not asked, highest stakes first, within the budget."""
     if result.level >= ASK_ONLY_BELOW:
         return []
     candidates = [q for q in QUESTIONS if q.fact in result.open_questions and q.fact not in asked]
     candidates.sort(key=lambda q: -result.open_questions[q.fact])  # stable: table order breaks ties
-    return candidates[: max(0, MAX_QUESTIONS - len(asked))]
+    return candidates[: max(0, budget)]
 
 
-def next_question(engine: TriageEngine, pending: PendingTriage) -> Optional[Question]:
-    worth_asking = questions_worth_asking(engine.assess(pending.observation()), pending.asked)
-    return worth_asking[0] if worth_asking else None
+def unchecked_warning_signs(story: Story) -> List[str]:
+    """The warning signs the patient has neither named nor denied."""
+    told = set(story.symptoms) | set(story.denied)
+    return [symptom for symptom, _, _ in WARNING_SIGNS if symptom not in told]
+
+
+def warning_check_due(result: TriageResult, story: Story) -> bool:
+    """Before a self_care outcome in the first two weeks (with no date, for a sign of those weeks), once a
+    story."""
+    days = story.facts.get("days_since_treatment")
+    early = days < CHECK_WITHIN_DAYS if days is not None else bool(EARLY_SIGNS & set(story.symptoms))
+    return (result.level == Level.SELF_CARE and WARNING_CHECK.fact not in story.asked and early
+            and bool(unchecked_warning_signs(story)))
+
+
+def next_question(result: TriageResult, story: Story) -> Optional[Question]:
+    """The next question for this story, given what the engine makes of it: the weightiest open
+    question, else the warning check when it is due, else None."""
+    check_due = warning_check_due(result, story)
+    spent = len(story.asked) - story.asked_before  # asked since the last outcome
+    worth_asking = questions_worth_asking(result, story.asked, MAX_QUESTIONS - check_due - spent)
+    if worth_asking:
+        return worth_asking[0]
+    return WARNING_CHECK if check_due else None
+
+
+def warning_check_buttons(story: Story) -> List[Dict[str, str]]:
+    unchecked = set(unchecked_warning_signs(story))
+    choices = [(title, payload) for symptom, title, payload in WARNING_SIGNS if symptom in unchecked]
+    return [{"title": title, "payload": payload} for title, payload in choices + [NONE_OF_THESE, NOT_SURE]]
 
 
 def answer_value(question: Question, answer: MessageReading) -> Any:
@@ -92,13 +120,18 @@ def answer_value(question: Question, answer: MessageReading) -> Any:
     return {"yes": question.yes, "no": question.no}.get(answer.answer)
 
 
-def record_answer(pending: PendingTriage, question: Question, answer: MessageReading) -> PendingTriage:
+def record_answer(story: Story, question: Question, answer: MessageReading) -> Story:
     """Adds what the answer says: the fact asked for, and anything else it reports ("two days ago,
     and now there's pus") so that a new warning sign counts. A fact already known is kept."""
-    facts = {**answer.facts, **pending.facts}
+    checked = unchecked_warning_signs(story)
+    told = story.tell(answer).story.asking(question.fact)
+    if question == WARNING_CHECK:
+        if answer.answer == "not_sure":
+            return told.skipping(question.fact)
+        if answer.answer == "no" or answer.says_none:  # "none of these": the signs asked about are denied
+            return told.denying(checked)
+        return told
     value = answer_value(question, answer)
-    if value is not None:
-        facts[question.fact] = value
-    symptoms = tuple(dict.fromkeys(pending.symptoms + answer.symptoms))
-    skipped = pending.skipped if value is not None else pending.skipped | {question.fact}
-    return PendingTriage(symptoms, facts, skipped, pending.asked + (question.fact,))
+    if value is None:
+        return told.skipping(question.fact)
+    return told if story.facts.get(question.fact) is not None else told.with_fact(question.fact, value)

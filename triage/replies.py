@@ -1,39 +1,45 @@
 """Turns a triage result into the messages the patient is sent. The only place replies are composed,
 so the disclaimer and the clinics' payload cannot be forgotten on any path. Imports nothing from Rasa:
 each message is the keyword arguments of a dispatcher's utter_message ({"text": ...}, {"response":
-...} or {"json_message": ...}); actions/ sends them."""
+...} or {"json_message": ...}); actions/ sends them.
+
+A reply is short, to be read on a phone: the headline with the one thing to do, at most three lines of
+advice that fit what was said, the signs to watch for, then the disclaimer. Further advice travels in
+the payload's ``more_advice``, which the widget folds away."""
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
 from triage import Level, RuleBook, TriageResult
 from triage.clinic_settings import ClinicSettings
+from triage.rulebook import Watch
 
 DISCLAIMER_RESPONSE = "utter_disclaimer"
 DISCLAIMER = {"response": DISCLAIMER_RESPONSE}
 ENGLISH_ONLY_NOTICES = Path(__file__).with_name("english_only.yml")
+# Enough to act on; the rest is folded away in the widget.
+MAX_ADVICE_LINES = 3
 Message = Dict[str, Any]
 
 
-def triage_payload(result: TriageResult, clinic_id: Optional[str] = None) -> Dict[str, Any]:
+def triage_payload(result: TriageResult, clinic_id: Optional[str] = None,
+                   more_advice: Sequence[str] = ()) -> Dict[str, Any]:
     """What clinics route on: ``{"triage": {"level", "symptoms", "rules"}}``, plus ``clinic_id``
-    when the clinic's page or back end passed one in the message metadata."""
+    when the clinic's page or back end passed one in the message metadata, and the advice the reply
+    left out under ``more_advice``."""
     triage = {"level": result.level.label, "symptoms": list(result.symptoms), "rules": list(result.rule_ids)}
-    return {"triage": {**triage, **({"clinic_id": clinic_id} if clinic_id else {})}}
+    payload: Dict[str, Any] = {"triage": {**triage, **({"clinic_id": clinic_id} if clinic_id else {})}}
+    if more_advice:
+        payload["more_advice"] = list(more_advice)
+    return payload
 
 
-def advice_texts(result: TriageResult, rulebook: RuleBook, at_least: Level = Level.SELF_CARE) -> List[str]:
-    """One message per symptom, most urgent first, from rules of ``at_least`` that level; advice
-    already given is not repeated."""
-    given, texts = set(), []
-    for assessment in result.assessments:
-        advice = [rule.advice for rule in assessment.rules if rule.level >= at_least and rule.advice not in given]
-        given.update(advice)
-        if advice:
-            texts.append(f"About {rulebook.symptoms[assessment.symptom]}: " + " ".join(advice))
-    return texts
+def advice_in_order(result: TriageResult, at_least: Level = Level.SELF_CARE) -> List[str]:
+    """Each piece of advice once, most urgent symptom first, from rules of ``at_least`` that level."""
+    return list(dict.fromkeys(rule.advice for assessment in result.assessments for rule in assessment.rules
+                              if rule.level >= at_least))
 
 
 def emergency_text(result: TriageResult, rulebook: RuleBook) -> str:
@@ -44,18 +50,57 @@ def emergency_text(result: TriageResult, rulebook: RuleBook) -> str:
     return " ".join([rulebook.headlines[Level.EMERGENCY]] + list(dict.fromkeys(reasons)))
 
 
-def reply_texts(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings) -> List[str]:
-    """The level's headline, the advice that fits, how to reach the clinic, then what to watch for;
-    settings filled in. From urgent up, reassurance about the spot is left out: it would blur the
-    one thing to do."""
+def joined(items: List[str]) -> str:
+    """"a, b or c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def signs_to_watch(result: TriageResult, rulebook: RuleBook) -> List[Watch]:
+    """The signs the reply tells the patient to watch for, above its level: the fired rules' own watch
+    lines, then the level's safety net. A sign whose rules have fired is already a finding: not said."""
+    fired = set(result.rule_ids)
+    rules = [rule for assessment in result.assessments for rule in assessment.rules]
+    candidates = [watch for rule in rules for watch in rule.watch] + list(rulebook.safety_nets.get(result.level, ()))
+    return [watch for watch in dict.fromkeys(candidates) if watch.level > result.level and not fired & set(watch.rules)]
+
+
+def safety_net_text(result: TriageResult, rulebook: RuleBook) -> Optional[str]:
+    """One message: "Contact ... today if it does not stop with firm pressure. Contact ... today if you get a
+    fever, pus or ... Call ... now if you have trouble breathing or ..."."""
+    watches = signs_to_watch(result, rulebook)
+    own = {watch for rule in rulebook.rules for watch in rule.watch}
+    sentences = [f"{rulebook.watch_openers[watch.level]} {watch.text}." for watch in watches if watch in own]
+    for level in sorted({watch.level for watch in watches if watch not in own}):
+        signs = [watch.text for watch in watches if watch not in own and watch.level == level]
+        sentences.append(f"{rulebook.safety_net_openers[level]} {joined(signs)}.")
+    return " ".join(sentences) or None
+
+
+def reply_texts(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings,
+                change: Optional[str] = None) -> Tuple[List[str], List[str]]:
+    """The texts sent, and the advice left for the fold. The level's headline comes first (for an
+    emergency, with why), then what changed in the story, the advice that fits, how to reach the clinic,
+    and what to watch for; settings filled in. From urgent up, reassurance about the spot is left out:
+    it would blur the one thing to do."""
     if result.level == Level.EMERGENCY:
-        texts = [emergency_text(result, rulebook)]
+        texts, more = [emergency_text(result, rulebook), change], []
     else:
         at_least = Level.SEE_DOCTOR if result.level >= Level.URGENT else Level.SELF_CARE
-        optional = [rulebook.headlines.get(result.level)] + advice_texts(result, rulebook, at_least) + [
-            clinic.contact_line(result.level), rulebook.safety_nets.get(result.level)]
-        texts = [text for text in optional if text]
-    return [text.format_map(clinic.placeholders()) for text in texts]
+        advice = advice_in_order(result, at_least)
+        texts = ([rulebook.headlines.get(result.level), change] + advice[:MAX_ADVICE_LINES]
+                 + [clinic.contact_line(result.level), safety_net_text(result, rulebook)])
+        more = advice[MAX_ADVICE_LINES:]
+    placeholders = clinic.placeholders()
+    return ([text.format_map(placeholders) for text in texts if text],
+            [text.format_map(placeholders) for text in more])
+
+
+def triage_reply(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings = ClinicSettings(),
+                 clinic_id: Optional[str] = None, change: Optional[str] = None) -> List[Message]:
+    """Advice, then the disclaimer, then the payload clinics route on."""
+    texts, more = reply_texts(result, rulebook, clinic, change)
+    return ([{"text": text} for text in texts]
+            + [DISCLAIMER, {"json_message": triage_payload(result, clinic_id, more)}])
 
 
 def general_answer(response: str) -> List[Message]:
@@ -79,7 +124,7 @@ def before_treatment_answer(asked: Optional[TriageResult], rulebook: RuleBook,
 def what_if_answer(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings = ClinicSettings()) -> List[Message]:
     """"If it starts oozing, do I need a doctor?": the rules' advice on it, and what to do if it
     happens, as information with the disclaimer and no triage level (nothing is reported)."""
-    texts = advice_texts(result, rulebook)
+    texts = advice_in_order(result)[:MAX_ADVICE_LINES]
     if result.level >= Level.SEE_DOCTOR:
         texts.append("If that happens: " + rulebook.headlines[result.level])
     return [{"text": text.format_map(clinic.placeholders())} for text in texts] + [DISCLAIMER]
@@ -108,10 +153,3 @@ def english_only_notice(language: str, clinic: ClinicSettings = ClinicSettings()
               "language": language}
     return english_only_texts(language, clinic) + [DISCLAIMER, {"json_message": {"triage": {
         **triage, **({"clinic_id": clinic_id} if clinic_id else {})}}}]
-
-
-def triage_reply(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings = ClinicSettings(),
-                 clinic_id: Optional[str] = None) -> List[Message]:
-    """Advice, then the disclaimer, then the payload clinics route on."""
-    return ([{"text": text} for text in reply_texts(result, rulebook, clinic)]
-            + [DISCLAIMER, {"json_message": triage_payload(result, clinic_id)}])

@@ -19,6 +19,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Watch:
+    """A sign to watch for, said as "Contact ... today if <text>" or "Call ... now if <text>" at ``level``:
+    the level of the rules that describe it. Said only while none of them has fired: a sign the patient
+    has described is a finding, not an "if"."""
+    level: Level
+    text: str
+    rules: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     symptom: str
@@ -26,6 +36,7 @@ class Rule:
     advice: str
     source: Source
     conditions: tuple = ()
+    watch: Tuple[Watch, ...] = ()
 
 
 class RuleBook:
@@ -33,7 +44,8 @@ class RuleBook:
 
     def __init__(self, rules: Iterable[Rule], symptoms: Dict[str, str], fallback_symptom: str,
                  headlines: Optional[Dict[Level, str]] = None, sign_facts: Iterable[str] = (),
-                 safety_nets: Optional[Dict[Level, str]] = None, wound_signs: Iterable[str] = ()):
+                 safety_nets: Optional[Dict[Level, Tuple[Watch, ...]]] = None, wound_signs: Iterable[str] = (),
+                 safety_net_openers: Optional[Dict[Level, str]] = None, watch_openers: Optional[Dict[Level, str]] = None):
         self.rules: Tuple[Rule, ...] = tuple(rules)
         self.symptoms = dict(symptoms)
         self.fallback_symptom = fallback_symptom
@@ -45,7 +57,12 @@ class RuleBook:
         self.headlines = dict(headlines or {})
         # level -> what the reply says last: the signs that should make the patient call, and when
         self.safety_nets = dict(safety_nets or {})
+        # level -> how a sign to watch for opens: "Contact {clinic} today if you get"
+        self.safety_net_openers = dict(safety_net_openers or {})
+        self.watch_openers = dict(watch_openers or {})
+        self._by_id = {rule.id: rule for rule in self.rules}
         self._check()
+        self._check_watches()
 
     def _check(self) -> None:
         ids = [rule.id for rule in self.rules]
@@ -64,11 +81,27 @@ class RuleBook:
         if not any(not rule.conditions for rule in self.rules_for(self.fallback_symptom)):
             raise ValueError(f"fallback symptom {self.fallback_symptom!r} needs a rule with no conditions")
 
+    def _check_watches(self) -> None:
+        """Each sign to watch for names rules that exist, of the level its opener says."""
+        watches = [(f"safety net of {level.label}", watch) for level, net in self.safety_nets.items() for watch in net]
+        watches += [(f"rule {rule.id}", watch) for rule in self.rules for watch in rule.watch]
+        for where, watch in watches:
+            openers = self.safety_net_openers if where.startswith("safety") else self.watch_openers
+            if watch.level not in openers:
+                raise ValueError(f"{where}: no opener for level {watch.level.label}")
+            for rule_id in watch.rules:
+                rule = self._by_id.get(rule_id)
+                if rule is None:
+                    raise ValueError(f"{where}: {watch.text!r} names unknown rule {rule_id!r}")
+                if rule.level != watch.level:
+                    raise ValueError(f"{where}: {watch.text!r} is said at {watch.level.label}, "
+                                     f"but rule {rule_id} is {rule.level.label}")
+
     def rules_for(self, symptom: str) -> List[Rule]:
         return [rule for rule in self.rules if rule.symptom == symptom]
 
     def get(self, rule_id: str) -> Optional[Rule]:
-        return next((rule for rule in self.rules if rule.id == rule_id), None)
+        return self._by_id.get(rule_id)
 
 
 def _parse_rule(raw: dict) -> Rule:
@@ -85,7 +118,20 @@ def _parse_rule(raw: dict) -> Rule:
         advice=" ".join(raw["advice"].split()),
         source=Source(document=source["document"], quote=" ".join(source["quote"].split())),
         conditions=parse_conditions(raw.get("when")),
+        watch=tuple(_parse_watch(watch, "if") for watch in raw.get("watch") or ()),
     )
+
+
+def _parse_watch(raw: dict, text_key: str) -> Watch:
+    return Watch(level=Level.from_label(raw["level"]), text=" ".join(str(raw[text_key]).split()),
+                 rules=tuple(raw["rules"]))
+
+
+def _parse_safety_nets(nets: Optional[dict]) -> Dict[Level, Tuple[Watch, ...]]:
+    """level -> its signs to watch for: each group's signs at the group's level."""
+    return {Level.from_label(label): tuple(_parse_watch({**sign, "level": group["level"]}, "sign")
+                                           for group in groups for sign in group["signs"])
+            for label, groups in (nets or {}).items()}
 
 
 def _texts_by_level(texts: Optional[Dict[str, str]]) -> Dict[Level, str]:
@@ -99,7 +145,9 @@ def load_rulebook(path: Path = DEFAULT_RULES_PATH) -> RuleBook:
         symptoms=data["symptoms"],
         fallback_symptom=data["fallback_symptom"],
         headlines=_texts_by_level(data.get("headlines")),
-        safety_nets=_texts_by_level(data.get("safety_nets")),
+        safety_nets=_parse_safety_nets(data.get("safety_nets")),
+        safety_net_openers=_texts_by_level(data.get("safety_net_openers")),
+        watch_openers=_texts_by_level(data.get("watch_openers")),
         sign_facts=data.get("sign_facts") or (),
         wound_signs=data.get("wound_signs") or (),
     )

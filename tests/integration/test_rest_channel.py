@@ -15,8 +15,9 @@ ACTION_TIMEOUT_SECONDS = 8  # generous: a loaded CI machine must not trip it on 
 
 # Phrasings that are not in data/nlu.yml; then the answers to whatever the assistant asks.
 SYMPTOM_MESSAGES = [
-    ("ow, the frozen bit is really stinging this evening", "pain", "self_care", ["it's easing off"]),
-    ("a fat blister has come up on my ankle", "blistering", "self_care", ["yesterday", "no", "no"]),
+    # reassurance in the first weeks comes after the warning check, the last question
+    ("ow, the frozen bit is really stinging this evening", "pain", "self_care", ["it's easing off", "none of these"]),
+    ("a fat blister has come up on my ankle", "blistering", "self_care", ["yesterday", "no", "none of these"]),
     ("the skin has gone lighter where the freeze was", "lightened_skin", "self_care", ["3 weeks ago"]),
     ("my arm hair won't grow on that spot any more", "hair_loss", "self_care", []),
     ("there is liquid oozing from it", "oozing", "see_doctor", ["clear"]),
@@ -120,7 +121,10 @@ def test_follow_up_questions_come_with_buttons_and_take_free_text_answers(assist
     today = next(b["payload"] for b in question["buttons"] if b["title"] == "Today")
     second = assistant.say(today, sender="it-form")  # a button press sends its payload
     assert not triage_payloads(second) and second[-1]["text"].endswith("?")
-    last = assistant.say("it's definitely getting better", sender="it-form")
+    check = assistant.say("it's definitely getting better", sender="it-form")
+    [question] = [r for r in check if r.get("buttons")]  # before reassuring: the warning signs
+    assert not triage_payloads(check) and [b["title"] for b in question["buttons"]][-2:] == ["None of these", "Not sure"]
+    last = assistant.say("none of these", sender="it-form")
     assert [p["level"] for p in triage_payloads(last)] == ["self_care"]
     assert DISCLAIMER in texts(last)
 

@@ -1,10 +1,10 @@
-"""The intent lists written out in data/rules.yml and actions/actions.py agree with the domain's:
+"""The intent lists written out in data/rules.yml and triage/turn.py agree with the domain's:
 a new intent left out of "every message is read for symptoms" would skip the emergency screen."""
 from pathlib import Path
 
 import yaml
 
-from actions.actions import AFTERCARE_QUESTION_INTENTS, ASK_WHAT_THEY_NOTICE_INTENTS, EMERGENCY_INTENT
+from triage.turn import AFTERCARE_QUESTION_INTENTS, ASK_WHAT_THEY_NOTICE_INTENTS, EMERGENCY_INTENT
 
 REPO = Path(__file__).resolve().parent.parent.parent
 DOMAIN_INTENTS = set(yaml.safe_load((REPO / "domain.yml").read_text())["intents"]) | {"nlu_fallback"}

@@ -1,21 +1,18 @@
 """Which follow-up questions are worth asking, and what an answer adds (triage/followup.py)."""
 from triage.followup import (
-    MAX_QUESTIONS, QUESTIONS_BY_FACT, PendingTriage, next_question, questions_worth_asking, record_answer,
+    MAX_QUESTIONS, QUESTIONS_BY_FACT, WARNING_CHECK, next_question, questions_worth_asking, record_answer,
+    warning_check_buttons,
 )
 from triage.reading.message import read_message
+from triage.story import Story
 from triage import Observation
-
-
-def test_a_pending_report_survives_the_round_trip_through_a_slot():
-    pending = PendingTriage(("pain", "blistering"), {"trend": "worsening"}, frozenset({"fluid"}), ("fluid",))
-    assert PendingTriage.from_slot(pending.to_slot()) == pending
-    assert PendingTriage.from_slot(None) is None and PendingTriage.from_slot({"symptoms": []}) is None
 
 
 def test_nothing_is_asked_once_the_level_is_urgent(engine):
     result = engine.assess(Observation(("infected_discharge",)))
     assert result.open_questions  # diabetes would make it an emergency...
     assert questions_worth_asking(result) == []  # ...but the urgent advice is not held back
+    assert next_question(result, Story(("infected_discharge",))) is None
 
 
 def test_questions_come_highest_stakes_first_within_the_budget(engine):
@@ -23,26 +20,59 @@ def test_questions_come_highest_stakes_first_within_the_budget(engine):
     assert questions[0].fact == "body_sites"
     assert len(questions) == MAX_QUESTIONS
     asked = tuple(q.fact for q in questions)
-    assert questions_worth_asking(engine.assess(Observation(("blistering",))), asked) == []
+    assert questions_worth_asking(engine.assess(Observation(("blistering",))), asked, 0) == []
 
 
 def test_recording_an_answer_marks_it_asked_and_a_non_answer_skipped(nlp, engine):
-    pending = PendingTriage(("pain",))
-    answered = record_answer(pending, QUESTIONS_BY_FACT["days_since_treatment"], read_message("3 days ago", nlp))
+    story = Story(("pain",))
+    answered = record_answer(story, QUESTIONS_BY_FACT["days_since_treatment"], read_message("3 days ago", nlp))
     assert answered.facts["days_since_treatment"] == 3 and answered.asked == ("days_since_treatment",)
     skipped = record_answer(answered, QUESTIONS_BY_FACT["trend"], read_message("no idea", nlp))
     assert skipped.skipped == {"trend"} and "trend" not in skipped.facts
-    assert next_question(engine, skipped) is None
+    # pain on day 3 with no trend known: only the warning check is left before reassuring
+    assert next_question(engine.assess(skipped.observation()), skipped) == WARNING_CHECK
 
 
 def test_a_yes_to_a_yes_no_question_gives_its_fact(nlp):
-    pending = record_answer(PendingTriage(("blistering",)), QUESTIONS_BY_FACT["risk_factors"],
-                            read_message("yes", nlp))
-    assert pending.facts["risk_factors"] == ["diabetes", "weak_immunity"]
+    story = record_answer(Story(("blistering",)), QUESTIONS_BY_FACT["risk_factors"], read_message("yes", nlp))
+    assert story.facts["risk_factors"] == ["diabetes", "weak_immunity"]
 
 
 def test_an_answer_keeps_what_the_patient_said_before(nlp):
-    pending = PendingTriage(("pain",), {"trend": "worsening"})
-    answered = record_answer(pending, QUESTIONS_BY_FACT["days_since_treatment"],
+    story = Story(("pain",), facts={"trend": "worsening"})
+    answered = record_answer(story, QUESTIONS_BY_FACT["days_since_treatment"],
                              read_message("yesterday, it's getting better", nlp))
     assert answered.facts == {"trend": "worsening", "days_since_treatment": 1}
+
+
+def test_the_warning_check_comes_before_reassuring_in_the_first_two_weeks_once(engine):
+    story = Story(("blistering",), facts={"days_since_treatment": 3, "severity": []},
+                  asked=("body_sites", "severity", "risk_factors"))
+    result = engine.assess(story.observation())
+    assert result.level.label == "self_care"
+    assert next_question(result, story) == WARNING_CHECK
+    assert next_question(result, story.asking(WARNING_CHECK.fact)) is None
+    late = Story(("lightened_skin",), facts={"days_since_treatment": 60})
+    assert next_question(engine.assess(late.observation()), late) is None  # late marks: nothing to check
+
+
+def test_the_warning_check_offers_only_the_signs_neither_named_nor_denied():
+    titles = [button["title"] for button in warning_check_buttons(Story(("blistering",), denied=("fever",)))]
+    assert titles == ["Redness spreading", "Pus or smelly fluid", "Bleeding that won't stop", "None of these",
+                      "Not sure"]
+
+
+def test_the_warning_check_answered_none_denies_the_signs_and_a_sign_counts(nlp, engine):
+    story = Story(("blistering",), facts={"days_since_treatment": 2})
+    none = record_answer(story, WARNING_CHECK, read_message("none of these", nlp))
+    assert set(none.denied) == {"fever", "spreading_redness", "infected_discharge", "bleeding"}
+    assert engine.assess(none.observation()).level.label == "self_care"
+    fever = record_answer(story, WARNING_CHECK, read_message("I have a fever or shivers", nlp))
+    assert "fever" in fever.symptoms and engine.assess(fever.observation()).level.label == "urgent"
+    unsure = record_answer(story, WARNING_CHECK, read_message("not sure", nlp))
+    assert WARNING_CHECK.fact in unsure.skipped and unsure.symptoms == ("blistering",)
+
+
+def test_each_warning_check_button_is_read_as_its_sign(nlp):
+    for symptom, _, payload in __import__("triage.followup", fromlist=["WARNING_SIGNS"]).WARNING_SIGNS:
+        assert symptom in read_message(payload, nlp).symptoms, payload

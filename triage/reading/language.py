@@ -2,12 +2,14 @@
 English only (with the clinic and the emergency line) instead of "Sorry, I didn't understand".
 Pure Python, on lingua's own bundled models (lingua-language-detector: nothing is downloaded).
 
-Short and chatty texts fool any detector ("xoxo hugs mwah" scores German 0.92), so a message counts
-as foreign only when it is long enough and the detector is sure.
+Short and chatty texts fool any detector ("xoxo hugs mwah" scores German 0.92, "the frozen spot is
+fine" another language), so a message counts as foreign only when it is long enough, the detector is
+sure, and it has no English word the reading knows (the words of its patterns, of 3 letters or more:
+"a", "no" and "me" are words of other languages too).
 """
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 # The languages most often met in European and North American clinics; each adds memory, and the
 # low-accuracy mode (trigrams only) keeps the whole detector near 25 MB.
@@ -16,6 +18,7 @@ LANGUAGES = ("ENGLISH", "SPANISH", "FRENCH", "GERMAN", "ITALIAN", "PORTUGUESE", 
 MIN_WORDS = 5  # "xoxo hugs mwah kisses", "lol omg tbh idk": four chat words fool the detector
 MIN_OTHER_SCRIPT_LETTERS = 6  # Chinese or Arabic script: letters, not spaces, say how long it is
 MIN_CONFIDENCE = 0.9
+MIN_KNOWN_WORD_LETTERS = 3
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -27,9 +30,12 @@ def _detector():
         .with_low_accuracy_mode().build()
 
 
-def foreign_language(text: str) -> Optional[str]:
-    """The ISO 639-1 code of the language a message is written in, when that is surely not English."""
+def foreign_language(text: str, knows_word: Callable[[str], bool] = lambda word: False) -> Optional[str]:
+    """The ISO 639-1 code of the language a message is written in, when that is surely not English.
+    ``knows_word``: whether the reading knows an English word (triage/reading/message.py)."""
     words = WORD.findall(text or "")
+    if any(len(word) >= MIN_KNOWN_WORD_LETTERS and knows_word(word) for word in words):
+        return None
     other_script_letters = sum(len(word) for word in words if not word.isascii())
     if len(words) < MIN_WORDS and other_script_letters < MIN_OTHER_SCRIPT_LETTERS:
         return None

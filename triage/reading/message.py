@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Tuple
 
 import spacy
 
 from triage.reading.spelling import SpellingCorrector, english_words
 from triage.reading.sizes import LARGE_CM, sizes_in
+from triage.reading.story_cues import story_cues
 from triage.reading.temperatures import FEVER_CELSIUS, temperatures_in
 from triage.reading.times import days_in
 from triage.reading.treatment_timing import treatment_timing
@@ -41,6 +42,9 @@ UNDONE_DENIAL = re.compile(
     r"(do|does|have|has|am|is|are)\s*([.!?,;]|$)", re.IGNORECASE)
 # "it's not bleeding much", "not swollen that much": a denial of how much, not of the sign.
 DENIED_DEGREE = re.compile(r"^\s*(much|that much|so much|too much|a lot|that bad|too bad|heavily)\b", re.IGNORECASE)
+# "none of these", "nothing like that": an answer that names none of the signs asked about.
+SAYS_NONE = re.compile(r"^\W*(no\W+)?(none|nothing|neither|nope)( of (these|those|them|that|the above|the above ones|it))?"
+                       r"( (at all|like that|thankfully|thank god|tbh|really))?\W*$", re.IGNORECASE)
 # Times said with these are about the symptom, not the treatment: "worse since Monday".
 SYMPTOM_TIME_OPENERS = ("since",)
 # How long a sign lasted ("for 2 days") bounds the date from below; below this many days it would place
@@ -124,6 +128,15 @@ class MessageReading:
     today: Optional[date] = None
     # "I'm going to have it frozen, will it scar?": the treatment has not happened yet.
     before_treatment: bool = False
+    # How it relates to the story so far (triage/reading/story_cues.py): "actually it's clear" corrects,
+    # "another wart" or "now my daughter" starts a new story ("spot" or "person"), "last year" tells the past.
+    corrects: bool = False
+    starts_new_story: Optional[str] = None
+    tells_the_past: bool = False
+    # Who is ill: {"person": "child", "age_years": 4} where the message says so.
+    person: Tuple[Tuple[str, Any], ...] = ()
+    # "none of these": names none of the signs a question offered.
+    says_none: bool = False
 
     def _ids(self, label: str, negated: bool = False) -> Tuple[str, ...]:
         seen = {m.id: None for m in self.mentions if m.label == label and m.negated == negated}
@@ -152,6 +165,11 @@ class MessageReading:
     @property
     def negated_symptoms(self) -> Tuple[str, ...]:
         return self._ids("SYMPTOM", negated=True)
+
+    @property
+    def historical_symptoms(self) -> Tuple[str, ...]:
+        """Symptoms told of the distant past, or said to be over ("the bleeding has stopped")."""
+        return tuple(symptom for symptom in self._ids("HISTORICAL") if symptom != "duration")
 
     @property
     def body_sites(self) -> Tuple[str, ...]:
@@ -228,6 +246,7 @@ class MessageReading:
             "trend": self.trend,
             "fluid": self.fluid,
             "treatments": self.treatments,
+            **dict(self.person),
         }
         return {name: value for name, value in facts.items() if value is not None}
 
@@ -279,8 +298,8 @@ def large_from_sizes(text: str, mentions: Tuple[Mention, ...]) -> Tuple[Mention,
 
 
 @lru_cache(maxsize=2)
-def spelling_corrector(nlp) -> SpellingCorrector:
-    """Built once per pipeline from its own patterns: each pattern word with the entities it can name."""
+def pattern_words(nlp) -> Dict[str, FrozenSet[str]]:
+    """Each word of the pipeline's patterns, with the entities it can name."""
     meanings: Dict[str, set] = {}
     for ruler in ("emergency_ruler", "entity_ruler"):
         for pattern in nlp.get_pipe(ruler).patterns:
@@ -288,9 +307,23 @@ def spelling_corrector(nlp) -> SpellingCorrector:
                 lower = token.get("LOWER")
                 for word in [lower] if isinstance(lower, str) else (lower or {}).get("IN", []):
                     meanings.setdefault(word, set()).add(f'{pattern["label"]}/{pattern.get("id")}')
+    return {word: frozenset(ids) for word, ids in meanings.items()}
+
+
+def knows_word(word: str, nlp=None) -> bool:
+    """Whether the reading knows the word: one its patterns are made of ("the frozen spot is fine"), and not
+    a stop word ("had" and "me" are Dutch and Spanish too)."""
+    nlp = nlp or load_pipeline()
+    return word.lower() in pattern_words(nlp) and word.lower() not in nlp.Defaults.stop_words
+
+
+@lru_cache(maxsize=2)
+def spelling_corrector(nlp) -> SpellingCorrector:
+    """Built once per pipeline from its own patterns: each pattern word with the entities it can name."""
+    meanings = pattern_words(nlp)
     inflections = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
     lemmas = english_words()
-    return SpellingCorrector({w: frozenset(ids) for w, ids in meanings.items()},
+    return SpellingCorrector(meanings,
                              lambda word: word in lemmas or word in inflections)
 
 
@@ -367,5 +400,9 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
         mentions = tuple(Mention("HYPOTHETICAL", m.id, m.text, m.negated, m.starts_message)
                          if m.label == "SYMPTOM" and m.id not in timing.always_read else m for m in mentions)
     mentions = large_from_sizes(plain, fever_from_temperatures(plain, mentions))
+    cues = story_cues()
     return MessageReading(mentions, is_question=looks_like_question(plain),
-                          asks_in_general=asks_in_general(plain), today=today, before_treatment=before_treatment)
+                          asks_in_general=asks_in_general(plain), today=today, before_treatment=before_treatment,
+                          corrects=cues.corrects(plain), starts_new_story=cues.new_story(plain),
+                          tells_the_past=cues.tells_the_past(plain), person=tuple(cues.person(plain).items()),
+                          says_none=bool(SAYS_NONE.match(plain)))

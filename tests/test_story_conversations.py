@@ -1,0 +1,81 @@
+"""One story over several messages, through the real actions (tests/form_driver.py carries the slots
+from message to message, as Rasa does): facts told apart meet, a level never drops unless the patient
+says what resolved it, and a fact alone is read as part of the story."""
+from tests.bot_messages import opens_with_call_now, triage_payloads
+from tests.form_driver import converse
+from tests.test_actions import texts
+from triage.turn import EMERGENCY_SIGNS_ANSWER
+
+
+def levels(messages):
+    return [payload["level"] for payload in triage_payloads(messages)]
+
+
+def test_bleeding_then_a_blood_thinner_then_faintness_meet_in_an_emergency():
+    chat = converse("the spot they froze won't stop bleeding", "report_oozing")
+    assert levels(chat.turns[-1]) == ["urgent"]
+    chat = converse("I'm on rivaroxaban, been pressing for half an hour, the towel is soaked through", "nlu_fallback",
+                    conversation=chat)
+    assert levels(chat.turns[-1]) == ["emergency"], "a fact of the story got no assessment"
+    assert opens_with_call_now(chat.turns[-1])
+    chat = converse("I feel lightheaded when I stand", "report_emergency", conversation=chat)
+    assert levels(chat.turns[-1]) == ["emergency"] and opens_with_call_now(chat.turns[-1])
+    assert {"bleeding", "fainting"} <= set(triage_payloads(chat.turns[-1])[0]["symptoms"])
+
+
+def test_spreading_redness_then_a_fever_is_an_emergency_not_two_urgent_replies():
+    chat = converse("the redness is spreading out from where they froze it", "report_pain")
+    assert levels(chat.turns[-1]) == ["urgent"]
+    chat = converse("and my temperature is 38.7", "inform", conversation=chat)
+    assert levels(chat.turns[-1]) == ["emergency"] and opens_with_call_now(chat.turns[-1])
+
+
+def test_a_level_does_not_drop_when_a_later_message_names_a_normal_reaction():
+    chat = converse("I can't get my ring off, the finger they froze has swollen up", "report_pain")
+    assert levels(chat.turns[-1]) == ["urgent"]
+    chat = converse("it's going numb at the tip", "report_pain", conversation=chat)
+    assert levels(chat.turns[-1]) == ["urgent"]
+    assert "at home" not in texts(chat.turns[-1])
+
+
+def test_a_level_drops_only_when_the_patient_says_what_resolved_it_and_the_reply_says_so():
+    chat = converse("the scab came off and it won't stop bleeding", "report_oozing")
+    assert levels(chat.turns[-1]) == ["urgent"]
+    chat = converse("ok the bleeding has stopped now after pressing on it", "inform", conversation=chat)
+    [level] = levels(chat.turns[-1])
+    assert level in ("self_care", "see_doctor")
+    assert "What changed" in texts(chat.turns[-1])
+
+
+def test_a_correction_replaces_what_it_corrects_and_the_reply_says_so():
+    chat = converse("the blister is leaking yellow stuff", "report_oozing")
+    assert levels(chat.turns[-1]) == ["urgent"]
+    chat = converse("actually it's clear, not yellow", "inform", conversation=chat)
+    assert levels(chat.turns[-1]) == ["see_doctor"]
+    assert "correction" in texts(chat.turns[-1])
+
+
+def test_a_medicine_alone_asks_what_the_patient_notices_not_the_emergency_signs():
+    chat = converse("im on warfarin", "report_emergency")
+    assert [m.get("response") for m in chat.turns[-1]] == ["utter_ask_symptom"]
+    assert chat.slots["story"]["facts"]["risk_factors"] == ["blood_thinner"]
+    chat = converse("the wart they froze is bleeding", "report_oozing", conversation=chat)
+    assert levels(chat.turns[-1]) == ["urgent"]
+    assert "blood thinner" in texts(chat.turns[-1])
+
+
+def test_a_general_question_mid_story_leaves_the_story_alone():
+    chat = converse("my blister on my arm is leaking", "report_oozing", ["clear and watery"])
+    chat = converse("can freezing cause chest pain?", "ask_emergency_signs", conversation=chat)
+    assert [m.get("response") for m in chat.turns[-1]][0] == EMERGENCY_SIGNS_ANSWER
+    assert not triage_payloads(chat.turns[-1])
+    assert "chest_pain" not in chat.slots["story"]["symptoms"]
+
+
+def test_another_person_starts_a_new_story_and_the_reply_says_so():
+    chat = converse("my lips are swelling and I can't swallow", "report_emergency")
+    assert levels(chat.turns[-1]) == ["emergency"]
+    chat = converse("now about my daughter, her verruca has a small blister on her foot", "report_blistering",
+                    ["2 days ago", "no", "none of these"], conversation=chat)
+    assert levels(chat.turns[-1]) == ["self_care"]
+    assert "another person" in texts(chat.turns[-1])

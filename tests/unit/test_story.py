@@ -1,0 +1,124 @@
+"""The story: facts that accumulate over messages, corrections, signs said to be over, a new story
+(triage/story.py), and the findings given standing (triage/turn.py's Assistant.assess)."""
+import pytest
+
+from triage.reading.message import read_message
+from triage.story import Story
+from triage.turn import Assistant
+from triage import Level
+
+
+def told(nlp, *messages, story=None):
+    """The story after the messages, and what the last one changed."""
+    story = story or Story()
+    result = None
+    for text in messages:
+        result = story.tell(read_message(text, nlp))
+        story = result.story
+    return result
+
+
+@pytest.fixture(scope="module")
+def assistant(engine, rulebook):
+    return Assistant(engine, rulebook)
+
+
+def level(assistant, story):
+    return assistant.assess(story).level
+
+
+def test_facts_told_apart_meet_bleeding_a_blood_thinner_and_faintness(nlp, assistant):
+    first = told(nlp, "the spot they froze won't stop bleeding")
+    assert level(assistant, first.story) == Level.URGENT
+    second = told(nlp, "I'm on rivaroxaban, been pressing for half an hour, the towel is soaked through",
+                  story=first.story)
+    assert second.adds and second.story.facts["risk_factors"] == ["blood_thinner"]
+    third = told(nlp, "I feel lightheaded when I stand", story=second.story)
+    assert third.story.symptoms == ("bleeding", "fainting")
+    assert level(assistant, third.story) == Level.EMERGENCY
+
+
+def test_spreading_redness_then_a_fever_of_38_7_is_an_emergency(nlp, assistant):
+    story = told(nlp, "the redness is spreading up my arm from the wart", "now I've got a temperature of 38.7").story
+    assert level(assistant, story) == Level.EMERGENCY
+
+
+def test_a_swollen_finger_with_a_tight_ring_then_numbness_stays_urgent(nlp, assistant):
+    story = told(nlp, "my ring won't come off, the finger they froze is swollen", "it's going numb at the tip").story
+    assert {"tight_ring", "numbness_irritation"} <= set(story.symptoms)
+    assert level(assistant, story) == Level.URGENT
+
+
+def test_a_correction_replaces_what_it_corrects(nlp, assistant):
+    before = told(nlp, "the blister is leaking yellow stuff")
+    assert level(assistant, before.story) == Level.URGENT
+    after = told(nlp, "actually it's clear, not yellow", story=before.story)
+    assert after.corrected == ("infected_discharge",)
+    assert "infected_discharge" not in after.story.symptoms and after.story.facts["fluid"] == "clear"
+    assert level(assistant, after.story) == Level.SEE_DOCTOR
+
+
+def test_no_that_was_last_year_takes_back_what_the_last_message_added(nlp):
+    after = told(nlp, "I had a blister", "there was pus", "no sorry, that was last year")
+    assert after.corrected == ("infected_discharge",) and after.story.symptoms == ("blistering",)
+
+
+def test_a_plain_denial_is_no_correction(nlp):
+    # "no pus" after "yellow crust" may answer something else: the sign stays (err upward)
+    story = told(nlp, "there's a yellow crust oozing", "no pus though").story
+    assert "infected_discharge" in story.symptoms
+
+
+def test_a_corrected_date_replaces_the_date_and_the_findings_given_fall(nlp):
+    first = told(nlp, "the pain is getting worse, they froze it 5 days ago").story
+    given = first.giving([("pain", "pain.worsening_after_day_2")])
+    corrected = told(nlp, "sorry, I meant they froze it yesterday", story=given)
+    assert corrected.story.facts["days_since_treatment"] == 1
+    assert corrected.corrected == ("facts",) and corrected.story.given == ()
+
+
+def test_a_bleeding_said_to_be_over_leaves_the_story_and_its_findings(nlp, assistant):
+    first = told(nlp, "it won't stop bleeding").story.giving([("bleeding", "bleeding.not_stopping")])
+    assert level(assistant, first) == Level.URGENT
+    over = told(nlp, "the bleeding has stopped now", story=first)
+    assert over.resolved == ("bleeding",) and over.story.symptoms == () and over.story.given == ()
+
+
+def test_the_findings_given_stand_when_a_later_fact_would_lower_them(nlp, assistant):
+    worse = told(nlp, "my pain is getting worse").story.skipping("days_since_treatment")
+    assert level(assistant, worse) == Level.URGENT  # worse, date unknown: worse after day 2
+    given = worse.giving([("pain", "pain.worsening_after_day_2")])
+    dated = told(nlp, "they froze it yesterday", story=given).story
+    assert level(assistant, dated) == Level.URGENT  # the finding given stands
+    assert level(assistant, Story(dated.symptoms, facts=dated.facts)) < Level.URGENT  # the rules alone: lower
+
+
+def test_an_emergency_sign_is_never_taken_back(nlp, assistant):
+    story = told(nlp, "my lips are swelling up", "actually no, my lips are not swollen").story
+    assert "anaphylaxis" in story.symptoms and level(assistant, story) == Level.EMERGENCY
+
+
+def test_a_worsening_once_told_counts(nlp):
+    story = told(nlp, "it was getting worse", "now it's a bit better").story
+    assert story.facts["trend"] == "worsening"
+
+
+def test_another_spot_starts_afresh_keeping_the_persons_risk_factors(nlp):
+    first = told(nlp, "I'm diabetic and the wart they froze on my foot has pus").story
+    other = told(nlp, "the other spot on my hand has a small blister", story=first)
+    assert other.new_story == "spot"
+    assert other.story.symptoms == ("blistering",) and other.story.facts["risk_factors"] == ["diabetes"]
+    person = told(nlp, "now about my daughter, her verruca has a blister", story=first)
+    assert person.new_story == "person" and "risk_factors" not in person.story.facts
+
+
+def test_who_is_ill_and_their_age_are_facts_of_the_story(nlp):
+    story = told(nlp, "my 4 year old son had a wart frozen", "he has a blister").story
+    assert story.facts["person"] == "child" and story.facts["age_years"] == 4
+
+
+def test_the_story_survives_the_slot(nlp):
+    story = told(nlp, "my blister on the eyelid is leaking", "I'm on warfarin").story
+    story = story.giving([("blistering", "blistering.sensitive_site")]).asking("fluid").skipping("fluid")
+    assert Story.from_slot(story.to_slot()) == story
+    assert Story.from_slot(None) == Story()

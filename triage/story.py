@@ -1,0 +1,162 @@
+"""The facts so far: one story, told over several messages. Imports nothing from Rasa.
+
+Each message is read alone (triage/reading/message.py); its reading is then told to the story, which
+keeps what stays true: the signs present and those denied, when the spot was frozen, where it is, how
+it goes, risk factors and medicines, who is ill and their age, the questions asked and skipped, and the
+findings the patient has already been given. The turn (triage/turn.py) assesses the story, not the
+message, so "the spot won't stop bleeding", "I'm on rivaroxaban" and "I feel faint" meet.
+
+A correction ("actually it's clear, not yellow", "no, that was last year") replaces what it corrects;
+a sign said to be over ("the bleeding has stopped") leaves the story; another spot or person starts a
+new story. Findings given stand otherwise: a later reply never falls below them (turn.py).
+"""
+from dataclasses import dataclass, field, replace
+from typing import Any, Dict, FrozenSet, Iterable, Mapping, Optional, Tuple
+
+from triage.engine import Observation
+from triage.reading.message import MessageReading
+
+# The engine's symptom for a worsening when no symptom is named ("it was better but now it's worse").
+UNNAMED_SYMPTOM = "other"
+# Facts that hold a list: what the patient names adds up.
+LIST_FACTS = ("body_sites", "severity", "risk_factors")
+# What stays true of the person when they turn to another spot: their risk factors, who they are.
+PERSON_FACTS = ("risk_factors", "person", "age_years")
+
+
+@dataclass(frozen=True)
+class Story:
+    symptoms: Tuple[str, ...] = ()
+    denied: Tuple[str, ...] = ()
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    # Questions asked in this story, and those the patient could not answer (triage/followup.py).
+    asked: Tuple[str, ...] = ()
+    skipped: FrozenSet[str] = frozenset()
+    # The findings given so far, as (symptom, rule id): they stand until resolved or corrected.
+    given: Tuple[Tuple[str, str], ...] = ()
+    # What the latest message added: "no, that was last year" takes it back.
+    latest: Tuple[str, ...] = ()
+    # Emergency signs told: no correction or resolution takes one back (a sign that may be present counts).
+    emergencies: Tuple[str, ...] = ()
+    # What changed since the last outcome, to be said with the next one ("you say the bleeding is over").
+    changed: str = ""
+    # How many of the questions asked came before the last outcome: each outcome has its own budget.
+    asked_before: int = 0
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.symptoms and not self.facts
+
+    def observation(self) -> Optional[Observation]:
+        """The engine's input, or None when nothing is told that could be assessed yet. A worsening with
+        no symptom named is assessed as the unnamed symptom."""
+        symptoms = self.symptoms or ((UNNAMED_SYMPTOM,) if self.facts.get("trend") == "worsening" else ())
+        if not symptoms:
+            return None
+        return Observation(symptoms=symptoms, facts=dict(self.facts), skipped=self.skipped)
+
+    def tell(self, reading: MessageReading) -> "Told":
+        """The story with the message told, and what the message changed."""
+        if reading.starts_new_story and not self.is_empty:
+            fresh = Story().tell(replace(reading, starts_new_story=None))
+            kept = {name: self.facts[name] for name in PERSON_FACTS
+                    if name in self.facts and reading.starts_new_story == "spot"}
+            story = replace(fresh.story, facts=merged_facts(kept, fresh.story.facts))
+            return replace(fresh, story=story, new_story=reading.starts_new_story)
+        past = set(reading.historical_symptoms) - set(self.emergencies)
+        resolved = tuple(s for s in self.symptoms if s in past)
+        corrected: Tuple[str, ...] = ()
+        if reading.corrects:
+            taken_back = set(reading.negated_symptoms) | past
+            if reading.fluid == "clear":
+                taken_back.add("infected_discharge")
+            if reading.tells_the_past and not reading.symptoms:  # "no, that was last year"
+                taken_back |= set(self.latest)
+            corrected = tuple(s for s in self.symptoms if s in taken_back - set(self.emergencies) and s not in resolved)
+        gone = set(resolved) | set(corrected)
+        new = tuple(s for s in reading.symptoms if s not in self.symptoms)
+        symptoms = tuple(s for s in self.symptoms if s not in gone) + new
+        denied = tuple(dict.fromkeys(
+            [s for s in self.denied if s not in reading.symptoms] + [s for s in reading.negated_symptoms
+                                                                      if s not in symptoms]))
+        facts = merged_facts(self.facts, reading.facts, reading.corrects)
+        facts_corrected = reading.corrects and any(self.facts.get(name) not in (None, value)
+                                                    for name, value in reading.facts.items())
+        given = () if facts_corrected else tuple((s, rule) for s, rule in self.given if s not in gone)
+        emergencies = tuple(dict.fromkeys(self.emergencies + reading.emergency_signs))
+        story = Story(symptoms, denied, facts, self.asked, self.skipped, given, new, emergencies, self.changed,
+                      self.asked_before)
+        gives_facts = facts != dict(self.facts)
+        adds = bool(new or gone or gives_facts or set(denied) - set(self.denied))
+        return Told(story, adds=adds, gives_facts=gives_facts, resolved=resolved,
+                    corrected=corrected or (("facts",) if facts_corrected else ()))
+
+    def asking(self, question: str) -> "Story":
+        return replace(self, asked=self.asked + (question,))
+
+    def skipping(self, question: str) -> "Story":
+        return replace(self, skipped=self.skipped | {question})
+
+    def with_fact(self, name: str, value: Any) -> "Story":
+        return replace(self, facts={**self.facts, name: value})
+
+    def denying(self, symptoms: Iterable[str]) -> "Story":
+        return replace(self, denied=tuple(dict.fromkeys(self.denied + tuple(s for s in symptoms
+                                                                                 if s not in self.symptoms))))
+
+    def giving(self, findings: Iterable[Tuple[str, str]]) -> "Story":
+        """The story once the patient was given an outcome with these findings (and told what changed)."""
+        return replace(self, given=tuple(dict.fromkeys(self.given + tuple(findings))), changed="",
+                       asked_before=len(self.asked))
+
+    def noting(self, change: Optional[str]) -> "Story":
+        """The story with what changed kept for the next outcome, when questions come first."""
+        return replace(self, changed=change or self.changed)
+
+    def to_slot(self) -> Dict[str, Any]:
+        return {"symptoms": list(self.symptoms), "denied": list(self.denied), "facts": dict(self.facts),
+                "asked": list(self.asked), "skipped": sorted(self.skipped),
+                "given": [list(finding) for finding in self.given], "latest": list(self.latest),
+                "emergencies": list(self.emergencies), "changed": self.changed, "asked_before": self.asked_before}
+
+    @classmethod
+    def from_slot(cls, value: Optional[Mapping[str, Any]]) -> "Story":
+        value = value or {}
+        return cls(symptoms=tuple(value.get("symptoms") or ()), denied=tuple(value.get("denied") or ()),
+                   facts=dict(value.get("facts") or {}), asked=tuple(value.get("asked") or ()),
+                   skipped=frozenset(value.get("skipped") or ()),
+                   given=tuple(tuple(finding) for finding in value.get("given") or ()),
+                   latest=tuple(value.get("latest") or ()), emergencies=tuple(value.get("emergencies") or ()),
+                   changed=value.get("changed") or "", asked_before=int(value.get("asked_before") or 0))
+
+
+@dataclass(frozen=True)
+class Told:
+    """A message told to the story: the story now, and what the message changed."""
+
+    story: Story
+    adds: bool = False  # the message added, took back or corrected something
+    gives_facts: bool = False  # it told a fact: a date, a site, a risk factor, who is ill
+    resolved: Tuple[str, ...] = ()  # signs it says are over
+    corrected: Tuple[str, ...] = ()  # signs it corrects ("facts" for a corrected date or place)
+    new_story: Optional[str] = None  # "spot" or "person": the story started afresh
+
+
+def merged_facts(earlier: Mapping[str, Any], new: Mapping[str, Any], corrects: bool = False) -> Dict[str, Any]:
+    """The facts so far with a message's. A correction replaces; otherwise the longest time since the
+    treatment wins (it came before anything told since), lists add up, pus and a worsening once told
+    stay (a warning sign that may be present errs upward), and the latest person and age stand. A
+    denial of every risk factor ([]) does not undo one named."""
+    facts = {**earlier, **new}
+    if corrects:
+        return facts
+    if "days_since_treatment" in earlier and "days_since_treatment" in new:
+        facts["days_since_treatment"] = max(earlier["days_since_treatment"], new["days_since_treatment"])
+    for name in LIST_FACTS:
+        if earlier.get(name) and name in new:
+            facts[name] = list(dict.fromkeys(list(new[name]) + list(earlier[name])))
+    if earlier.get("fluid") == "infected":  # pus seen stays seen, unless corrected
+        facts["fluid"] = "infected"
+    if earlier.get("trend") == "worsening":  # "it was getting worse, now it's better": the worsening counts
+        facts["trend"] = "worsening"
+    return facts

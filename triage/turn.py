@@ -1,0 +1,190 @@
+"""What to answer this turn: emergency first, then a question, an outcome, or information. Imports
+nothing from Rasa: actions/ turns the tracker into take_turn's arguments and the Turn into messages
+and slots.
+
+The message is read alone first, for what only it can say: a general question ("can freezing cause
+chest pain?") is answered as information and leaves the story alone. Otherwise it is told to the story
+(triage/story.py) and the story is assessed: every finding so far, the findings already given standing
+unless the patient said what resolved them.
+"""
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+from triage.clinic_settings import ClinicSettings
+from triage.followup import next_question
+from triage.reading.language import foreign_language
+from triage.reading.message import MessageReading, knows_word, normalise, read_message
+from triage.replies import (
+    before_treatment_answer, english_only_notice, english_only_texts, general_answer, triage_reply, what_if_answer,
+)
+from triage.story import Story, Told
+from triage import Level, Observation, RuleBook, TriageEngine, TriageResult
+
+Message = Dict[str, Any]
+
+# For these, a message that names no symptom is asked what the patient notices. An answer with
+# no question pending ("2 days ago") is one; the classifier also hears reports as answers
+# ("a blister on my foot since Tuesday"), so they share the symptom reports' safety net.
+ASK_WHAT_THEY_NOTICE_INTENTS = {
+    "report_pain", "report_blistering", "report_lightened_skin", "report_hair_loss", "report_oozing", "inform",
+}
+ASK_FOR_SYMPTOM = {"response": "utter_ask_symptom"}
+# A statement the classifier could not place, or placed off-topic, is asked too when it names the
+# spot ("something looks odd where they froze the wart"): never a dead end on the treated spot. A
+# question it could not place ("can you book me in?") keeps the intent's reply: asking "what do you
+# notice?" would turn it into a referral.
+UNPLACED_INTENTS = {"nlu_fallback", "out_of_scope"}
+AFTERCARE_QUESTION_INTENTS = {
+    "ask_sun_exposure", "ask_blister_care", "ask_healing_time", "ask_does_it_hurt",
+    "ask_number_of_sessions", "ask_scab_care", "ask_liquid_nitrogen", "ask_daily_activities",
+}
+# "can freezing cause chest pain?": the signs, and to call the emergency number if they happen.
+EMERGENCY_SIGNS_ANSWER = "utter_answer_emergency_signs"
+EMERGENCY_INTENT = "report_emergency"
+# After "what do you notice?", these are chat, not an unreadable answer: the rules reply as usual.
+SMALL_TALK_INTENTS = {"greet", "goodbye", "thank", "bot_challenge"}
+# Findings the story keeps as given: the ones a later reply may not fall below.
+GIVEN_FROM = Level.SEE_DOCTOR
+
+
+@dataclass(frozen=True)
+class Assistant:
+    """What every turn shares, loaded once."""
+
+    engine: TriageEngine
+    rulebook: RuleBook
+    clinic: ClinicSettings = ClinicSettings()
+
+    def assess(self, story: Story) -> Optional[TriageResult]:
+        """The story's level: the rules on every finding so far, with the findings given standing."""
+        observation = story.observation()
+        if observation is None:
+            return None
+        standing = [rule for rule in (self.rulebook.get(rule_id) for _, rule_id in story.given) if rule]
+        return self.engine.assess(observation, standing)
+
+
+@dataclass(frozen=True)
+class Turn:
+    story: Story
+    messages: Tuple[Message, ...] = ()
+    # The turn replied itself; otherwise data/rules.yml gives the intent's usual reply.
+    answered: bool = False
+    # The follow-up form takes over: a rule starts it, and it asks the story's next question.
+    asks_questions: bool = False
+    # True once "what do you notice?" was asked, False once the patient had an outcome; None: unchanged.
+    asked_what_they_notice: Optional[bool] = None
+
+
+def is_general_question(intent: str, reading: MessageReading, level: Level) -> bool:
+    """An aftercare question that reports nothing of the patient's own and no warning sign."""
+    return (intent in AFTERCARE_QUESTION_INTENTS and reading.is_question
+            and not reading.reports_own_symptom and level == Level.SELF_CARE)
+
+
+def asks_about_the_usual_course(reading: MessageReading, level: Level) -> bool:
+    """"Does it leave a scar?": a question about no one in particular, on what the rules call the usual
+    course. It gets the advice with no level; one that names a sign of more is triaged."""
+    return reading.asks_in_general and not reading.reports_own_symptom and level == Level.SELF_CARE
+
+
+def asks_about_emergency_signs(reading: MessageReading, level: Level) -> bool:
+    """A question about no one in particular that names an emergency sign, or whose reading would be
+    an emergency. Anyone who says "I", "my" or "she" is triaged instead: a sign that may be present
+    errs upward."""
+    return reading.asks_in_general and (bool(reading.emergency_signs) or level == Level.EMERGENCY)
+
+
+def is_about_the_spot(intent: str, reading: MessageReading) -> bool:
+    """A report the assistant should be able to triage, though the reading found no symptom."""
+    return intent in ASK_WHAT_THEY_NOTICE_INTENTS or (
+        intent in UNPLACED_INTENTS and reading.names_the_spot and not reading.is_question)
+
+
+def change_said(told: Told, rulebook: RuleBook) -> Optional[str]:
+    """What the reply says changed in the story: a new story, a sign over, a correction."""
+    if told.new_story:
+        return ("I'll treat this as another person and start afresh." if told.new_story == "person"
+                else "I'll treat this as a separate spot and start afresh.")
+    names = [rulebook.symptoms.get(symptom, symptom) for symptom in told.resolved]
+    if names:
+        return f"What changed: you say {' and '.join(names)} {'is' if len(names) == 1 else 'are'} over."
+    if told.corrected:
+        return "Thank you for the correction: my advice now goes by it."
+    return None
+
+
+def outcome(story: Story, result: TriageResult, assistant: Assistant, clinic_id: Optional[str]) -> Turn:
+    """The triage reply, saying what changed in the story since the last one, and the story with its
+    findings given."""
+    findings = [(assessment.symptom, rule.id) for assessment in result.assessments for rule in assessment.rules
+                if rule.level >= GIVEN_FROM]
+    messages = triage_reply(result, assistant.rulebook, assistant.clinic, clinic_id, story.changed or None)
+    return Turn(story.giving(findings), tuple(messages), answered=True, asked_what_they_notice=False)
+
+
+def conclude(story: Story, assistant: Assistant, clinic_id: Optional[str]) -> Optional[Turn]:
+    """The outcome once the questions are done; None when there is nothing to assess."""
+    result = assistant.assess(story)
+    return None if result is None else outcome(story, result, assistant, clinic_id)
+
+
+def take_turn(text: str, intent: Optional[str], story: Story, asked_what_they_notice: bool,
+              clinic_id: Optional[str], assistant: Assistant) -> Turn:
+    reading = read_message(text)
+    language = foreign_language(normalise(text), knows_word)
+    own = assistant.engine.assess(Observation(reading.symptoms)) if reading.symptoms else None
+    if own is not None:
+        if asks_about_emergency_signs(reading, own.level):
+            return Turn(story, tuple(general_answer(EMERGENCY_SIGNS_ANSWER)), answered=True)
+        if is_general_question(intent or "", reading, own.level):
+            return Turn(story)  # "does it hurt?": the rules answer it, with no level
+        if asks_about_the_usual_course(reading, own.level):
+            return Turn(story, tuple(what_if_answer(own, assistant.rulebook, assistant.clinic)), answered=True)
+    told = story.tell(reading)
+    result = assistant.assess(told.story)
+    if result is not None and (own is not None or told.adds):
+        return assess_story(told, result, intent, language, clinic_id, assistant)
+    return without_assessment(reading, told, intent, language, asked_what_they_notice, clinic_id, assistant)
+
+
+def assess_story(told: Told, result: TriageResult, intent: Optional[str], language: Optional[str],
+                 clinic_id: Optional[str], assistant: Assistant) -> Turn:
+    """Emergency first; else a question worth asking before the outcome; else the outcome."""
+    heard_an_emergency = intent == EMERGENCY_INTENT and result.level < Level.EMERGENCY
+    story = told.story.noting(change_said(told, assistant.rulebook))
+    if not heard_an_emergency and next_question(result, story) is not None:
+        return Turn(story, answered=True, asks_questions=True, asked_what_they_notice=False)
+    turn = outcome(story, result, assistant, clinic_id)
+    # The classifier heard an emergency the reading did not: the signs and "call now" come first, no
+    # question before them, then the advice the reading supports.
+    first = [{"response": EMERGENCY_SIGNS_ANSWER}] if heard_an_emergency else []
+    last = english_only_texts(language, assistant.clinic) if language else []  # "pus" is Spanish too
+    return Turn(turn.story, tuple(first) + turn.messages + tuple(last), answered=True, asked_what_they_notice=False)
+
+
+def without_assessment(reading: MessageReading, told: Told, intent: Optional[str], language: Optional[str],
+                       asked_what_they_notice: bool, clinic_id: Optional[str], assistant: Assistant) -> Turn:
+    """A message with nothing to assess: information, a question, or the intent's usual reply."""
+    story, engine, rulebook, clinic = told.story, assistant.engine, assistant.rulebook, assistant.clinic
+    if language:
+        return Turn(story, tuple(english_only_notice(language, clinic, clinic_id)), answered=True)
+    if reading.before_treatment and intent != EMERGENCY_INTENT:
+        # "I'm having a wart frozen next week, will it scar?": nothing to triage yet.
+        asked = engine.assess(Observation(reading.asked_about)) if reading.asked_about else None
+        return Turn(story, tuple(before_treatment_answer(asked, rulebook, clinic)), answered=True)
+    if reading.asked_about:
+        # "If it starts oozing, do I need a doctor?": nothing is reported, so no level.
+        answer = what_if_answer(engine.assess(Observation(reading.asked_about)), rulebook, clinic)
+        return Turn(story, tuple(answer), answered=True)
+    if intent == EMERGENCY_INTENT and not told.adds:
+        # The classifier heard an emergency the reading did not: the signs, and to call if they happen.
+        return Turn(story, tuple(general_answer(EMERGENCY_SIGNS_ANSWER)), answered=True)
+    if asked_what_they_notice and intent not in AFTERCARE_QUESTION_INTENTS | SMALL_TALK_INTENTS:
+        # Asked once already, still nothing to read ("something else"): a safe answer, not a loop.
+        result = engine.assess(Observation((rulebook.fallback_symptom,)))
+        return outcome(story, result, assistant, clinic_id)
+    if told.gives_facts or is_about_the_spot(intent or "", reading):
+        # About the spot, or a fact of the story ("I'm on warfarin"), but no symptom yet: ask, with buttons.
+        return Turn(story, (ASK_FOR_SYMPTOM,), answered=True, asked_what_they_notice=True)
+    return Turn(story)  # not about a symptom: the rules give the intent's usual reply
