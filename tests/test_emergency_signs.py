@@ -140,8 +140,28 @@ def test_a_general_question_naming_no_sign_is_left_to_the_rules_answer(text):
     assert messages == []  # data/rules.yml answers ask_emergency_signs with the signs
 
 
-def test_an_emergency_the_classifier_heard_but_the_text_does_not_name_gets_the_signs():
-    messages, _ = run_triage("something is really wrong with her", "report_emergency")
+def test_an_emergency_the_classifier_heard_but_the_text_does_not_name_asks_whether_one_is_happening_now():
+    conversation = converse("something is really wrong with her", "report_emergency")
+    [check] = conversation.turns[-1]
+    assert check["text"].startswith(CALL_NOW) and check["text"].endswith("happening now?")
+    assert [b["title"] for b in check["buttons"]] == ["Yes, one is", "No", "Not sure"]
+    assert not triage_payloads(check and conversation.turns[-1])
+
+
+@pytest.mark.parametrize("answer, level", [("yes", "emergency"), ("not sure", "emergency"),
+                                           ("she is just really tired", "emergency"), ("no, none of these", None)])
+def test_the_answer_to_the_emergency_check_gives_the_level_and_only_a_plain_no_lowers_it(answer, level):
+    conversation = converse("something is really wrong with her", "report_emergency")
+    conversation = converse(answer, "inform", conversation=conversation)
+    assert [p["level"] for p in triage_payloads(conversation.turns[-1])] == ([level] if level else [])
+    if level:
+        assert texts(conversation.turns[-1]).startswith(CALL_NOW)
+    else:
+        assert [m.get("response") for m in conversation.turns[-1]] == ["utter_ask_symptom"]
+
+
+def test_a_general_question_the_classifier_hears_as_an_emergency_gets_the_signs_with_no_level():
+    messages, _ = run_triage("what are the danger signs after freezing?", "report_emergency")
     assert [m.get("response") for m in messages] == [EMERGENCY_SIGNS_ANSWER, DISCLAIMER_RESPONSE]
 
 

@@ -1,11 +1,9 @@
 """The deploying clinic's details, read from the environment when the action server starts,
 so another clinic deploys with no code change. Advice texts use them as {clinic} and
-{emergency_number}; referrals add the clinic's phone numbers when they are set."""
+{emergency_number}; the referrals' headlines as {clinic_to_call}, with the phone numbers when they are set."""
 import os
 from dataclasses import dataclass
 from typing import Dict, Mapping, Optional
-
-from triage import Level
 
 # Neutral on purpose: the assistant cannot know which country the patient is in.
 DEFAULT_EMERGENCY_NUMBER = "your local emergency number"
@@ -30,13 +28,12 @@ class ClinicSettings:
         )
 
     def placeholders(self) -> Dict[str, str]:
-        return {"clinic": self.name, "emergency_number": self.emergency_number}
+        """{clinic}, {emergency_number}, and {clinic_to_call}: the clinic with its numbers, for the
+        headlines that refer the patient ("Please contact Skin Clinic (01 23; out of hours 09 87) today")."""
+        return {"clinic": self.name, "emergency_number": self.emergency_number, "clinic_to_call": self.to_call()}
 
-    def contact_line(self, level: Level) -> Optional[str]:
-        """How to reach the clinic, for replies that refer the patient; None if no number is set."""
-        if level < Level.SEE_DOCTOR or level == Level.EMERGENCY or not self.phone:
-            return None
-        line = f"You can reach {self.name} on {self.phone}"
-        if self.out_of_hours_phone:
-            line += f", or out of hours on {self.out_of_hours_phone}"
-        return line + "."
+    def to_call(self) -> str:
+        if not self.phone:
+            return self.name
+        return f"{self.name} ({self.phone}" + (f"; out of hours {self.out_of_hours_phone})" if self.out_of_hours_phone
+                                               else ")")

@@ -79,8 +79,8 @@ def safety_net_text(result: TriageResult, rulebook: RuleBook) -> Optional[str]:
 def reply_texts(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings,
                 change: Optional[str] = None) -> Tuple[List[str], List[str]]:
     """The texts sent, and the advice left for the fold. The level's headline comes first (for an
-    emergency, with why), then what changed in the story, the advice that fits, how to reach the clinic,
-    and what to watch for; settings filled in. From urgent up, reassurance about the spot is left out:
+    emergency, with why; below it, with the clinic's numbers), then what changed in the story, the advice
+    that fits, and what to watch for; settings filled in. From urgent up, reassurance about the spot is left out:
     it would blur the one thing to do."""
     if result.level == Level.EMERGENCY:
         texts, more = [emergency_text(result, rulebook), change], []
@@ -88,7 +88,7 @@ def reply_texts(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings
         at_least = Level.SEE_DOCTOR if result.level >= Level.URGENT else Level.SELF_CARE
         advice = advice_in_order(result, at_least)
         texts = ([rulebook.headlines.get(result.level), change] + advice[:MAX_ADVICE_LINES]
-                 + [clinic.contact_line(result.level), safety_net_text(result, rulebook)])
+                 + [safety_net_text(result, rulebook)])
         more = advice[MAX_ADVICE_LINES:]
     placeholders = clinic.placeholders()
     return ([text.format_map(placeholders) for text in texts if text],
@@ -106,6 +106,20 @@ def triage_reply(result: TriageResult, rulebook: RuleBook, clinic: ClinicSetting
 def general_answer(response: str) -> List[Message]:
     """An answer to a general question: information, with the disclaimer but no triage level."""
     return [{"response": response}, DISCLAIMER]
+
+
+EMERGENCY_CHECK = ("Call {emergency_number} now if any of these is happening: trouble breathing, swelling of the lips "
+                   "or throat, chest pain, a fit, severe drowsiness or confusion, blue or grey lips, or a rash that "
+                   "does not fade when pressed. Is one of these happening now?")
+EMERGENCY_CHECK_BUTTONS = [{"title": "Yes, one is", "payload": "yes, one of these is happening now"},
+                           {"title": "No", "payload": "no, none of these"},
+                           {"title": "Not sure", "payload": "not sure"}]
+
+
+def emergency_check(clinic: ClinicSettings = ClinicSettings()) -> List[Message]:
+    """What the reading cannot name but the classifier heard: "call now if any of these is happening", first,
+    then whether one is. No level yet: the answer gives it (yes or not sure: emergency)."""
+    return [{"text": EMERGENCY_CHECK.format_map(clinic.placeholders()), "buttons": EMERGENCY_CHECK_BUTTONS}]
 
 
 BEFORE_TREATMENT = ("It sounds like the spot has not been frozen yet. I help with what happens after freezing; "

@@ -42,6 +42,8 @@ class Story:
     changed: str = ""
     # How many of the questions asked came before the last outcome: each outcome has its own budget.
     asked_before: int = 0
+    # The patient was asked whether an emergency sign is happening now, and the answer is awaited.
+    checking_emergency: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -85,7 +87,7 @@ class Story:
         given = () if facts_corrected else tuple((s, rule) for s, rule in self.given if s not in gone)
         emergencies = tuple(dict.fromkeys(self.emergencies + reading.emergency_signs))
         story = Story(symptoms, denied, facts, self.asked, self.skipped, given, new, emergencies, self.changed,
-                      self.asked_before)
+                      self.asked_before, self.checking_emergency)
         gives_facts = facts != dict(self.facts)
         adds = bool(new or gone or gives_facts or set(denied) - set(self.denied))
         return Told(story, adds=adds, gives_facts=gives_facts, resolved=resolved,
@@ -109,6 +111,14 @@ class Story:
         return replace(self, given=tuple(dict.fromkeys(self.given + tuple(findings))), changed="",
                        asked_before=len(self.asked))
 
+    def checking(self, awaited: bool) -> "Story":
+        return replace(self, checking_emergency=awaited)
+
+    def with_emergency(self, symptom: str) -> "Story":
+        """A sign of an emergency the patient confirmed: it stands, like every emergency sign."""
+        return replace(self, symptoms=tuple(dict.fromkeys(self.symptoms + (symptom,))),
+                       emergencies=tuple(dict.fromkeys(self.emergencies + (symptom,))), checking_emergency=False)
+
     def noting(self, change: Optional[str]) -> "Story":
         """The story with what changed kept for the next outcome, when questions come first."""
         return replace(self, changed=change or self.changed)
@@ -117,7 +127,8 @@ class Story:
         return {"symptoms": list(self.symptoms), "denied": list(self.denied), "facts": dict(self.facts),
                 "asked": list(self.asked), "skipped": sorted(self.skipped),
                 "given": [list(finding) for finding in self.given], "latest": list(self.latest),
-                "emergencies": list(self.emergencies), "changed": self.changed, "asked_before": self.asked_before}
+                "emergencies": list(self.emergencies), "changed": self.changed, "asked_before": self.asked_before,
+                "checking_emergency": self.checking_emergency}
 
     @classmethod
     def from_slot(cls, value: Optional[Mapping[str, Any]]) -> "Story":
@@ -127,7 +138,8 @@ class Story:
                    skipped=frozenset(value.get("skipped") or ()),
                    given=tuple(tuple(finding) for finding in value.get("given") or ()),
                    latest=tuple(value.get("latest") or ()), emergencies=tuple(value.get("emergencies") or ()),
-                   changed=value.get("changed") or "", asked_before=int(value.get("asked_before") or 0))
+                   changed=value.get("changed") or "", asked_before=int(value.get("asked_before") or 0),
+                   checking_emergency=bool(value.get("checking_emergency")))
 
 
 @dataclass(frozen=True)

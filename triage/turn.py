@@ -15,7 +15,8 @@ from triage.followup import next_question
 from triage.reading.language import foreign_language
 from triage.reading.message import MessageReading, knows_word, normalise, read_message
 from triage.replies import (
-    before_treatment_answer, english_only_notice, english_only_texts, general_answer, triage_reply, what_if_answer,
+    before_treatment_answer, emergency_check, english_only_notice, english_only_texts, general_answer, triage_reply,
+    what_if_answer,
 )
 from triage.story import Story, Told
 from triage import Level, Observation, RuleBook, TriageEngine, TriageResult
@@ -45,6 +46,8 @@ EMERGENCY_INTENT = "report_emergency"
 SMALL_TALK_INTENTS = {"greet", "goodbye", "thank", "bot_challenge"}
 # Findings the story keeps as given: the ones a later reply may not fall below.
 GIVEN_FROM = Level.SEE_DOCTOR
+# A sign confirmed at the emergency check (rulebook.yml).
+EMERGENCY_UNNAMED = "emergency_unnamed"
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,8 @@ def conclude(story: Story, assistant: Assistant, clinic_id: Optional[str]) -> Op
 def take_turn(text: str, intent: Optional[str], story: Story, asked_what_they_notice: bool,
               clinic_id: Optional[str], assistant: Assistant) -> Turn:
     reading = read_message(text)
+    if story.checking_emergency:
+        return answer_to_the_emergency_check(reading, story, clinic_id, assistant)
     language = foreign_language(normalise(text), knows_word)
     own = assistant.engine.assess(Observation(reading.symptoms)) if reading.symptoms else None
     if own is not None:
@@ -144,23 +149,39 @@ def take_turn(text: str, intent: Optional[str], story: Story, asked_what_they_no
     told = story.tell(reading)
     result = assistant.assess(told.story)
     if result is not None and (own is not None or told.adds):
-        return assess_story(told, result, intent, language, clinic_id, assistant)
+        return assess_story(told, result, language, clinic_id, assistant)
     return without_assessment(reading, told, intent, language, asked_what_they_notice, clinic_id, assistant)
 
 
-def assess_story(told: Told, result: TriageResult, intent: Optional[str], language: Optional[str],
-                 clinic_id: Optional[str], assistant: Assistant) -> Turn:
+def check_for_an_emergency(story: Story, assistant: Assistant) -> Turn:
+    """The classifier heard an emergency in a message the reading found nothing in: "call now if any of these
+    is happening" first, and whether one is; the answer gives the outcome. Where the reading found a sign, its
+    level stands: the classifier calls a fifth of the blind-written near misses an emergency."""
+    return Turn(story.checking(True), tuple(emergency_check(assistant.clinic)), answered=True)
+
+
+def answer_to_the_emergency_check(reading: MessageReading, story: Story, clinic_id: Optional[str],
+                                  assistant: Assistant) -> Turn:
+    """A plain no goes on with the story; anything else, "not sure" included, is an emergency (err upward)."""
+    told = story.checking(False).tell(reading)
+    if reading.answer == "no" or reading.says_none:
+        result = assistant.assess(told.story)
+        if result is None:
+            return Turn(told.story, (ASK_FOR_SYMPTOM,), answered=True, asked_what_they_notice=True)
+        return assess_story(told, result, None, clinic_id, assistant)
+    confirmed = told.story.with_emergency(EMERGENCY_UNNAMED)
+    return outcome(confirmed, assistant.assess(confirmed), assistant, clinic_id)
+
+
+def assess_story(told: Told, result: TriageResult, language: Optional[str], clinic_id: Optional[str],
+                 assistant: Assistant) -> Turn:
     """Emergency first; else a question worth asking before the outcome; else the outcome."""
-    heard_an_emergency = intent == EMERGENCY_INTENT and result.level < Level.EMERGENCY
     story = told.story.noting(change_said(told, assistant.rulebook))
-    if not heard_an_emergency and next_question(result, story) is not None:
+    if next_question(result, story) is not None:
         return Turn(story, answered=True, asks_questions=True, asked_what_they_notice=False)
     turn = outcome(story, result, assistant, clinic_id)
-    # The classifier heard an emergency the reading did not: the signs and "call now" come first, no
-    # question before them, then the advice the reading supports.
-    first = [{"response": EMERGENCY_SIGNS_ANSWER}] if heard_an_emergency else []
     last = english_only_texts(language, assistant.clinic) if language else []  # "pus" is Spanish too
-    return Turn(turn.story, tuple(first) + turn.messages + tuple(last), answered=True, asked_what_they_notice=False)
+    return Turn(turn.story, turn.messages + tuple(last), answered=True, asked_what_they_notice=False)
 
 
 def without_assessment(reading: MessageReading, told: Told, intent: Optional[str], language: Optional[str],
@@ -178,13 +199,16 @@ def without_assessment(reading: MessageReading, told: Told, intent: Optional[str
         answer = what_if_answer(engine.assess(Observation(reading.asked_about)), rulebook, clinic)
         return Turn(story, tuple(answer), answered=True)
     if intent == EMERGENCY_INTENT and not told.adds:
-        # The classifier heard an emergency the reading did not: the signs, and to call if they happen.
-        return Turn(story, tuple(general_answer(EMERGENCY_SIGNS_ANSWER)), answered=True)
+        # The classifier heard an emergency the reading did not name: is one happening now?
+        if reading.asks_in_general or reading.is_question and not reading.reports_own_symptom:
+            return Turn(story, tuple(general_answer(EMERGENCY_SIGNS_ANSWER)), answered=True)
+        return check_for_an_emergency(story, assistant)
     if asked_what_they_notice and intent not in AFTERCARE_QUESTION_INTENTS | SMALL_TALK_INTENTS:
         # Asked once already, still nothing to read ("something else"): a safe answer, not a loop.
         result = engine.assess(Observation((rulebook.fallback_symptom,)))
         return outcome(story, result, assistant, clinic_id)
-    if told.gives_facts or is_about_the_spot(intent or "", reading):
-        # About the spot, or a fact of the story ("I'm on warfarin"), but no symptom yet: ask, with buttons.
+    if is_about_the_spot(intent or "", reading) or (told.gives_facts and intent in UNPLACED_INTENTS | {EMERGENCY_INTENT}):
+        # About the spot, or a fact the classifier could not place ("I'm on warfarin"), but no symptom yet:
+        # ask, with buttons. A question with a fact ("frozen last week, can I swim?") keeps its answer.
         return Turn(story, (ASK_FOR_SYMPTOM,), answered=True, asked_what_they_notice=True)
     return Turn(story)  # not about a symptom: the rules give the intent's usual reply

@@ -27,6 +27,7 @@ DEFAULT_NEGATION_TERMS = PATTERNS / "negation.yml"
 DEFAULT_EMERGENCY_CONTEXT = PATTERNS / "emergency_context.yml"
 DEFAULT_HYPOTHETICAL_CONTEXT = PATTERNS / "hypothetical_context.yml"
 HISTORICAL_CONTEXT = PATTERNS / "historical_context.yml"
+OVER_AT_THE_VISIT = PATTERNS / "over_at_the_visit.yml"
 WORD_SENSES = PATTERNS / "word_senses.yml"
 DEFAULT_OUT = ROOT / "build" / "spacy_pipeline"
 # Emergency signs are not among them: negex's scope is a whole sentence, too wide for a sign that must
@@ -109,12 +110,13 @@ def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DE
     # Emergency signs are read first and screened before anything else is read, so that a sign set
     # aside ("the wart on my chest hurts") leaves its words to the other patterns (chest, pain).
     emergency_ruler = nlp.add_pipe("entity_ruler", name="emergency_ruler", config={"validate": True})
-    nlp.add_pipe("emergency_screen", config={"context": read_yaml(emergency_context_path)})
+    over_at_the_visit = read_yaml(OVER_AT_THE_VISIT)
+    nlp.add_pipe("emergency_screen", config={"context": {**read_yaml(emergency_context_path), **over_at_the_visit}})
     ruler = nlp.add_pipe("entity_ruler", config={"validate": True})  # keeps the signs: overwrite_ents is off
     nlp.add_pipe("word_sense_screen", config={"context": read_yaml(WORD_SENSES)})
     nlp.add_pipe("negex", config={"ent_types": NEGATED_LABELS, "neg_termset": negation_termset(negation_terms_path)})
     nlp.add_pipe("hypothetical_screen", config={"context": read_yaml(hypothetical_context_path)})
-    nlp.add_pipe("historical_screen", config={"context": read_yaml(HISTORICAL_CONTEXT)})
+    nlp.add_pipe("historical_screen", config={"context": {**read_yaml(HISTORICAL_CONTEXT), **over_at_the_visit}})
     nlp.initialize()  # loads the lemma tables; it would also empty the rulers, so patterns come after
     spec = read_yaml(patterns_path)
     emergency_ruler.add_patterns(entity_ruler_patterns(nlp, {LABEL: spec.pop(LABEL)}))

@@ -1,6 +1,7 @@
 """The spaCy component that sets aside emergency signs a message denies ("no trouble breathing"),
-says of the spot ("the blister has gone floppy"), places in the past ("chest pain last year"), or
-uses about something else ("the wart on my chest hurts"). Every other EMERGENCY entity stays, so
+says of the spot ("the blister has gone floppy"), places in the past ("chest pain last year"), uses about
+something else ("the wart on my chest hurts"), only fears ("scared my throat will close up"), or tells of
+the visit as over ("went grey during the freeze, fine after ten minutes"). Every other EMERGENCY entity stays, so
 both the action server's reading and the Rasa server's safety net see it. It runs after the ruler
 of emergency signs and before the one for everything else, which then reads the words set aside.
 
@@ -12,6 +13,8 @@ from typing import Dict, List, Set
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from triage.reading.visit import OverAtTheVisit, contains, phrase_at
+
 LABEL = "EMERGENCY"
 
 
@@ -21,6 +24,7 @@ class EmergencyScreen:
         self.denials = set(context["denials"])
         self.unsure = set(context["unsure_after_denial"])
         self.scope_ends = set(context["scope_ends"])
+        self.never_denied_with = set(context["never_denied_with"])
         self.taken_back_by = set(context["taken_back_by"])
         self.taken_back_words = set(context["taken_back_words"])
         self.place_words = set(context["place_words"])
@@ -29,6 +33,15 @@ class EmergencyScreen:
         self.about_the_spot: Dict[str, Set[str]] = {key: set(words) for key, words in context["about_the_spot"].items()}
         self.history_before = set(context["history_before"])
         self.history_after: List[str] = list(context["history_after"])
+        self.topic_takers = set(context["topic_takers"])
+        self.topic_reach = int(context["topic_reach"])
+        self.topic_within: Dict[str, Set[str]] = {key: set(words) for key, words in context["topic_within"].items()}
+        self.fear_cues = set(context["fear_cues"])
+        self.fear_reach = int(context["fear_reach"])
+        self.fear_of = [tuple(pair) for pair in context["fear_of"]]
+        self.future_words = set(context["future_words"])
+        self.fear_scope_ends = set(context["fear_scope_ends"])
+        self.over_at_the_visit = OverAtTheVisit(context)
         self.topic_after: Dict[str, Set[str]] = {key: set(words) for key, words in context["topic_after"].items()}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -37,7 +50,8 @@ class EmergencyScreen:
 
     def set_aside(self, sign: Span) -> bool:
         return (self.denied(sign) or self.names_a_place(sign) or self.said_of_the_spot(sign)
-                or self.in_the_past(sign) or self.about_something_else(sign))
+                or self.in_the_past(sign) or self.about_something_else(sign) or self.only_feared(sign)
+                or self.over_at_the_visit(sign))
 
     def words_before(self, sign: Span, window: int) -> List[str]:
         """The words before the sign in its sentence, nearest first."""
@@ -47,6 +61,8 @@ class EmergencyScreen:
     def denied(self, sign: Span) -> bool:
         doc = sign.doc
         if sign[0].lower_ in self.scope_ends:  # the sign opens a statement of its own: "she's very floppy"
+            return False
+        if {token.lower_ for token in sign} & self.never_denied_with:
             return False
         for i in range(sign.start - 1, max(sign.sent.start, sign.start - self.context["denial_window"]) - 1, -1):
             word = doc[i].lower_
@@ -87,7 +103,26 @@ class EmergencyScreen:
 
     def about_something_else(self, sign: Span) -> bool:
         topics = self.topic_after.get(sign.ent_id_, set())
-        return sign.end < len(sign.doc) and sign.doc[sign.end].lower_ in topics
+        if sign[-1].lower_ in self.topic_takers and sign.end < len(sign.doc) and sign.doc[sign.end].lower_ in topics:
+            return True
+        following = {token.lower_ for token in sign.doc[sign.end:min(sign.sent.end, sign.end + self.topic_reach)]}
+        return bool(following & self.topic_within.get(sign.ent_id_, set()))
+
+    def only_feared(self, sign: Span) -> bool:
+        """A fear or condition cue earlier in the clause, with a future word in the clause or a cue that
+        fears something ("scared of", "thinking about")."""
+        doc, start = sign.doc, sign.start
+        while start > max(sign.sent.start, sign.start - self.fear_reach) and doc[start - 1].lower_ not in self.fear_scope_ends:
+            start -= 1
+        before = [token.lower_ for token in doc[start:sign.start]]
+        cue = next((i for i, word in enumerate(before) if word in self.fear_cues or phrase_at(before, i, self.fear_of)), None)
+        if cue is None:
+            return False
+        end = sign.end
+        while end < sign.sent.end and doc[end].lower_ not in self.fear_scope_ends:
+            end += 1
+        clause = set(before[cue:]) | {token.lower_ for token in doc[sign.end:end]}
+        return bool(clause & self.future_words) or contains(before[cue:], self.fear_of)
 
 
 @Language.factory("emergency_screen", default_config={"context": {}})

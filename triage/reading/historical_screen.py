@@ -4,7 +4,9 @@ reading does not triage:
   that says the symptom goes on ("since", "still", "for years") keeps it, and so does a time that only says
   when the spot was frozen ("the wart they froze last year came back");
 - a bleeding or a tight ring its sentence says is over: "the bleeding stopped after I pressed on it". Not "it
-  hasn't stopped", nor "it stopped but started again". Signs of infection are never set aside this way.
+  hasn't stopped", nor "it stopped but started again". Signs of infection are never set aside this way;
+- a faint at the treatment visit that the message says is over: "nearly fainted during the freeze, fine after a sit
+  down" (triage/reading/visit.py). A faint told otherwise counts.
 Emergency signs have their own screen (emergency_screen.py). Rules: triage/reading/patterns/historical_context.yml."""
 import re
 from datetime import date
@@ -14,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from triage.reading.treatment_words import next_to_treatment
+from triage.reading.visit import OverAtTheVisit
 
 SYMPTOM, DURATION, HISTORICAL = "SYMPTOM", "DURATION", "HISTORICAL"
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -37,6 +40,8 @@ class HistoricalScreen:
         self.prepositions = set(context.get("prepositions", []))
         self.ongoing_words = set(context.get("still_going", []))
         self.expectations = set(context.get("expectations", []))
+        self.over_at_the_visit = OverAtTheVisit(context)
+        self.over_at_the_visit_signs = set(context["over_at_the_visit_signs"])
 
     def __call__(self, doc: Doc) -> Doc:
         clauses = [(ent, self.clause(ent)) for ent in doc.ents]
@@ -79,6 +84,8 @@ class HistoricalScreen:
         sentence says is over, told of the sign itself ("the bleeding from the scab stopped") or of a word
         that points back to it ("it bled, but that has stopped now"). Not when the clause says it goes on
         ("still"), when the end was only expected ("I thought it had healed"), or when it comes back."""
+        if sign.label_ == SYMPTOM and sign.ent_id_ in self.over_at_the_visit_signs and self.over_at_the_visit(sign):
+            return True
         if sign.label_ != SYMPTOM or sign.ent_id_ not in self.resolvable:
             return False
         doc = sign.doc

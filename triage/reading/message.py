@@ -40,6 +40,9 @@ NOISE = re.compile(
 UNDONE_DENIAL = re.compile(
     r"\bbut\s+(now|today|tonight|this\s+(morning|afternoon|evening|week))\s*,?\s*(i|it|she|he|they|we)\s+"
     r"(do|does|have|has|am|is|are)\s*([.!?,;]|$)", re.IGNORECASE)
+# "a few drops soaking a gauze", "low volume": a bleeding told as small is not heavy, whatever soaks.
+SMALL_AMOUNT = re.compile(r"\b(a few drops|few drops|a drop or two|low volume|small amount|tiny amount|tiny bit|"
+                          r"spots of blood|speck|specks)\b", re.IGNORECASE)
 # "it's not bleeding much", "not swollen that much": a denial of how much, not of the sign.
 DENIED_DEGREE = re.compile(r"^\s*(much|that much|so much|too much|a lot|that bad|too bad|heavily)\b", re.IGNORECASE)
 # "none of these", "nothing like that": an answer that names none of the signs asked about.
@@ -350,7 +353,8 @@ def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
     for ent in doc.ents:
         is_time = ent.label_ == "DURATION"
         lasting = is_time and tells_how_long(ent)
-        mentions.append(Mention(ent.label_, ent.ent_id_, ent.text, bool(ent._.negex) and not undone(ent),
+        told_small = ent.ent_id_ == "heavy" and bool(SMALL_AMOUNT.search(ent.sent.text))
+        mentions.append(Mention(ent.label_, ent.ent_id_, ent.text, (bool(ent._.negex) and not undone(ent)) or told_small,
                                 ent.start <= first_word,
                                 is_time and not lasting and next_to_treatment(doc, ent.start, ent.end),
                                 is_time and tells_an_early_period(ent), lasting))

@@ -9,7 +9,7 @@ FEVER_CELSIUS = 38.0  # clinical reference: 38 °C (100.4 °F) or more counts as
 NUMBER = re.compile(
     r"(?<![\d.,:])(\d{2,3}(?:[.,]\d{1,2})?)(?![\d:])\s*(°|º|degrees?|deg)?\s*([cf](?![a-z]))?", re.IGNORECASE)
 # "she's 39.4", "he has 102", "had 39 all night": a temperature, though no word says so.
-TEMPERATURE_VERBS_BEFORE = re.compile(r"\b(has|had|got|running|spiking|hit|hitting|reached|at|of|is|was|'s)\s*$",
+TEMPERATURE_VERBS_BEFORE = re.compile(r"\b(has|had|got|running|spiking|hit|hitting|reached|at|of|is|was|'s|'m|am|t)\s*$",
                                       re.IGNORECASE)
 # "temp below 38", "not above 100.4", "<38": a threshold not reached.
 BELOW_BEFORE = re.compile(r"(\b(below|under|less than|lower than|not above|not over|not gone above|not gone over|"
@@ -30,6 +30,25 @@ MEASURE_AFTER = re.compile(
     re.IGNORECASE)
 
 
+# Dictated numbers: "thirty eight point eight", "a hundred and one".
+TENS = {"thirty": 30, "forty": 40}
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+DIGITS = {"zero": 0, "oh": 0, "nought": 0, **UNITS}
+SPOKEN = re.compile(r"\b(thirty|forty)[ -]?(one|two|three|four|five|six|seven|eight|nine)?"
+                    r"(?: point (zero|oh|nought|one|two|three|four|five|six|seven|eight|nine))?\b"
+                    r"|\b(?:a |one )?hundred and (one|two|three|four|five)\b", re.IGNORECASE)
+
+
+def spoken_as_digits(text: str) -> str:
+    """"thirty eight point eight" as "38.8", "a hundred and one" as "101"."""
+    def digits(match) -> str:
+        if match.group(4):
+            return str(100 + UNITS[match.group(4).lower()])
+        whole = TENS[match.group(1).lower()] + UNITS.get((match.group(2) or "").lower(), 0)
+        return f"{whole}.{DIGITS[match.group(3).lower()]}" if match.group(3) else str(whole)
+    return SPOKEN.sub(digits, text)
+
+
 def celsius(value: float, unit: str) -> float:
     return (value - 32) * 5 / 9 if unit == "f" else value
 
@@ -37,7 +56,8 @@ def celsius(value: float, unit: str) -> float:
 def temperatures_in(text: str) -> List[float]:
     """Every body temperature the text gives, in °C, in the order written."""
     found = []
-    for match in NUMBER.finditer(text or ""):
+    text = spoken_as_digits(text or "")
+    for match in NUMBER.finditer(text):
         value = float(match.group(1).replace(",", "."))
         degree, unit = match.group(2), (match.group(3) or "").lower()
         before, after = text[:match.start()], text[match.end(1):]
