@@ -15,7 +15,9 @@ class ActionTriage(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         message = tracker.latest_message or {}
-        turn = take_turn(message.get("text") or "", (message.get("intent") or {}).get("name"), story_of(tracker),
-                         bool(tracker.get_slot(SYMPTOM_ASKED_SLOT)), clinic_id_of(message), ASSISTANT)
+        intent = message.get("intent") or {}
+        turn = take_turn(message.get("text") or "", intent.get("name"), story_of(tracker),
+                         bool(tracker.get_slot(SYMPTOM_ASKED_SLOT)), clinic_id_of(message), ASSISTANT,
+                         float(intent.get("confidence") or 0.0))
         send(dispatcher, turn.messages)
         return slot_events(turn)

@@ -29,10 +29,15 @@ class EmergencyScreen:
         self.taken_back_words = set(context["taken_back_words"])
         self.place_words = set(context["place_words"])
         self.places_named_by = set(context["places_named_by"])
+        self.not_a_place_after = set(context["not_a_place_after"])
         self.words_between = set(context["words_between"])
         self.about_the_spot: Dict[str, Set[str]] = {key: set(words) for key, words in context["about_the_spot"].items()}
         self.history_before = set(context["history_before"])
         self.history_after: List[str] = list(context["history_after"])
+        self.history_when_ages = set(context["history_when_ages"])
+        self.history_reach = int(context["history_reach"])
+        self.foreseen_modals = set(context["foreseen_modals"])
+        self.foreseen_changes = set(context["foreseen_changes"])
         self.topic_takers = set(context["topic_takers"])
         self.topic_reach = int(context["topic_reach"])
         self.topic_within: Dict[str, Set[str]] = {key: set(words) for key, words in context["topic_within"].items()}
@@ -42,6 +47,9 @@ class EmergencyScreen:
         self.future_words = set(context["future_words"])
         self.fear_scope_ends = set(context["fear_scope_ends"])
         self.over_at_the_visit = OverAtTheVisit(context)
+        self.lingering_words = set(context["lingering_words"])
+        self.lingering_signs_of = set(context["lingering_signs_of"])
+        self.lingering_unless = set(context["lingering_unless"])
         self.topic_after: Dict[str, Set[str]] = {key: set(words) for key, words in context["topic_after"].items()}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -51,7 +59,7 @@ class EmergencyScreen:
     def set_aside(self, sign: Span) -> bool:
         return (self.denied(sign) or self.names_a_place(sign) or self.said_of_the_spot(sign)
                 or self.in_the_past(sign) or self.about_something_else(sign) or self.only_feared(sign)
-                or self.over_at_the_visit(sign))
+                or self.over_at_the_visit(sign) or self.lingering_at_the_lips(sign) or self.foreseen(sign))
 
     def words_before(self, sign: Span, window: int) -> List[str]:
         """The words before the sign in its sentence, nearest first."""
@@ -87,19 +95,37 @@ class EmergencyScreen:
         i = sign.start - 1
         while i >= 0 and sign.doc[i].lower_ in self.words_between:
             i -= 1
+        if i >= 1 and sign.doc[i].lower_ == "of" and sign.doc[i - 1].lower_ in self.not_a_place_after:
+            return False
         return i >= 0 and sign.doc[i].lower_ in self.places_named_by
 
     def said_of_the_spot(self, sign: Span) -> bool:
         spot_words = self.about_the_spot.get(sign.ent_id_, set())
-        inside = {token.lower_ for token in sign}
-        before = set(self.words_before(sign, self.context["about_the_spot_window"]))
-        return bool((before | inside) & spot_words)
+        # the sign's first word, not its last: "the spot looks pale", not "he's just not with it"
+        before = set(self.words_before(sign, self.context["about_the_spot_window"])) | {sign[0].lower_}
+        return bool(before & spot_words)
 
     def in_the_past(self, sign: Span) -> bool:
         if set(self.words_before(sign, self.context["history_window"])) & self.history_before:
             return True
         after = " " + " ".join(token.lower_ for token in sign.doc[sign.end:min(sign.sent.end, sign.end + 6)]) + " "
-        return any(f" {phrase} " in after for phrase in self.history_after)
+        return any(f" {phrase} " in after for phrase in self.history_after) or self.at_an_earlier_age(sign)
+
+    def at_an_earlier_age(self, sign: Span) -> bool:
+        """"a febrile seizure when she was 2": "when", someone "was", then an age."""
+        words = sign.doc[sign.end:min(sign.sent.end, sign.end + self.history_reach)]
+        for i in range(len(words) - 3):
+            if words[i].lower_ == "when" and words[i + 2].lower_ in ("was", "were"):
+                age = words[i + 3:i + 5]
+                if any(token.like_num or token.lower_ in self.history_when_ages for token in age):
+                    return True
+        return False
+
+    def foreseen(self, sign: Span) -> bool:
+        """A modal and a change inside the sign's own words: "lips can become swollen"."""
+        words = [token.lower_ for token in sign]
+        modal = next((i for i, word in enumerate(words) if word in self.foreseen_modals), None)
+        return modal is not None and bool(set(words[modal + 1:]) & self.foreseen_changes)
 
     def about_something_else(self, sign: Span) -> bool:
         topics = self.topic_after.get(sign.ent_id_, set())
@@ -107,6 +133,13 @@ class EmergencyScreen:
             return True
         following = {token.lower_ for token in sign.doc[sign.end:min(sign.sent.end, sign.end + self.topic_reach)]}
         return bool(following & self.topic_within.get(sign.ent_id_, set()))
+
+    def lingering_at_the_lips(self, sign: Span) -> bool:
+        """"my lip is still quite swollen": swelling of the lips alone that the sentence says lingers."""
+        if sign.ent_id_ != "anaphylaxis" or sign[0].lower_ not in self.lingering_signs_of:
+            return False
+        sentence = {token.lower_ for token in sign.sent}
+        return bool(sentence & self.lingering_words) and not sentence & self.lingering_unless
 
     def only_feared(self, sign: Span) -> bool:
         """A fear or condition cue earlier in the clause, with a future word in the clause or a cue that

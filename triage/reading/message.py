@@ -11,6 +11,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Tuple
 
 import spacy
 
+from triage.reading.measures import measured_signs
 from triage.reading.spelling import SpellingCorrector, english_words
 from triage.reading.sizes import LARGE_CM, sizes_in
 from triage.reading.story_cues import story_cues
@@ -95,11 +96,20 @@ PERSONAL_WORDS = re.compile(
     r"son|daughter|child|kid|baby|husband|wife|partner|mum|mom|dad|friend)\b", re.IGNORECASE)
 
 
+# Where a question came from is no report: "I saw on a forum", "my mate reckons", "someone said".
+HEARSAY = re.compile(
+    r"\b(i|we) (saw|read|heard|seen|have (read|seen|heard)|'ve (read|seen|heard))\b"
+    r"|\b(my|a|our) (mate|friend|sister|brother|mum|mom|dad|colleague|neighbou?r|cousin|aunt|uncle)('s)? "
+    r"(said|says|reckons|told me|thinks|thought|mentioned)\b|\bsomeone (said|says|told me|wrote|posted)\b",
+    re.IGNORECASE)
+
+
 def asks_in_general(text: str) -> bool:
-    """Opens with a question word and names no one: "can cryotherapy cause chest pain?". Not "can't
-    breathe after cryo, is this an allergic reaction?", which reports before it asks."""
+    """Opens with a question word and names no one: "can cryotherapy cause chest pain? I saw on a forum
+    someone said so". Not "can't breathe after cryo, is this an allergic reaction?", which reports before
+    it asks."""
     words = text.strip().lower().split()
-    return bool(words) and words[0] in QUESTION_OPENERS and not PERSONAL_WORDS.search(text)
+    return bool(words) and words[0] in QUESTION_OPENERS and not PERSONAL_WORDS.search(HEARSAY.sub(" ", text))
 
 
 # A phone's curly apostrophes and quotes, and spaces of every kind, as the patterns spell them.
@@ -292,6 +302,11 @@ def fever_from_temperatures(text: str, mentions: Tuple[Mention, ...]) -> Tuple[M
                  if not (m.label == "SYMPTOM" and m.id == "fever" and m.text.lower() in MEASURED_FEVER_WORDS))
 
 
+def signs_from_measures(text: str, mentions: Tuple[Mention, ...]) -> Tuple[Mention, ...]:
+    """"the finger oxygen thing says 88", "heart rate 128": a measure past its threshold is the sign."""
+    return mentions + tuple(Mention(label, sign, said, negated=False) for label, sign, said in measured_signs(text))
+
+
 def large_from_sizes(text: str, mentions: Tuple[Mention, ...]) -> Tuple[Mention, ...]:
     """"the blister is 4cm": a size of about 3 cm or more is the severity "large"."""
     largest = max(sizes_in(text), default=0.0)
@@ -403,7 +418,7 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
     if before_treatment:  # nothing has happened yet: what it names is asked about, except a warning sign
         mentions = tuple(Mention("HYPOTHETICAL", m.id, m.text, m.negated, m.starts_message)
                          if m.label == "SYMPTOM" and m.id not in timing.always_read else m for m in mentions)
-    mentions = large_from_sizes(plain, fever_from_temperatures(plain, mentions))
+    mentions = signs_from_measures(plain, large_from_sizes(plain, fever_from_temperatures(plain, mentions)))
     cues = story_cues()
     return MessageReading(mentions, is_question=looks_like_question(plain),
                           asks_in_general=asks_in_general(plain), today=today, before_treatment=before_treatment,
