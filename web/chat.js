@@ -1,6 +1,8 @@
 // The chat widget: talks to Rasa's socket.io channel (credentials.yml), shows every message as
-// text (never as HTML), turns the triage payload into a banner, and keeps the conversation in
-// localStorage so a page reload shows it again and continues the same Rasa session.
+// text (never as HTML), lays each reply out as one card (its first line as the headline, the
+// disclaimer framed, further advice from the payload folded under "More advice"), turns the triage
+// payload into a banner, and keeps the conversation in localStorage so a page reload shows it again
+// and continues the same Rasa session.
 (function () {
   "use strict";
   var config = window.TRIAGE_CHAT || {};
@@ -30,13 +32,39 @@
   }
   function save() { localStorage.setItem(STORE, JSON.stringify(state)); }
 
+  var card = null;  // the reply being laid out: the bot's texts until the patient speaks or is asked
+
   function render(item) {
-    if (item.kind === "choices") return renderChoices(item);
-    var li = document.createElement("li");
-    li.className = "msg msg--" + item.kind + (item.disclaimer ? " msg--disclaimer" : "");
-    li.textContent = item.text;  // text, never HTML
-    log.appendChild(li);
-    li.scrollIntoView({ block: "end" });
+    if (item.kind === "choices") { card = null; return renderChoices(item); }
+    if (item.kind === "more") return renderMore(item);
+    if (item.kind !== "bot" || !card) {
+      var li = document.createElement("li");
+      li.className = "msg msg--" + item.kind;
+      log.appendChild(li);
+      card = item.kind === "bot" ? li : null;
+      if (!card) { li.textContent = item.text; li.scrollIntoView({ block: "end" }); return; }
+    }
+    var p = document.createElement("p");
+    p.className = card.childNodes.length ? (item.disclaimer ? "msg__disclaimer" : "msg__line") : "msg__headline";
+    p.textContent = item.text;  // text, never HTML
+    card.appendChild(p);
+    card.scrollIntoView({ block: "end" });
+  }
+
+  function renderMore(item) {
+    if (!card) return;
+    var details = document.createElement("details");
+    details.className = "msg__more";
+    var summary = document.createElement("summary");
+    summary.textContent = "More advice";
+    details.appendChild(summary);
+    item.texts.forEach(function (text) {
+      var p = document.createElement("p");
+      p.textContent = text;
+      details.appendChild(p);
+    });
+    var disclaimer = card.querySelector(".msg__disclaimer");
+    card.insertBefore(details, disclaimer);  // before the disclaimer, which closes the card
   }
 
   function renderChoices(item) {
@@ -101,7 +129,11 @@
         return { title: String(r.title), payload: String(r.payload) };
       }) });
     }
-    var triage = message.custom && message.custom.triage;
+    var custom = message.custom || {};
+    if (Array.isArray(custom.more_advice) && custom.more_advice.length) {
+      add({ kind: "more", texts: custom.more_advice.map(String) });
+    }
+    var triage = custom.triage;
     if (triage && typeof triage.level === "string") showLevel(triage.level);
   });
 

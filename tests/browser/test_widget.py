@@ -99,7 +99,7 @@ def test_a_symptom_gets_advice_and_the_disclaimer_in_view(visit):
     visit.wait_for_text(DISCLAIMER[:40])
     texts = " ".join(visit.bot_texts())
     assert "doctor" in texts
-    assert visit.page.locator("#log li.msg--disclaimer").first.is_visible()
+    assert visit.page.locator("#log .msg__disclaimer").first.is_visible()
 
 
 def test_follow_up_questions_are_buttons_usable_from_the_keyboard(visit):
@@ -111,9 +111,24 @@ def test_follow_up_questions_are_buttons_usable_from_the_keyboard(visit):
     assert visit.page.locator("#log li.msg--user", has_text="Arm or hand").is_visible()
     visit.page.get_by_role("button", name="1 to 2 days ago").click(timeout=REPLY_WAIT_MS)
     visit.page.get_by_role("button", name="No, it is small and bearable").click(timeout=REPLY_WAIT_MS)
+    visit.page.get_by_role("button", name="None of these").click(timeout=REPLY_WAIT_MS)  # before reassuring
     visit.wait_for_text(DISCLAIMER[:40])
     assert any("blister" in text.lower() for text in visit.bot_texts())
     assert visit.page.locator("#banner").is_hidden()  # self_care: no alarm
+
+
+def test_a_reply_is_one_card_with_its_headline_first_and_further_advice_folded(visit):
+    visit.say("a blister came up on my arm yesterday, no fever")
+    visit.page.get_by_role("button", name="No, it is small and bearable").click(timeout=REPLY_WAIT_MS)
+    visit.page.get_by_role("button", name="None of these").click(timeout=REPLY_WAIT_MS)
+    visit.wait_for_text(DISCLAIMER[:40])
+    reply = visit.page.locator("#log li.msg--bot", has_text=DISCLAIMER[:40]).last
+    assert reply.locator(".msg__headline").text_content().startswith("You can look after this at home")
+    assert reply.locator(".msg__disclaimer").count() == 1
+    more = reply.locator("details.msg__more")
+    assert more.count() == 1 and not more.locator("p").first.is_visible()  # folded
+    more.locator("summary").click()
+    assert more.locator("p").first.is_visible()
 
 
 def test_a_reload_keeps_the_conversation_and_its_session(visit):
@@ -125,6 +140,7 @@ def test_a_reload_keeps_the_conversation_and_its_session(visit):
     assert visit.page.locator("#log li").all_text_contents() == before
     visit.page.get_by_role("button", name="Today").click()  # the question asked before the reload
     visit.page.get_by_role("button", name="Getting better").click(timeout=REPLY_WAIT_MS)
+    visit.page.get_by_role("button", name="None of these").click(timeout=REPLY_WAIT_MS)
     visit.wait_for_text(DISCLAIMER[:40])
 
 
