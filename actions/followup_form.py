@@ -41,7 +41,7 @@ class ValidateFollowupForm(FormValidationAction):
             question = QUESTIONS_BY_SLOT.get(slot)
             if question is None or text is None or not (story.symptoms or story.given):
                 continue
-            story = record_answer(story, question, read_message(str(text)))
+            story = record_answer(story, question, read_message(str(text)), str(text))
             events.append(SlotSet(slot, SKIPPED if question.fact in story.skipped else str(text)))
         if events:
             events.append(SlotSet(STORY_SLOT, story.to_slot()))

@@ -75,7 +75,20 @@ def test_a_general_question_mid_story_leaves_the_story_alone():
 def test_another_person_starts_a_new_story_and_the_reply_says_so():
     chat = converse("my lips are swelling and I can't swallow", "report_emergency")
     assert levels(chat.turns[-1]) == ["emergency"]
-    chat = converse("now about my daughter, her verruca has a small blister on her foot", "report_blistering",
-                    ["2 days ago", "no", "none of these"], conversation=chat)
+    chat = converse("a different person now: my other son's verruca has a small blister on his foot",
+                    "report_blistering", ["2 days ago", "none of these"], conversation=chat)
     assert levels(chat.turns[-1]) == ["self_care"]
     assert "another person" in texts(chat.turns[-1])
+
+
+def test_another_spot_of_the_same_person_keeps_their_emergency_signs():
+    chat = converse("my throat feels tight and I'm wheezing a bit", "report_emergency")
+    chat = converse("also the other wart they froze has a blister, is that normal?", "report_blistering",
+                    conversation=chat)
+    assert levels(chat.turns[-1]) == ["emergency"] and opens_with_call_now(chat.turns[-1])
+
+
+def test_a_bleeding_said_to_be_over_still_counts_with_faintness_after_it():
+    chat = converse("it's pouring with blood from where they froze it", "report_oozing")
+    chat = converse("the bleeding has stopped now but I'm pale and shaky and sweaty", "inform", conversation=chat)
+    assert levels(chat.turns[-1]) == ["emergency"]

@@ -11,7 +11,7 @@ from triage.rulebook import Rule, RuleBook
 class Observation:
     """What the patient told us: symptom ids, and facts such as ``days_since_treatment``.
 
-    The engine adds the fact ``symptoms``: every symptom of the observation. ``skipped`` are facts
+    The engine adds the fact ``symptoms``: every symptom of the observation, and the ``earlier`` ones. ``skipped`` are facts
     the patient was asked and could not tell: a rule whose sign the report already shows, and that
     waits only on skipped facts, fires (err upward where the report leans that way).
     """
@@ -19,6 +19,8 @@ class Observation:
     symptoms: Tuple[str, ...]
     facts: Mapping[str, Any] = field(default_factory=dict)
     skipped: FrozenSet[str] = frozenset()
+    # Signs told earlier and said to be over: not assessed, but counted by the rules on signs together.
+    earlier: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,9 @@ class TriageEngine:
         symptoms = self._known_symptoms(observation.symptoms)
         if not symptoms:
             raise ValueError("an observation needs at least one symptom")
-        # Rules may depend on what else the patient reports ("fever with spreading redness").
-        facts = {**observation.facts, "symptoms": list(symptoms)}
+        # Rules may depend on what else the patient reports ("fever with spreading redness"), now or earlier in
+        # the story ("the bleeding stopped but I feel faint").
+        facts = {**observation.facts, "symptoms": list(dict.fromkeys(symptoms + tuple(observation.earlier)))}
         assessments, open_questions = [], {}
         for symptom in symptoms:
             assessment, questions = self._assess_symptom(symptom, facts, observation.skipped)

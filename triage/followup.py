@@ -9,6 +9,7 @@ engine errs upward on it.
 Before reassuring (a self_care outcome in the first two weeks), the warning signs the patient has
 neither named nor denied are asked about once, as NHS 111 asks for red flags before any outcome.
 """
+import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -60,6 +61,17 @@ WARNING_SIGNS: Tuple[Tuple[str, str, str], ...] = (
     ("bleeding", "Bleeding that won't stop", "bleeding that won't stop"),
 )
 NONE_OF_THESE = ("None of these", "none of these")
+# A yes to the warning check that names no sign still says one is there: "yes", "I think so", "kinda".
+AFFIRMS = re.compile(r"^\W*(yes|yeah|yea|yep|yup|ya|y|i think so|think so|i do|kinda|kind of|sort of|maybe|probably|"
+                     r"possibly|a bit|a little|some of them|one of them|all of them|all|both)\b"
+                     r"|\b(actually|but|oh|wait)\W+(yes|yeah|yep)\b", re.IGNORECASE)
+# "the first one", "the last", "2": a sign by its place among the buttons offered.
+ORDINALS = {"first": 0, "1st": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third": 2, "3rd": 2, "3": 2,
+            "fourth": 3, "4th": 3, "4": 3}
+ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|last)\b|(?<![\d.])\b([1-4])\b(?![\d.])",
+                     re.IGNORECASE)
+# The warning check names a sign of its own when the answer names none (rulebook.yml).
+UNNAMED_WARNING_SIGN = "warning_sign_unnamed"
 NOT_SURE = ("Not sure", "not sure")
 # Healing's first two weeks: when an infection or a bleeding shows. With no date, the check is made for
 # the signs of those weeks, not for marks that come later (lighter skin, hair loss, a scar).
@@ -120,17 +132,45 @@ def answer_value(question: Question, answer: MessageReading) -> Any:
     return {"yes": question.yes, "no": question.no}.get(answer.answer)
 
 
-def record_answer(story: Story, question: Question, answer: MessageReading) -> Story:
+def signs_chosen(text: str, offered: List[str]) -> List[str]:
+    """The signs an answer picks by their place among those offered: "the first one", "1 and 3", "the last"."""
+    chosen = []
+    for match in ORDINAL.finditer(text):
+        word = (match.group(1) or match.group(2)).lower()
+        index = len(offered) - 1 if word == "last" else ORDINALS[word]
+        if index < len(offered):
+            chosen.append(offered[index])
+    return chosen
+
+
+def record_warning_check(story: Story, answer: MessageReading, text: str) -> Story:
+    """A sign named or picked counts (bleeding as the button asked it: one that won't stop); a yes that names
+    none counts as a warning sign; a plain no or "none of these" denies the signs asked about; "not sure"
+    skips, and the outcome comes with its safety net."""
+    offered = unchecked_warning_signs(story)
+    told = story.tell(answer).story.asking(WARNING_CHECK.fact)
+    named = [s for s in told.symptoms if s not in story.symptoms] + signs_chosen(text, offered)
+    for symptom in named:
+        told = told.with_sign(symptom)
+    if "bleeding" in named:
+        told = told.with_fact("severity", list(dict.fromkeys(list(told.facts.get("severity") or []) + ["not_stopping"])))
+    if named:
+        return told
+    if AFFIRMS.search(text):
+        return told.with_sign(UNNAMED_WARNING_SIGN)
+    if answer.answer == "not_sure":
+        return told.skipping(WARNING_CHECK.fact)
+    if answer.answer == "no" or answer.says_none:
+        return told.denying(offered)
+    return told
+
+
+def record_answer(story: Story, question: Question, answer: MessageReading, text: str = "") -> Story:
     """Adds what the answer says: the fact asked for, and anything else it reports ("two days ago,
     and now there's pus") so that a new warning sign counts. A fact already known is kept."""
-    checked = unchecked_warning_signs(story)
-    told = story.tell(answer).story.asking(question.fact)
     if question == WARNING_CHECK:
-        if answer.answer == "not_sure":
-            return told.skipping(question.fact)
-        if answer.answer == "no" or answer.says_none:  # "none of these": the signs asked about are denied
-            return told.denying(checked)
-        return told
+        return record_warning_check(story, answer, text)
+    told = story.tell(answer).story.asking(question.fact)
     value = answer_value(question, answer)
     if value is None:
         return told.skipping(question.fact)

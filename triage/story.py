@@ -6,9 +6,12 @@ it goes, risk factors and medicines, who is ill and their age, the questions ask
 findings the patient has already been given. The turn (triage/turn.py) assesses the story, not the
 message, so "the spot won't stop bleeding", "I'm on rivaroxaban" and "I feel faint" meet.
 
-A correction ("actually it's clear, not yellow", "no, that was last year") replaces what it corrects;
-a sign said to be over ("the bleeding has stopped") leaves the story; another spot or person starts a
-new story. Findings given stand otherwise: a later reply never falls below them (turn.py).
+What takes a sign back is narrow, since a warning sign dropped is the worst error: a sign the reading
+says is over ("the bleeding has stopped"), which still counts for the rules on signs together ("the
+bleeding stopped but I feel faint"); a correction that names what it replaces ("actually it's clear, not
+yellow"); "no, that was last year" of what the last message added. Emergency signs are never taken back.
+Another spot starts a new story that keeps what is true of the person (their risk factors and their
+signs of the whole body); another person starts afresh.
 """
 from dataclasses import dataclass, field, replace
 from typing import Any, Dict, FrozenSet, Iterable, Mapping, Optional, Tuple
@@ -18,10 +21,14 @@ from triage.reading.message import MessageReading
 
 # The engine's symptom for a worsening when no symptom is named ("it was better but now it's worse").
 UNNAMED_SYMPTOM = "other"
-# Facts that hold a list: what the patient names adds up.
+# Facts that hold a list: what the patient names adds up, a correction included.
 LIST_FACTS = ("body_sites", "severity", "risk_factors")
-# What stays true of the person when they turn to another spot: their risk factors, who they are.
+# What stays true of the person when they turn to another spot: their risk factors, who they are, and the
+# signs of the whole body, not of a spot.
 PERSON_FACTS = ("risk_factors", "person", "age_years")
+BODY_SIGNS = frozenset({"fever", "fainting", "hives", "racing_heart", "not_drinking", "warning_sign_unnamed"})
+# A correction of these facts replaces them, and the findings that rested on them are given anew.
+CORRECTABLE_FACTS = ("days_since_treatment", "trend", "fluid")
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,8 @@ class Story:
     asked_before: int = 0
     # The patient was asked whether an emergency sign is happening now, and the answer is awaited.
     checking_emergency: bool = False
+    # Signs said to be over: no longer assessed, but still counted with the others ("bleeding, then faint").
+    earlier: Tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -55,26 +64,15 @@ class Story:
         symptoms = self.symptoms or ((UNNAMED_SYMPTOM,) if self.facts.get("trend") == "worsening" else ())
         if not symptoms:
             return None
-        return Observation(symptoms=symptoms, facts=dict(self.facts), skipped=self.skipped)
+        return Observation(symptoms=symptoms, facts=dict(self.facts), skipped=self.skipped, earlier=self.earlier)
 
     def tell(self, reading: MessageReading) -> "Told":
         """The story with the message told, and what the message changed."""
         if reading.starts_new_story and not self.is_empty:
-            fresh = Story().tell(replace(reading, starts_new_story=None))
-            kept = {name: self.facts[name] for name in PERSON_FACTS
-                    if name in self.facts and reading.starts_new_story == "spot"}
-            story = replace(fresh.story, facts=merged_facts(kept, fresh.story.facts))
-            return replace(fresh, story=story, new_story=reading.starts_new_story)
-        past = set(reading.historical_symptoms) - set(self.emergencies)
-        resolved = tuple(s for s in self.symptoms if s in past)
-        corrected: Tuple[str, ...] = ()
-        if reading.corrects:
-            taken_back = set(reading.negated_symptoms) | past
-            if reading.fluid == "clear":
-                taken_back.add("infected_discharge")
-            if reading.tells_the_past and not reading.symptoms:  # "no, that was last year"
-                taken_back |= set(self.latest)
-            corrected = tuple(s for s in self.symptoms if s in taken_back - set(self.emergencies) and s not in resolved)
+            return self.another(reading)
+        keep = set(self.emergencies)
+        resolved = tuple(s for s in self.symptoms if s in set(reading.over_symptoms) - keep)
+        corrected = tuple(s for s in self.symptoms if s in self.taken_back_by(reading) - keep and s not in resolved)
         gone = set(resolved) | set(corrected)
         new = tuple(s for s in reading.symptoms if s not in self.symptoms)
         symptoms = tuple(s for s in self.symptoms if s not in gone) + new
@@ -82,16 +80,43 @@ class Story:
             [s for s in self.denied if s not in reading.symptoms] + [s for s in reading.negated_symptoms
                                                                       if s not in symptoms]))
         facts = merged_facts(self.facts, reading.facts, reading.corrects)
-        facts_corrected = reading.corrects and any(self.facts.get(name) not in (None, value)
-                                                    for name, value in reading.facts.items())
+        facts_corrected = reading.corrects and any(self.facts.get(name) not in (None, reading.facts[name])
+                                                    for name in CORRECTABLE_FACTS if name in reading.facts)
         given = () if facts_corrected else tuple((s, rule) for s, rule in self.given if s not in gone)
-        emergencies = tuple(dict.fromkeys(self.emergencies + reading.emergency_signs))
-        story = Story(symptoms, denied, facts, self.asked, self.skipped, given, new, emergencies, self.changed,
-                      self.asked_before, self.checking_emergency)
+        story = replace(self, symptoms=symptoms, denied=denied, facts=facts, given=given, latest=new,
+                        emergencies=tuple(dict.fromkeys(self.emergencies + reading.emergency_signs)),
+                        earlier=tuple(dict.fromkeys(self.earlier + resolved)))
         gives_facts = facts != dict(self.facts)
         adds = bool(new or gone or gives_facts or set(denied) - set(self.denied))
         return Told(story, adds=adds, gives_facts=gives_facts, resolved=resolved,
                     corrected=corrected or (("facts",) if facts_corrected else ()))
+
+    def taken_back_by(self, reading: MessageReading) -> set:
+        """What a correction takes back: pus when the fluid is said to be clear and pus or yellow is denied
+        in the same breath ("actually it's clear, not yellow"), and what the last message added when this one
+        puts it in the past and names nothing now ("no sorry, that was last year")."""
+        if not reading.corrects:
+            return set()
+        taken_back = set()
+        if reading.fluid == "clear" and "infected_discharge" in reading.negated_symptoms:
+            taken_back.add("infected_discharge")
+        if reading.tells_the_past and not reading.symptoms:
+            taken_back |= set(self.latest)
+        return taken_back
+
+    def another(self, reading: MessageReading) -> "Told":
+        """Another spot or person: a new story. Another spot of the same person keeps what is true of the
+        person: their risk factors, and their emergency signs and signs of the whole body."""
+        fresh = Story().tell(replace(reading, starts_new_story=None))
+        if reading.starts_new_story != "spot":
+            return replace(fresh, new_story=reading.starts_new_story)
+        body = tuple(s for s in self.symptoms if s in BODY_SIGNS or s in self.emergencies)
+        story = replace(fresh.story, symptoms=tuple(dict.fromkeys(body + fresh.story.symptoms)),
+                        facts=merged_facts({name: self.facts[name] for name in PERSON_FACTS if name in self.facts},
+                                           fresh.story.facts),
+                        emergencies=tuple(dict.fromkeys(self.emergencies + fresh.story.emergencies)),
+                        given=tuple((s, rule) for s, rule in self.given if s in body))
+        return replace(fresh, story=story, new_story="spot")
 
     def asking(self, question: str) -> "Story":
         return replace(self, asked=self.asked + (question,))
@@ -101,6 +126,9 @@ class Story:
 
     def with_fact(self, name: str, value: Any) -> "Story":
         return replace(self, facts={**self.facts, name: value})
+
+    def with_sign(self, symptom: str) -> "Story":
+        return replace(self, symptoms=tuple(dict.fromkeys(self.symptoms + (symptom,))))
 
     def denying(self, symptoms: Iterable[str]) -> "Story":
         return replace(self, denied=tuple(dict.fromkeys(self.denied + tuple(s for s in symptoms
@@ -128,7 +156,7 @@ class Story:
                 "asked": list(self.asked), "skipped": sorted(self.skipped),
                 "given": [list(finding) for finding in self.given], "latest": list(self.latest),
                 "emergencies": list(self.emergencies), "changed": self.changed, "asked_before": self.asked_before,
-                "checking_emergency": self.checking_emergency}
+                "checking_emergency": self.checking_emergency, "earlier": list(self.earlier)}
 
     @classmethod
     def from_slot(cls, value: Optional[Mapping[str, Any]]) -> "Story":
@@ -139,7 +167,8 @@ class Story:
                    given=tuple(tuple(finding) for finding in value.get("given") or ()),
                    latest=tuple(value.get("latest") or ()), emergencies=tuple(value.get("emergencies") or ()),
                    changed=value.get("changed") or "", asked_before=int(value.get("asked_before") or 0),
-                   checking_emergency=bool(value.get("checking_emergency")))
+                   checking_emergency=bool(value.get("checking_emergency")),
+                   earlier=tuple(value.get("earlier") or ()))
 
 
 @dataclass(frozen=True)
@@ -150,23 +179,24 @@ class Told:
     adds: bool = False  # the message added, took back or corrected something
     gives_facts: bool = False  # it told a fact: a date, a site, a risk factor, who is ill
     resolved: Tuple[str, ...] = ()  # signs it says are over
-    corrected: Tuple[str, ...] = ()  # signs it corrects ("facts" for a corrected date or place)
+    corrected: Tuple[str, ...] = ()  # signs it corrects ("facts" for a corrected date or trend)
     new_story: Optional[str] = None  # "spot" or "person": the story started afresh
 
 
 def merged_facts(earlier: Mapping[str, Any], new: Mapping[str, Any], corrects: bool = False) -> Dict[str, Any]:
-    """The facts so far with a message's. A correction replaces; otherwise the longest time since the
-    treatment wins (it came before anything told since), lists add up, pus and a worsening once told
-    stay (a warning sign that may be present errs upward), and the latest person and age stand. A
-    denial of every risk factor ([]) does not undo one named."""
+    """The facts so far with a message's. Lists add up ("sorry, also I'm on warfarin" keeps the diabetes).
+    A correction replaces the date, the trend and the fluid; otherwise the longest time since the treatment wins (it
+    came before anything told since), and pus and a worsening once told stay (a warning sign that may be
+    present errs upward). The latest person and age stand. A denial of every risk factor ([]) does not
+    undo one named."""
     facts = {**earlier, **new}
+    for name in LIST_FACTS:
+        if earlier.get(name) and name in new:
+            facts[name] = list(dict.fromkeys(list(new[name]) + list(earlier[name])))
     if corrects:
         return facts
     if "days_since_treatment" in earlier and "days_since_treatment" in new:
         facts["days_since_treatment"] = max(earlier["days_since_treatment"], new["days_since_treatment"])
-    for name in LIST_FACTS:
-        if earlier.get(name) and name in new:
-            facts[name] = list(dict.fromkeys(list(new[name]) + list(earlier[name])))
     if earlier.get("fluid") == "infected":  # pus seen stays seen, unless corrected
         facts["fluid"] = "infected"
     if earlier.get("trend") == "worsening":  # "it was getting worse, now it's better": the worsening counts

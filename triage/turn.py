@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from triage.clinic_settings import ClinicSettings
 from triage.followup import next_question
 from triage.reading.language import foreign_language
-from triage.reading.message import MessageReading, knows_word, normalise, read_message
+from triage.reading.message import MessageReading, is_english_stop_word, knows_word, normalise, read_message
 from triage.replies import (
     before_treatment_answer, emergency_check, english_only_notice, english_only_texts, general_answer, triage_reply,
     what_if_answer,
@@ -150,7 +150,7 @@ def take_turn(text: str, intent: Optional[str], story: Story, asked_what_they_no
     reading = read_message(text)
     if story.checking_emergency:
         return answer_to_the_emergency_check(reading, story, clinic_id, assistant)
-    language = foreign_language(normalise(text), knows_word)
+    language = foreign_language(normalise(text), knows_word, is_english_stop_word)
     own = assistant.engine.assess(Observation(reading.symptoms)) if reading.symptoms else None
     if own is not None:
         if asks_about_emergency_signs(reading, own.level):
@@ -223,11 +223,17 @@ def without_assessment(reading: MessageReading, told: Told, intent: Optional[str
                 or confidence < CHECK_FROM_CONFIDENCE:
             return Turn(story, tuple(general_answer(EMERGENCY_SIGNS_ANSWER)), answered=True)
         return check_for_an_emergency(story, assistant)
-    if asked_what_they_notice and intent not in AFTERCARE_QUESTION_INTENTS | SMALL_TALK_INTENTS:
+    about_the_spot = is_about_the_spot(intent or "", reading)
+    unreadable_again = asked_what_they_notice and intent not in AFTERCARE_QUESTION_INTENTS | SMALL_TALK_INTENTS
+    story_so_far = assistant.assess(story)
+    if story_so_far is not None and (about_the_spot or unreadable_again):
+        # "sorry, this is my first time, I don't know what's normal": nothing new, so the story's outcome again.
+        return assess_story(told, story_so_far, None, clinic_id, assistant)
+    if unreadable_again:
         # Asked once already, still nothing to read ("something else"): a safe answer, not a loop.
         result = engine.assess(Observation((rulebook.fallback_symptom,)))
         return outcome(story, result, assistant, clinic_id)
-    if is_about_the_spot(intent or "", reading):
+    if about_the_spot:
         # About the spot, but no symptom yet: ask, with buttons.
         return Turn(story, (ASK_FOR_SYMPTOM,), answered=True, asked_what_they_notice=True)
     return Turn(story)  # not about a symptom: the rules give the intent's usual reply

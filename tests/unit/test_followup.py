@@ -3,6 +3,8 @@ from triage.followup import (
     MAX_QUESTIONS, QUESTIONS_BY_FACT, WARNING_CHECK, next_question, questions_worth_asking, record_answer,
     warning_check_buttons,
 )
+import pytest
+
 from triage.reading.message import read_message
 from triage.story import Story
 from triage import Observation
@@ -62,15 +64,36 @@ def test_the_warning_check_offers_only_the_signs_neither_named_nor_denied():
                       "Not sure"]
 
 
+def check(nlp, story, text):
+    return record_answer(story, WARNING_CHECK, read_message(text, nlp), text)
+
+
 def test_the_warning_check_answered_none_denies_the_signs_and_a_sign_counts(nlp, engine):
     story = Story(("blistering",), facts={"days_since_treatment": 2})
-    none = record_answer(story, WARNING_CHECK, read_message("none of these", nlp))
+    none = check(nlp, story, "none of these")
     assert set(none.denied) == {"fever", "spreading_redness", "infected_discharge", "bleeding"}
     assert engine.assess(none.observation()).level.label == "self_care"
-    fever = record_answer(story, WARNING_CHECK, read_message("I have a fever or shivers", nlp))
+    fever = check(nlp, story, "I have a fever or shivers")
     assert "fever" in fever.symptoms and engine.assess(fever.observation()).level.label == "urgent"
-    unsure = record_answer(story, WARNING_CHECK, read_message("not sure", nlp))
+    unsure = check(nlp, story, "not sure")
     assert WARNING_CHECK.fact in unsure.skipped and unsure.symptoms == ("blistering",)
+
+
+@pytest.mark.parametrize("answer, sign", [
+    ("yes", "warning_sign_unnamed"), ("yes the first one", "fever"), ("I think so", "warning_sign_unnamed"),
+    ("kinda", "warning_sign_unnamed"), ("the last one", "bleeding"), ("no pus but the first one yes", "fever"),
+    ("no... actually yes there's some yellow stuff", "warning_sign_unnamed"), ("1 and 3", "infected_discharge"),
+])
+def test_a_yes_or_a_sign_picked_at_the_warning_check_counts_as_urgent(nlp, engine, answer, sign):
+    told = check(nlp, Story(("blistering",), facts={"days_since_treatment": 3}), answer)
+    assert sign in told.symptoms and sign not in told.denied
+    assert engine.assess(told.observation()).level.label == "urgent"
+
+
+def test_bleeding_picked_at_the_warning_check_is_one_that_will_not_stop(nlp, engine):
+    told = check(nlp, Story(("blistering",), facts={"days_since_treatment": 3}), "yes, bleeding")
+    assert "not_stopping" in told.facts["severity"]
+    assert engine.assess(told.observation()).level.label == "urgent"
 
 
 def test_each_warning_check_button_is_read_as_its_sign(nlp):

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from triage.reading.language import foreign_language
-from triage.reading.message import knows_word, normalise
+from triage.reading.message import is_english_stop_word, knows_word, normalise
 
 CASES = Path(__file__).resolve().parents[1] / "triage_cases"
 SHORT_CHAT = yaml.safe_load((CASES / "language" / "short_chat.yml").read_text(encoding="utf-8"))
@@ -17,7 +17,7 @@ MIN_FOREIGN_FOUND = 0.85
 
 
 def language_of(text):
-    return foreign_language(normalise(text), knows_word)
+    return foreign_language(normalise(text), knows_word, is_english_stop_word)
 
 
 def test_no_short_english_chat_message_is_called_foreign(nlp):
@@ -39,4 +39,5 @@ def test_messages_in_other_languages_are_still_found(nlp):
 
 def test_an_english_word_the_reading_knows_keeps_a_message_english(nlp):
     assert language_of("the frozen spot is fine") is None
+    assert language_of("Hi it's Giulia, Matteo is not ok at all") is None  # names, then English
     assert language_of("Ich habe Fieber und Eiter seit gestern") == "de"

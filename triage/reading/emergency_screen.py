@@ -8,6 +8,7 @@ of emergency signs and before the one for everything else, which then reads the 
 The rules are data (triage/reading/patterns/emergency_context.yml), copied into the pipeline's config
 when it is built. pyproject.toml declares the factory to spaCy, so `spacy.load()` finds it inside Rasa.
 """
+import re
 from typing import Dict, List, Set
 
 from spacy.language import Language
@@ -22,6 +23,15 @@ class EmergencyScreen:
     def __init__(self, context: Dict):
         self.context = context
         self.denials = set(context["denials"])
+        self.body_first = set(context["body_first"])
+        self.denial_fillers = set(context["denial_fillers"])
+        self.own_negations = set(context["own_negations"])
+        self.persons_before_skin = set(context["persons_before_skin"])
+        self.history_links = set(context["history_links"])
+        self.swallow_words = set(context["swallow_words"])
+        self.present_markers = set(context["present_markers"])
+        self.lingering_states = set(context["lingering_states"])
+        self.lip_treated = re.compile(context["lip_treated"])
         self.unsure = set(context["unsure_after_denial"])
         self.scope_ends = set(context["scope_ends"])
         self.never_denied_with = set(context["never_denied_with"])
@@ -70,8 +80,14 @@ class EmergencyScreen:
         doc = sign.doc
         if sign[0].lower_ in self.scope_ends:  # the sign opens a statement of its own: "she's very floppy"
             return False
-        if {token.lower_ for token in sign} & self.never_denied_with:
+        inside = {token.lower_ for token in sign}
+        if inside & (self.never_denied_with | self.own_negations):  # the glass test; "no can't breathe properly"
             return False
+        if sign[0].lower_ in self.body_first:  # "hes not eating lips going blue" denies nothing
+            i = sign.start - 1
+            while i >= sign.sent.start and doc[i].lower_ in self.denial_fillers:
+                i -= 1
+            return i >= sign.sent.start and doc[i].lower_ in self.denials and not self.taken_back(sign)
         for i in range(sign.start - 1, max(sign.sent.start, sign.start - self.context["denial_window"]) - 1, -1):
             word = doc[i].lower_
             if doc[i].is_punct or word in self.scope_ends:
@@ -100,22 +116,33 @@ class EmergencyScreen:
         return i >= 0 and sign.doc[i].lower_ in self.places_named_by
 
     def said_of_the_spot(self, sign: Span) -> bool:
+        """"the blister has gone floppy", "the spot looks pale": a spot word just before the sign, in its own
+        statement, or as its first word; "her skin is mottled" is the person's."""
         spot_words = self.about_the_spot.get(sign.ent_id_, set())
-        # the sign's first word, not its last: "the spot looks pale", not "he's just not with it"
-        before = set(self.words_before(sign, self.context["about_the_spot_window"])) | {sign[0].lower_}
-        return bool(before & spot_words)
+        doc, words = sign.doc, []
+        for i in range(sign.start - 1, max(sign.sent.start, sign.start - self.context["about_the_spot_window"]) - 1, -1):
+            if doc[i].is_punct or doc[i].lower_ in self.scope_ends:
+                break
+            words.append(i)
+        candidates = words + [sign.start]
+        return any(doc[i].lower_ in spot_words and not (doc[i].lower_ == "skin" and i > 0
+                                                         and doc[i - 1].lower_ in self.persons_before_skin)
+                   for i in candidates)
 
     def in_the_past(self, sign: Span) -> bool:
-        if set(self.words_before(sign, self.context["history_window"])) & self.history_before:
+        before = self.words_before(sign, self.context["history_window"])  # nearest first
+        if before and before[0] in self.history_links and set(before[1:]) & self.history_before:
             return True
         after = " " + " ".join(token.lower_ for token in sign.doc[sign.end:min(sign.sent.end, sign.end + 6)]) + " "
         return any(f" {phrase} " in after for phrase in self.history_after) or self.at_an_earlier_age(sign)
 
     def at_an_earlier_age(self, sign: Span) -> bool:
-        """"a febrile seizure when she was 2": "when", someone "was", then an age."""
+        """"a febrile seizure when she was 2": "when", someone "was", then an age. Not "she's having a seizure
+        like when she was 2", which compares now with then."""
         words = sign.doc[sign.end:min(sign.sent.end, sign.end + self.history_reach)]
         for i in range(len(words) - 3):
-            if words[i].lower_ == "when" and words[i + 2].lower_ in ("was", "were"):
+            compares = i > 0 and words[i - 1].lower_ in ("like", "as")
+            if words[i].lower_ == "when" and words[i + 2].lower_ in ("was", "were") and not compares:
                 age = words[i + 3:i + 5]
                 if any(token.like_num or token.lower_ in self.history_when_ages for token in age):
                     return True
@@ -131,15 +158,20 @@ class EmergencyScreen:
         topics = self.topic_after.get(sign.ent_id_, set())
         if sign[-1].lower_ in self.topic_takers and sign.end < len(sign.doc) and sign.doc[sign.end].lower_ in topics:
             return True
+        if sign[-1].lower_ not in self.swallow_words:
+            return False
         following = {token.lower_ for token in sign.doc[sign.end:min(sign.sent.end, sign.end + self.topic_reach)]}
         return bool(following & self.topic_within.get(sign.ent_id_, set()))
 
     def lingering_at_the_lips(self, sign: Span) -> bool:
-        """"my lip is still quite swollen": swelling of the lips alone that the sentence says lingers."""
-        if sign.ent_id_ != "anaphylaxis" or sign[0].lower_ not in self.lingering_signs_of:
+        """"my lip is still quite swollen" after the lip was frozen: a swelling of the treated lips alone, told as
+        a state that lingers. Not "my lips are still swelling", nor lips swollen after a wart on the hand."""
+        if (sign.ent_id_ != "anaphylaxis" or sign[0].lower_ not in self.lingering_signs_of
+                or sign[-1].lower_ not in self.lingering_states):
             return False
         sentence = {token.lower_ for token in sign.sent}
-        return bool(sentence & self.lingering_words) and not sentence & self.lingering_unless
+        return (bool(sentence & self.lingering_words) and not sentence & self.lingering_unless
+                and bool(self.lip_treated.search(sign.doc.text.lower())))
 
     def only_feared(self, sign: Span) -> bool:
         """A fear or condition cue earlier in the clause, with a future word in the clause or a cue that
@@ -149,7 +181,7 @@ class EmergencyScreen:
             start -= 1
         before = [token.lower_ for token in doc[start:sign.start]]
         cue = next((i for i, word in enumerate(before) if word in self.fear_cues or phrase_at(before, i, self.fear_of)), None)
-        if cue is None:
+        if cue is None or self.present_markers & set(before[cue:]):  # "worried as her lips are swelling"
             return False
         end = sign.end
         while end < sign.sent.end and doc[end].lower_ not in self.fear_scope_ends:

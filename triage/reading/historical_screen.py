@@ -1,5 +1,6 @@
-"""The spaCy component that sets aside a symptom that is not there now, relabelling it HISTORICAL, which the
-reading does not triage:
+"""The spaCy component that sets aside a symptom that is not there now, relabelling it HISTORICAL (told of the
+distant past) or OVER (said to be over now, which the story reads as a resolution), neither of which the reading
+triages:
 - one told of the distant past: "last year I had pus after a freeze, but this one is just a blister". A clause
   that says the symptom goes on ("since", "still", "for years") keeps it, and so does a time that only says
   when the spot was frozen ("the wart they froze last year came back");
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span
 from triage.reading.treatment_words import next_to_treatment
 from triage.reading.visit import OverAtTheVisit
 
-SYMPTOM, DURATION, HISTORICAL = "SYMPTOM", "DURATION", "HISTORICAL"
+SYMPTOM, DURATION, HISTORICAL, OVER = "SYMPTOM", "DURATION", "HISTORICAL", "OVER"
 YEAR = re.compile(r"^(19|20)\d\d$")
 END = "."  # in a phrase: a punctuation mark or the end of the sentence
 
@@ -40,6 +41,7 @@ class HistoricalScreen:
         self.prepositions = set(context.get("prepositions", []))
         self.ongoing_words = set(context.get("still_going", []))
         self.expectations = set(context.get("expectations", []))
+        self.comparisons = set(context["comparisons"])
         self.over_at_the_visit = OverAtTheVisit(context)
         self.over_at_the_visit_signs = set(context["over_at_the_visit_signs"])
 
@@ -48,7 +50,8 @@ class HistoricalScreen:
         past = {clause for ent, clause in clauses if ent.label_ == SYMPTOM and self.told_of_the_past(doc, clause)}
         # The time in such a clause ("last year I had pus") is not when this spot was frozen either.
         doc.ents = [Span(doc, ent.start, ent.end, label=HISTORICAL, span_id=ent.ent_id_)
-                    if ent.label_ in (SYMPTOM, DURATION) and clause in past or self.is_over(ent) else ent
+                    if ent.label_ in (SYMPTOM, DURATION) and clause in past
+                    else Span(doc, ent.start, ent.end, label=OVER, span_id=ent.ent_id_) if self.is_over(ent) else ent
                     for ent, clause in clauses]
         return doc
 
@@ -77,6 +80,8 @@ class HistoricalScreen:
         year = words[i + 1] if words[i] == "in" and i + 1 < len(words) else ""
         if YEAR.match(year) and int(year) < date.today().year:
             return 2  # "in 2019", not this year's "in 2026": only the distant past is set aside
+        if i > 0 and words[i - 1] in self.comparisons:  # "red lines going up the leg like last time": now
+            return 0
         return next((len(marker) for marker in self.markers if tuple(words[i:i + len(marker)]) == marker), 0)
 
     def is_over(self, sign: Span) -> bool:

@@ -19,6 +19,8 @@ MIN_WORDS = 5  # "xoxo hugs mwah kisses", "lol omg tbh idk": four chat words foo
 MIN_OTHER_SCRIPT_LETTERS = 6  # Chinese or Arabic script: letters, not spaces, say how long it is
 MIN_CONFIDENCE = 0.9
 MIN_KNOWN_WORD_LETTERS = 3
+# "Hi it's Giulia, Matteo is not ok at all": names fool the detector, English function words do not.
+MIN_STOP_WORDS, MIN_STOP_WORD_SHARE = 3, 0.4
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -30,11 +32,16 @@ def _detector():
         .with_low_accuracy_mode().build()
 
 
-def foreign_language(text: str, knows_word: Callable[[str], bool] = lambda word: False) -> Optional[str]:
+def foreign_language(text: str, knows_word: Callable[[str], bool] = lambda word: False,
+                     is_stop_word: Callable[[str], bool] = lambda word: False) -> Optional[str]:
     """The ISO 639-1 code of the language a message is written in, when that is surely not English.
-    ``knows_word``: whether the reading knows an English word (triage/reading/message.py)."""
+    ``knows_word``: whether the reading knows an English word (triage/reading/message.py); ``is_stop_word``:
+    whether a word is an English function word. A message of English function words is English."""
     words = WORD.findall(text or "")
     if any(len(word) >= MIN_KNOWN_WORD_LETTERS and knows_word(word) for word in words):
+        return None
+    stop_words = sum(1 for word in words if is_stop_word(word.lower()))
+    if stop_words >= MIN_STOP_WORDS and stop_words >= MIN_STOP_WORD_SHARE * len(words):
         return None
     other_script_letters = sum(len(word) for word in words if not word.isascii())
     if len(words) < MIN_WORDS and other_script_letters < MIN_OTHER_SCRIPT_LETTERS:

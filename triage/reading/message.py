@@ -180,9 +180,9 @@ class MessageReading:
         return self._ids("SYMPTOM", negated=True)
 
     @property
-    def historical_symptoms(self) -> Tuple[str, ...]:
-        """Symptoms told of the distant past, or said to be over ("the bleeding has stopped")."""
-        return tuple(symptom for symptom in self._ids("HISTORICAL") if symptom != "duration")
+    def over_symptoms(self) -> Tuple[str, ...]:
+        """Symptoms said to be over now ("the bleeding has stopped"): the story reads them as resolved."""
+        return self._ids("OVER")
 
     @property
     def body_sites(self) -> Tuple[str, ...]:
@@ -326,6 +326,10 @@ def pattern_words(nlp) -> Dict[str, FrozenSet[str]]:
                 for word in [lower] if isinstance(lower, str) else (lower or {}).get("IN", []):
                     meanings.setdefault(word, set()).add(f'{pattern["label"]}/{pattern.get("id")}')
     return {word: frozenset(ids) for word, ids in meanings.items()}
+
+
+def is_english_stop_word(word: str, nlp=None) -> bool:
+    return word.lower() in (nlp or load_pipeline()).Defaults.stop_words
 
 
 def knows_word(word: str, nlp=None) -> bool:

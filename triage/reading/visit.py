@@ -16,13 +16,31 @@ def contains(words: Sequence[str], phrases: Sequence[Phrase]) -> bool:
     return any(phrase_at(words, i, phrases) for i in range(len(words)))
 
 
+# How far after an all-clear a "but" or a "now" undoes it.
+NOT_CLEAR_REACH = 4
+
+
 class OverAtTheVisit:
     def __init__(self, context: Dict):
         self.visit_markers: List[Phrase] = [tuple(marker) for marker in context["visit_markers"]]
         self.all_clear: List[Phrase] = [tuple(phrase) for phrase in context["all_clear"]]
+        self.not_clear_after = set(context["not_clear_after"])
+        self.present = set(context["visit_present_markers"])
 
     def __call__(self, sign: Span) -> bool:
-        """Told of the treatment visit in the sign's sentence, and all well later in the message."""
-        if not contains([token.lower_ for token in sign.sent], self.visit_markers):
+        """Told of the treatment visit in the sign's sentence, not in the present around it ("he's wheezy since
+        the cryo", "chest pain that hasn't gone"), and all well later in the message with nothing undoing it
+        ("fine after, but not now", "fine before the appointment")."""
+        sentence = [token.lower_ for token in sign.sent]
+        if not contains(sentence, self.visit_markers):
             return False
-        return contains([token.lower_ for token in sign.doc[sign.end:]], self.all_clear)
+        around = sign.doc[max(sign.sent.start, sign.start - 3):min(sign.sent.end, sign.end + 5)]
+        if self.present & {token.lower_ for token in around}:  # "chest pain at the clinic that hasn't gone"
+            return False
+        after = [token.lower_ for token in sign.doc[sign.end:]]
+        for i in range(len(after)):
+            phrase = next((p for p in self.all_clear if tuple(after[i:i + len(p)]) == p), None)
+            if phrase:
+                following = after[i + len(phrase):i + len(phrase) + NOT_CLEAR_REACH]
+                return not self.not_clear_after & set(following)
+        return False
