@@ -7,7 +7,6 @@ usage: python scripts/evaluate_corpus.py CASES.yml [CASES.yml ...] [-v]
   make evaluate-corpus   the corpus's development part (make test also gates on it)
   make evaluate-heldout  the held-out part: the honest figure, run once at the end of a change
 """
-import importlib.util
 import statistics
 import sys
 from pathlib import Path
@@ -16,16 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from tests.bot_messages import first_outcome_words  # noqa: E402
-from tests.integration.servers import HOST, RunningAssistant  # noqa: E402
-
-RUN_EVAL = REPO.parent / "shared" / "eval" / "run_eval.py"
-
-
-def load_run_eval():
-    spec = importlib.util.spec_from_file_location("run_eval", RUN_EVAL)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.integration.servers import HOST, RUN_EVAL, RunningAssistant, load_run_eval  # noqa: E402
 
 
 def evaluate(run_eval, url: str, cases_path: str, options) -> None:

@@ -15,11 +15,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from scripts.evaluate_corpus import load_run_eval  # noqa: E402
 from tests.bot_messages import opens_with_call_now  # noqa: E402
-from tests.integration.servers import HOST, RunningAssistant  # noqa: E402
-
-LEVELS = ["self_care", "see_doctor", "urgent", "emergency"]
+from tests.integration.servers import HOST, LEVELS, RunningAssistant, load_run_eval  # noqa: E402
 
 
 def level_of(run_eval, replies) -> str:

@@ -184,6 +184,7 @@ def test_a_real_conversation_for_the_readme(visit):
     visit.page.locator("#log li.msg--bot").first.wait_for(timeout=REPLY_WAIT_MS)
     visit.say("there's a blister and it's oozing a bit")
     visit.page.get_by_role("button", name="Clear and watery").click(timeout=REPLY_WAIT_MS)
+    visit.page.get_by_role("button", name="No, it is small and bearable").click(timeout=REPLY_WAIT_MS)
     visit.wait_for_text(DISCLAIMER[:40])
     assert visit.page.get_by_role("button", name="Arm or hand").count() == 0  # "on my hand" was said
     ARTIFACTS.mkdir(exist_ok=True)

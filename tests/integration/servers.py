@@ -20,6 +20,20 @@ CLINIC_ENVIRONMENT = {"CLINIC_NAME": "Riverside Skin Clinic", "CLINIC_PHONE": "0
                       "CLINIC_OUT_OF_HOURS_PHONE": "0100 999 000", "EMERGENCY_NUMBER": "112"}
 
 
+RUN_EVAL = REPO.parent / "shared" / "eval" / "run_eval.py"
+LEVELS = ["self_care", "see_doctor", "urgent", "emergency"]
+
+
+def load_run_eval():
+    """The shared eval's own module (../shared/eval/run_eval.py): its conversation driver and scoring."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("run_eval", RUN_EVAL)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind((HOST, 0))

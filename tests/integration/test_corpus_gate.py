@@ -1,29 +1,18 @@
 """The gate on the development parts of the corpus of real patients' words and of the written probes,
 through the real servers and the shared eval's own conversation driver. The held-out parts are never
 run here: `make evaluate-heldout` runs the corpus's, and only a closing note reports them."""
-import importlib.util
-
 import pytest
 import yaml
 
-from tests.integration.servers import HOST, REPO, RunningAssistant
+from tests.integration.servers import HOST, LEVELS, REPO, RunningAssistant, load_run_eval
 
-RUN_EVAL = REPO.parent / "shared" / "eval" / "run_eval.py"
 CASES = REPO / "tests" / "triage_cases"
 DEVELOPMENT = [CASES / "corpus" / "development.yml", CASES / "written_probes" / "development.yml",
                CASES / "written_probes" / "round2" / "chat_development.yml",
                CASES / "written_probes" / "round2" / "forum_development.yml"]
-LEVELS = ["self_care", "see_doctor", "urgent", "emergency"]
 # Measured 263/286 (0.920) on the four files when the gate was last raised, a few cases' margin below it;
 # a fall below is a regression to look into. Raise it as the reading improves.
 MIN_ACCEPTABLE_RATE = 0.89
-
-
-def load_run_eval():
-    spec = importlib.util.spec_from_file_location("run_eval", RUN_EVAL)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
