@@ -170,3 +170,13 @@ def test_an_emergency_sign_given_as_an_answer_ends_the_questions_with_call_now()
     assert len(conversation.questions) == 1
     assert [p["level"] for p in triage_payloads(conversation.messages)] == ["emergency"]
     assert texts(conversation.messages).startswith(CALL_NOW)
+
+
+@pytest.mark.parametrize("text", [
+    "my husband went a bit grey and clammy during his cryo, he was fine after about ten minutes",
+    "hes been totally himself since, ate lunch and is playing now",
+])
+def test_no_emergency_check_where_the_screen_judged_the_signs_or_all_is_well(text):
+    # the classifier hears these as emergencies; the reading set the signs aside, or the message says all is well
+    messages, _ = run_triage(text, "report_emergency")
+    assert [m.get("response") for m in messages] == [EMERGENCY_SIGNS_ANSWER, DISCLAIMER_RESPONSE]

@@ -63,8 +63,9 @@ def test_a_blister_asks_where_first_because_that_answer_weighs_most():
 
 def test_no_more_than_the_budget_of_questions_is_asked_and_then_the_warning_check():
     conversation = converse("I've got a blister on my foot", "report_blistering")
-    assert len(conversation.questions) == MAX_QUESTIONS  # the warning check takes one of them
-    assert conversation.questions[-1] == WARNING_CHECK.slot
+    assert asked_facts(conversation) == ["days_since_treatment", "severity", "risk_factors"]  # the budget
+    assert len(asked_facts(conversation)) == MAX_QUESTIONS
+    assert conversation.questions[-1] == WARNING_CHECK.slot  # on top, once, before reassuring
     assert len(set(conversation.questions)) == len(conversation.questions)
 
 

@@ -47,7 +47,7 @@ ALL_QUESTIONS = QUESTIONS + (WARNING_CHECK,)
 QUESTIONS_BY_FACT: Dict[str, Question] = {question.fact: question for question in ALL_QUESTIONS}
 QUESTIONS_BY_SLOT: Dict[str, Question] = {question.slot: question for question in ALL_QUESTIONS}
 # Enough to settle any rule in the rulebook; more would wear a worried patient out. The warning
-# check, when it is due, takes one of them.
+# check, when it is due, comes on top, once: a diabetic's foot blister still gets its diabetes question.
 MAX_QUESTIONS = 3
 # A warning sign is answered at once.
 ASK_ONLY_BELOW = Level.URGENT
@@ -70,6 +70,8 @@ ORDINALS = {"first": 0, "1st": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third"
             "fourth": 3, "4th": 3, "4": 3}
 ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|last)\b|(?<![\d.])\b([1-4])\b(?![\d.])",
                      re.IGNORECASE)
+# Bare numbers pick signs only in an answer of numbers ("1 and 3"): "yes type 2" names no second sign.
+ONLY_NUMBERS = re.compile(r"^[\s\d,&+/.]*(\d[\s,&+/.]*(and|or)?[\s,&+/.]*)+$", re.IGNORECASE)
 # The warning check names a sign of its own when the answer names none (rulebook.yml).
 UNNAMED_WARNING_SIGN = "warning_sign_unnamed"
 NOT_SURE = ("Not sure", "not sure")
@@ -108,12 +110,11 @@ def warning_check_due(result: TriageResult, story: Story) -> bool:
 def next_question(result: TriageResult, story: Story) -> Optional[Question]:
     """The next question for this story, given what the engine makes of it: the weightiest open
     question, else the warning check when it is due, else None."""
-    check_due = warning_check_due(result, story)
-    spent = len(story.asked) - story.asked_before  # asked since the last outcome
-    worth_asking = questions_worth_asking(result, story.asked, MAX_QUESTIONS - check_due - spent)
+    spent = sum(1 for fact in story.asked[story.asked_before:] if fact != WARNING_CHECK.fact)  # since the outcome
+    worth_asking = questions_worth_asking(result, story.asked, MAX_QUESTIONS - spent)
     if worth_asking:
         return worth_asking[0]
-    return WARNING_CHECK if check_due else None
+    return WARNING_CHECK if warning_check_due(result, story) else None
 
 
 def warning_check_buttons(story: Story) -> List[Dict[str, str]]:
@@ -133,9 +134,12 @@ def answer_value(question: Question, answer: MessageReading) -> Any:
 
 
 def signs_chosen(text: str, offered: List[str]) -> List[str]:
-    """The signs an answer picks by their place among those offered: "the first one", "1 and 3", "the last"."""
-    chosen = []
+    """The signs an answer picks by their place among those offered: "the first one", "1 and 3", "the last"
+    (not "yes type 2")."""
+    chosen, numbers_only = [], bool(ONLY_NUMBERS.match(text))
     for match in ORDINAL.finditer(text):
+        if match.group(2) and not numbers_only:
+            continue
         word = (match.group(1) or match.group(2)).lower()
         index = len(offered) - 1 if word == "last" else ORDINALS[word]
         if index < len(offered):

@@ -218,9 +218,10 @@ def without_assessment(reading: MessageReading, told: Told, intent: Optional[str
         return Turn(story, (ASK_FOR_SYMPTOM,), answered=True, asked_what_they_notice=True)
     if intent == EMERGENCY_INTENT:
         # The classifier heard an emergency the reading did not name: is one happening now? Only when it is
-        # sure, and the message is no question in general; else the signs, with no level.
+        # sure, the message is no question in general, says no all-clear, and has no sign words the screen
+        # judged and set aside ("went grey during his cryo, fine after"); else the signs, with no level.
         if reading.asks_in_general or (reading.is_question and not reading.reports_own_symptom) \
-                or confidence < CHECK_FROM_CONFIDENCE:
+                or confidence < CHECK_FROM_CONFIDENCE or reading.signs_set_aside or reading.all_clear:
             return Turn(story, tuple(general_answer(EMERGENCY_SIGNS_ANSWER)), answered=True)
         return check_for_an_emergency(story, assistant)
     about_the_spot = is_about_the_spot(intent or "", reading)

@@ -110,6 +110,7 @@ def test_follow_up_questions_are_buttons_usable_from_the_keyboard(visit):
     visit.page.keyboard.press("Enter")
     assert visit.page.locator("#log li.msg--user", has_text="Arm or hand").is_visible()
     visit.page.get_by_role("button", name="1 to 2 days ago").click(timeout=REPLY_WAIT_MS)
+    visit.page.get_by_role("button", name="No, it is small and bearable").click(timeout=REPLY_WAIT_MS)
     visit.page.get_by_role("button", name="None of these").click(timeout=REPLY_WAIT_MS)  # before reassuring
     visit.wait_for_text(DISCLAIMER[:40])
     assert any("blister" in text.lower() for text in visit.bot_texts())

@@ -17,7 +17,7 @@ ACTION_TIMEOUT_SECONDS = 8  # generous: a loaded CI machine must not trip it on 
 SYMPTOM_MESSAGES = [
     # reassurance in the first weeks comes after the warning check, the last question
     ("ow, the frozen bit is really stinging this evening", "pain", "self_care", ["it's easing off", "none of these"]),
-    ("a fat blister has come up on my ankle", "blistering", "self_care", ["yesterday", "no", "none of these"]),
+    ("a fat blister has come up on my ankle", "blistering", "self_care", ["yesterday", "no", "no", "none of these"]),
     ("the skin has gone lighter where the freeze was", "lightened_skin", "self_care", ["3 weeks ago"]),
     ("my arm hair won't grow on that spot any more", "hair_loss", "self_care", []),
     ("there is liquid oozing from it", "oozing", "see_doctor", ["clear"]),
@@ -103,7 +103,7 @@ def test_a_general_question_about_emergency_signs_names_them_with_no_level(assis
 
 def test_a_denied_emergency_sign_is_no_emergency(assistant):
     replies, _ = assistant.consult("no trouble breathing and no chest pain, just a blister on my arm",
-                                   sender="it-emergency-denied", answers=["yesterday", "no", "no"])
+                                   sender="it-emergency-denied", answers=["yesterday", "no", "none of these"])
     assert [p["level"] for p in triage_payloads(replies)] == ["self_care"]
 
 

@@ -17,6 +17,10 @@ from spacy.tokens import Doc, Span
 from triage.reading.visit import OverAtTheVisit, contains, phrase_at
 
 LABEL = "EMERGENCY"
+# How many signs the screen set aside in a message: the turn asks no emergency check of a message whose sign words
+# the screen has judged (triage/turn.py).
+if not Doc.has_extension("emergency_signs_set_aside"):
+    Doc.set_extension("emergency_signs_set_aside", default=0)
 
 
 class EmergencyScreen:
@@ -63,7 +67,9 @@ class EmergencyScreen:
         self.topic_after: Dict[str, Set[str]] = {key: set(words) for key, words in context["topic_after"].items()}
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = [ent for ent in doc.ents if ent.label_ != LABEL or not self.set_aside(ent)]
+        kept = [ent for ent in doc.ents if ent.label_ != LABEL or not self.set_aside(ent)]
+        doc._.emergency_signs_set_aside += len(doc.ents) - len(kept)
+        doc.ents = kept
         return doc
 
     def set_aside(self, sign: Span) -> bool:

@@ -49,6 +49,10 @@ DENIED_DEGREE = re.compile(r"^\s*(much|that much|so much|too much|a lot|that bad
 # "none of these", "nothing like that": an answer that names none of the signs asked about.
 SAYS_NONE = re.compile(r"^\W*(no\W+)?(none|nothing|neither|nope)( of (these|those|them|that|the above|the above ones|it))?"
                        r"( (at all|like that|thankfully|thank god|tbh|really))?\W*$", re.IGNORECASE)
+# "he's been totally himself since", "fine now", "all good": the message says all is well.
+ALL_CLEAR = re.compile(r"\b(totally|completely|absolutely|perfectly|all) (fine|normal|himself|herself|good|ok|okay)\b"
+                       r"|\b(fine|normal|himself|herself) (now|since|again)\b|\b(his|her|my) (usual|normal) self\b"
+                       r"|\bback to normal\b", re.IGNORECASE)
 # Times said with these are about the symptom, not the treatment: "worse since Monday".
 SYMPTOM_TIME_OPENERS = ("since",)
 # How long a sign lasted ("for 2 days") bounds the date from below; below this many days it would place
@@ -150,6 +154,10 @@ class MessageReading:
     person: Tuple[Tuple[str, Any], ...] = ()
     # "none of these": names none of the signs a question offered.
     says_none: bool = False
+    # The emergency screen set aside sign words here (denied, feared, over): the message has been judged.
+    signs_set_aside: bool = False
+    # "fine since", "totally himself": the message says all is well.
+    all_clear: bool = False
 
     def _ids(self, label: str, negated: bool = False) -> Tuple[str, ...]:
         seen = {m.id: None for m in self.mentions if m.label == label and m.negated == negated}
@@ -415,8 +423,9 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
     nlp = nlp or load_pipeline()
     plain = ANSWERING_NO.sub(r"\1, ", NOISE.sub(" ", normalise(within_bound(text or ""))))
     plain = spelling_corrector(nlp).correct(plain).lower()
-    docs = nlp.pipe(chunks(plain))
+    docs = list(nlp.pipe(chunks(plain)))
     mentions = tuple(mention for i, doc in enumerate(docs) for mention in mentions_in(doc, first_piece=i == 0))
+    set_aside = any(doc._.emergency_signs_set_aside for doc in docs)
     timing = treatment_timing()
     before_treatment = timing.before_treatment(plain)
     if before_treatment:  # nothing has happened yet: what it names is asked about, except a warning sign
@@ -428,4 +437,5 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
                           asks_in_general=asks_in_general(plain), today=today, before_treatment=before_treatment,
                           corrects=cues.corrects(plain), starts_new_story=cues.new_story(plain),
                           tells_the_past=cues.tells_the_past(plain), person=tuple(cues.person(plain).items()),
-                          says_none=bool(SAYS_NONE.match(plain)))
+                          says_none=bool(SAYS_NONE.match(plain)), signs_set_aside=set_aside,
+                          all_clear=bool(ALL_CLEAR.search(plain)))
