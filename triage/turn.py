@@ -7,8 +7,8 @@ chest pain?") is answered as information and leaves the story alone. Otherwise i
 (triage/story.py) and the story is assessed: every finding so far, the findings already given standing
 unless the patient said what resolved them.
 """
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from dataclasses import dataclass
+from typing import Any, Dict, Optional, Tuple
 
 from triage.clinic_settings import ClinicSettings
 from triage.followup import next_question

@@ -2,9 +2,8 @@
 through the real servers and the shared eval's own conversation driver. The held-out parts are never
 run here: `make evaluate-heldout` runs the corpus's, and only a closing note reports them."""
 import pytest
-import yaml
 
-from tests.integration.servers import HOST, LEVELS, REPO, RunningAssistant, load_run_eval
+from tests.integration.servers import LEVELS, REPO, conversed_cases, load_run_eval
 
 CASES = REPO / "tests" / "triage_cases"
 DEVELOPMENT = [CASES / "corpus" / "development.yml", CASES / "written_probes" / "development.yml",
@@ -19,18 +18,8 @@ MIN_ACCEPTABLE_RATE = 0.89
 def results():
     run_eval = load_run_eval()
     disclaimers = run_eval.disclaimer_texts(str(REPO / "domain.yml"))
-    assistant = RunningAssistant(action_timeout_seconds=10)
-    try:
-        url = f"http://{HOST}:{assistant.rasa_port}/webhooks/rest/webhook"
-        outcomes = []
-        for case in [case for path in DEVELOPMENT for case in yaml.safe_load(path.read_text())["cases"]]:
-            transcript, replies = run_eval.run_case(url, case)
-            levels = [level for level in run_eval.triage_levels(replies) if level in LEVELS]
-            got = max(levels, key=LEVELS.index) if levels else "none"
-            outcomes.append((case, got, transcript, run_eval.has_disclaimer(replies, disclaimers)))
-        return outcomes
-    finally:
-        assistant.stop()
+    return [(case, got, transcript, run_eval.has_disclaimer(replies, disclaimers))
+            for case, got, transcript, replies in conversed_cases(DEVELOPMENT)]
 
 
 def acceptable(case, got):

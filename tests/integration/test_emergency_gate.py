@@ -3,10 +3,9 @@
 (questions answered "I'm not sure"). Every emergency gets "Call ... now" first and the level emergency; at
 most 5% of the near misses get "Call ... now". The held-out halves are never run here."""
 import pytest
-import yaml
 
 from tests.bot_messages import opens_with_call_now
-from tests.integration.servers import HOST, LEVELS, REPO, RunningAssistant, load_run_eval
+from tests.integration.servers import REPO, conversed_cases
 
 PROBES = REPO / "tests" / "triage_cases" / "blind_probes"
 DEVELOPMENT = sorted(PROBES.glob("*_development.yml")) + sorted(PROBES.glob("*_round2.yml"))
@@ -16,19 +15,8 @@ MAX_NEAR_MISSES_CALLED = 0.05
 
 @pytest.fixture(scope="module")
 def results():
-    run_eval = load_run_eval()
-    assistant = RunningAssistant(action_timeout_seconds=10)
-    try:
-        url = f"http://{HOST}:{assistant.rasa_port}/webhooks/rest/webhook"
-        outcomes = []
-        for case in [case for path in DEVELOPMENT for case in yaml.safe_load(path.read_text())["cases"]]:
-            transcript, replies = run_eval.run_case(url, case)
-            levels = [level for level in run_eval.triage_levels(replies) if level in LEVELS]
-            called = any(opens_with_call_now(turn) for _, turn in transcript)
-            outcomes.append((case, max(levels, key=LEVELS.index) if levels else "none", called))
-        return outcomes
-    finally:
-        assistant.stop()
+    return [(case, got, any(opens_with_call_now(turn) for _, turn in transcript))
+            for case, got, transcript, _ in conversed_cases(DEVELOPMENT)]
 
 
 def test_every_emergency_is_told_to_call_now_first(results):
