@@ -8,20 +8,14 @@ usage: python scripts/evaluate_emergencies.py CASES.yml [CASES.yml ...] [-v]
   Cases whose expect is emergency are scored for recall, the others as near misses.
 """
 import sys
+from collections import defaultdict
 from pathlib import Path
-
-import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from tests.bot_messages import opens_with_call_now  # noqa: E402
-from tests.integration.servers import HOST, LEVELS, RunningAssistant, load_run_eval  # noqa: E402
-
-
-def level_of(run_eval, replies) -> str:
-    levels = [level for level in run_eval.triage_levels(replies) if level in LEVELS]
-    return max(levels, key=LEVELS.index) if levels else "none"
+from tests.integration.servers import conversed_cases  # noqa: E402
 
 
 def main() -> int:
@@ -29,42 +23,36 @@ def main() -> int:
     verbose = "-v" in sys.argv
     if not paths:
         sys.exit(__doc__)
-    run_eval = load_run_eval()
-    assistant = RunningAssistant(action_timeout_seconds=10)
-    try:
-        url = f"http://{HOST}:{assistant.rasa_port}/webhooks/rest/webhook"
-        for path in paths:
-            cases = yaml.safe_load(Path(path).read_text(encoding="utf-8"))["cases"]
-            recalled = emergencies = near_called = near = near_acceptable = 0
-            for case in cases:
-                transcript, replies = run_eval.run_case(url, case)
-                called = any(opens_with_call_now(turn_replies) for _, turn_replies in transcript)
-                got = level_of(run_eval, replies)
-                if case["expect"] == "emergency":
-                    emergencies += 1
-                    good = called and got == "emergency"
-                    recalled += good
-                else:
-                    near += 1
-                    good = not called
-                    near_called += called
-                    near_acceptable += got in {case["expect"], *case.get("accept", [])}
-                print(f"{case['id']:8} {case.get('voice', ''):11} expect={case['expect']:10} got={got:10} "
-                      f"call_now={'yes' if called else 'no '}{'' if good else '  <-- MISS'}")
-                if verbose:
-                    for said, turn_replies in transcript:
-                        print(f"      > {said}")
-                        for reply in turn_replies:
-                            print("          <", (reply.get("text") or str(reply.get("custom")))[:150])
-            print(f"== {path}")
-            if emergencies:
-                print(f"emergencies: {recalled}/{emergencies} got 'call ... now' first and level emergency")
-            if near:
-                print(f"near misses: {near_called}/{near} got 'call ... now' ({near_called / near:.1%}); "
-                      f"{near_acceptable}/{near} at an acceptable level")
-        return 0
-    finally:
-        assistant.stop()
+    counts = defaultdict(lambda: defaultdict(int))
+    for path, case, got, transcript, _ in conversed_cases(paths):
+        called = any(opens_with_call_now(turn_replies) for _, turn_replies in transcript)
+        count = counts[path]
+        if case["expect"] == "emergency":
+            good = called and got == "emergency"
+            count["emergencies"] += 1
+            count["recalled"] += good
+        else:
+            good = not called
+            count["near"] += 1
+            count["near_called"] += called
+            count["near_acceptable"] += got in {case["expect"], *case.get("accept", [])}
+        print(f"{case['id']:8} {case.get('voice', ''):11} expect={case['expect']:10} got={got:10} "
+              f"call_now={'yes' if called else 'no '}{'' if good else '  <-- MISS'}")
+        if verbose:
+            for said, turn_replies in transcript:
+                print(f"      > {said}")
+                for reply in turn_replies:
+                    print("          <", (reply.get("text") or str(reply.get("custom")))[:150])
+    for path in paths:
+        count = counts[path]
+        print(f"== {path}")
+        if count["emergencies"]:
+            print(f"emergencies: {count['recalled']}/{count['emergencies']} got 'call ... now' first and level emergency")
+        if count["near"]:
+            print(f"near misses: {count['near_called']}/{count['near']} got 'call ... now' "
+                  f"({count['near_called'] / count['near']:.1%}); {count['near_acceptable']}/{count['near']} "
+                  f"at an acceptable level")
+    return 0
 
 
 if __name__ == "__main__":

@@ -68,7 +68,7 @@ def safety_net_text(result: TriageResult, rulebook: RuleBook) -> Optional[str]:
     """One message: "Contact ... today if it does not stop with firm pressure. Contact ... today if you get a
     fever, pus or ... Call ... now if you have trouble breathing or ..."."""
     watches = signs_to_watch(result, rulebook)
-    own = {watch for rule in rulebook.rules for watch in rule.watch}
+    own = rulebook.rule_watches
     sentences = [f"{rulebook.watch_openers[watch.level]} {watch.text}." for watch in watches if watch in own]
     for level in sorted({watch.level for watch in watches if watch not in own}):
         signs = [watch.text for watch in watches if watch not in own and watch.level == level]

@@ -61,6 +61,8 @@ class RuleBook:
         self.safety_net_openers = dict(safety_net_openers or {})
         self.watch_openers = dict(watch_openers or {})
         self._by_id = {rule.id: rule for rule in self.rules}
+        # The rules' own watch lines, said as clauses apart from the safety net's signs (replies.py).
+        self.rule_watches = frozenset(watch for rule in self.rules for watch in rule.watch)
         self._check()
         self._check_watches()
 

@@ -35,19 +35,20 @@ def load_run_eval():
 
 
 def conversed_cases(paths):
-    """Each case of the files (the shared eval's format) through a freshly started assistant, with the shared
-    eval's own driver: (case, the conversation's highest level or "none", transcript, replies). The servers are
-    stopped when the cases are done."""
+    """Each case of the files (the shared eval's format) through one freshly started assistant, with the shared
+    eval's own driver: (path, case, the conversation's highest level or "none", transcript, replies). The
+    servers are stopped when the cases are done."""
     import yaml
 
     run_eval = load_run_eval()
     assistant = RunningAssistant(action_timeout_seconds=10)
     try:
         url = f"http://{HOST}:{assistant.rasa_port}/webhooks/rest/webhook"
-        for case in [case for path in paths for case in yaml.safe_load(Path(path).read_text(encoding="utf-8"))["cases"]]:
-            transcript, replies = run_eval.run_case(url, case)
-            levels = [level for level in run_eval.triage_levels(replies) if level in LEVELS]
-            yield case, (max(levels, key=LEVELS.index) if levels else "none"), transcript, replies
+        for path in paths:
+            for case in yaml.safe_load(Path(path).read_text(encoding="utf-8"))["cases"]:
+                transcript, replies = run_eval.run_case(url, case)
+                levels = [level for level in run_eval.triage_levels(replies) if level in LEVELS]
+                yield path, case, (max(levels, key=LEVELS.index) if levels else "none"), transcript, replies
     finally:
         assistant.stop()
 

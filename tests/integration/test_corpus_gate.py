@@ -19,7 +19,7 @@ def results():
     run_eval = load_run_eval()
     disclaimers = run_eval.disclaimer_texts(str(REPO / "domain.yml"))
     return [(case, got, transcript, run_eval.has_disclaimer(replies, disclaimers))
-            for case, got, transcript, replies in conversed_cases(DEVELOPMENT)]
+            for _, case, got, transcript, replies in conversed_cases(DEVELOPMENT)]
 
 
 def acceptable(case, got):

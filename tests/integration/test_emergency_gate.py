@@ -16,7 +16,7 @@ MAX_NEAR_MISSES_CALLED = 0.05
 @pytest.fixture(scope="module")
 def results():
     return [(case, got, any(opens_with_call_now(turn) for _, turn in transcript))
-            for case, got, transcript, _ in conversed_cases(DEVELOPMENT)]
+            for _, case, got, transcript, _ in conversed_cases(DEVELOPMENT)]
 
 
 def test_every_emergency_is_told_to_call_now_first(results):

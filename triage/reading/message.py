@@ -344,7 +344,7 @@ def knows_word(word: str, nlp=None) -> bool:
     """Whether the reading knows the word: one its patterns are made of ("the frozen spot is fine"), and not
     a stop word ("had" and "me" are Dutch and Spanish too)."""
     nlp = nlp or load_pipeline()
-    return word.lower() in pattern_words(nlp) and word.lower() not in nlp.Defaults.stop_words
+    return word.lower() in pattern_words(nlp) and not is_english_stop_word(word, nlp)
 
 
 @lru_cache(maxsize=2)
