@@ -1,5 +1,7 @@
 # make run   - set up what is missing, then start the assistant (action server + Rasa server)
 # make test  - set up what is missing, then run every test
+# make unit  - the tests that need no server (no trained model needed)
+# make lint  - ruff and mypy
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
@@ -28,12 +30,14 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore::DeprecationWarning
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help install pipeline train run actions shell web browser test test-python validate test-conversations \
+.PHONY: help install pipeline train run actions shell web browser test unit lint test-python validate test-conversations \
         rule-book check-rule-book evaluate-nlu evaluate-corpus evaluate-heldout lock clean cluster cluster-down reliability bench
 
 help:
 	@echo "make run    set up what is missing and start the assistant on http://$(HOST):$(RASA_PORT)"
 	@echo "make test   set up what is missing and run every test"
+	@echo "make unit   the tests that need no server, about 30 s (no trained model needed)"
+	@echo "make lint   ruff over the code and tests, mypy on triage/"
 	@echo "make shell  chat in the terminal (rasa shell)"
 
 install: $(INSTALLED)
@@ -102,6 +106,17 @@ $(CHROMIUM):
 	  { $$sudo apt-get update && $$sudo apt-get install -y --no-install-recommends chromium; }
 
 test: test-python validate test-conversations check-rule-book
+
+# Every Python test that starts no server: tests/integration and tests/browser are marked integration and
+# browser by their conftest.py (markers: pyproject.toml). They read messages with the spaCy pipeline and
+# drive the actions directly, so they need no trained model.
+unit: $(PIPELINE)
+	$(PYTHON) -m pytest -m "not integration and not browser" -q
+
+# Ruff with a small rule set (pyproject.toml: E4, E7, E9, F and B008) and mypy on triage/, the pure engine.
+lint: $(INSTALLED)
+	$(PYTHON) -m ruff check actions channels nlu_components triage scripts tests
+	$(PYTHON) -m mypy triage
 
 # The clinicians' rule book, generated from triage/rulebook.yml.
 rule-book: $(INSTALLED)

@@ -2,10 +2,30 @@
 both put a custom payload under "custom"."""
 import re
 
+from triage.replies import DISCLAIMER_RESPONSE
+
+LEVELS = {"self_care", "see_doctor", "urgent", "emergency"}
+
 
 def triage_payloads(messages):
     """Every ``{"triage": ...}`` payload's inner dict, in order."""
     return [m["custom"]["triage"] for m in messages if isinstance(m.get("custom"), dict) and "triage" in m["custom"]]
+
+
+def texts(messages):
+    return " ".join(m["text"] for m in messages if m.get("text"))
+
+
+def assert_is_triage_reply(messages):
+    """Advice, then the disclaimer, then exactly one well-formed payload."""
+    [payload] = triage_payloads(messages)
+    assert set(payload) == {"level", "symptoms", "rules"}
+    assert payload["level"] in LEVELS
+    assert payload["symptoms"] and all(isinstance(s, str) for s in payload["symptoms"])
+    assert payload["rules"] and all(isinstance(r, str) for r in payload["rules"])
+    assert texts(messages), "advice text is missing"
+    assert [m["response"] for m in messages if m.get("response")] == [DISCLAIMER_RESPONSE]
+    return payload
 
 
 def asks_question(messages) -> bool:

@@ -1,13 +1,7 @@
-from pathlib import Path
-
 import pytest
 
 from triage.reading.message import load_pipeline
 from triage import TriageEngine, load_rulebook
-
-REPO = Path(__file__).resolve().parent.parent
-ARTICLE = REPO.parent / "shared" / "seed-article.txt"
-CLINICAL_REFERENCE = REPO.parent / "shared" / "clinical-reference.md"
 
 
 @pytest.fixture(scope="session")

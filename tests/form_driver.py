@@ -28,6 +28,19 @@ class Conversation:
     turns: List[List[Dict[str, Any]]] = field(default_factory=list)  # what the bot sent to each message
 
 
+def tracker_for(text, intent):
+    """A first message's tracker: no slots set but action_triage's own."""
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []}
+    return Tracker("patient", {ANSWERED_SLOT: False}, latest, [], False, None, {}, "action_listen")
+
+
+def run_triage(text, intent):
+    """action_triage alone, once: what it sends and the events it returns (no questions answered)."""
+    dispatcher = CollectingDispatcher()
+    events = ActionTriage().run(dispatcher, tracker_for(text, intent), domain={})
+    return dispatcher.messages, events
+
+
 def _tracker(slots, text, intent="inform", trailing_slot_events=()):
     latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []}
     events = [{"event": "user", "text": text}] + [

@@ -1,51 +1,19 @@
 """action_triage, driven the way the action server drives it: a Tracker in, messages and events out.
 Where it asks follow-up questions, tests/form_driver.py answers them ("not sure" unless told)."""
 import pytest
-from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import ActionTriage
 from actions.runtime import ANSWERED_SLOT
 from triage.replies import DISCLAIMER_RESPONSE
-from tests.bot_messages import triage_payloads
-from triage.turn import EMERGENCY_SIGNS_ANSWER
-from tests.form_driver import converse
-
-LEVELS = {"self_care", "see_doctor", "urgent", "emergency"}
-
-
-def tracker_for(text, intent):
-    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []}
-    return Tracker("patient", {ANSWERED_SLOT: False}, latest, [], False, None, {}, "action_listen")
-
-
-def run_triage(text, intent):
-    dispatcher = CollectingDispatcher()
-    events = ActionTriage().run(dispatcher, tracker_for(text, intent), domain={})
-    return dispatcher.messages, events
+from tests.bot_messages import assert_is_triage_reply, texts, triage_payloads
+from tests.form_driver import converse, run_triage, tracker_for
 
 
 def triage(text, intent, answers=()):
     """Everything the patient is sent for ``text``, questions answered as a patient might."""
     return converse(text, intent, answers).messages
-
-
-
-def texts(messages):
-    return " ".join(m["text"] for m in messages if m.get("text"))
-
-
-def assert_is_triage_reply(messages):
-    """Advice, then the disclaimer, then exactly one well-formed payload."""
-    [payload] = triage_payloads(messages)
-    assert set(payload) == {"level", "symptoms", "rules"}
-    assert payload["level"] in LEVELS
-    assert payload["symptoms"] and all(isinstance(s, str) for s in payload["symptoms"])
-    assert payload["rules"] and all(isinstance(r, str) for r in payload["rules"])
-    assert texts(messages), "advice text is missing"
-    assert [m["response"] for m in messages if m.get("response")] == [DISCLAIMER_RESPONSE]
-    return payload
 
 
 @pytest.mark.parametrize("intent, text, symptom, level", [

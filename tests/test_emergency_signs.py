@@ -8,9 +8,8 @@ import pytest
 from triage.turn import EMERGENCY_SIGNS_ANSWER
 from triage.clinic_settings import DEFAULT_EMERGENCY_NUMBER
 from triage.replies import DISCLAIMER_RESPONSE
-from tests.bot_messages import triage_payloads
-from tests.form_driver import converse
-from tests.test_actions import run_triage, texts
+from tests.bot_messages import texts, triage_payloads
+from tests.form_driver import converse, run_triage
 
 CALL_NOW = f"Call {DEFAULT_EMERGENCY_NUMBER} now"
 

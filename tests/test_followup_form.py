@@ -4,8 +4,8 @@ import pytest
 from triage.followup import MAX_QUESTIONS, QUESTIONS, QUESTIONS_BY_SLOT, WARNING_CHECK, answer_value
 from actions.followup_form import ActionTriageWithAnswers
 from triage.reading.message import read_message
+from tests.bot_messages import assert_is_triage_reply, texts
 from tests.form_driver import DOMAIN, Conversation, converse
-from tests.test_actions import assert_is_triage_reply, texts
 
 
 def level_of(conversation: Conversation) -> str:
@@ -166,7 +166,7 @@ def test_a_warning_sign_named_at_the_check_is_triaged_at_its_level():
 
 
 def test_no_advice_comes_before_the_answers():
-    from tests.test_actions import run_triage
+    from tests.form_driver import run_triage
 
     messages, events = run_triage("I have a blister", "report_blistering")
     assert messages == []  # a rule announces the questions (utter_before_questions), the form asks them

@@ -1,9 +1,8 @@
 """One story over several messages, through the real actions (tests/form_driver.py carries the slots
 from message to message, as Rasa does): facts told apart meet, a level never drops unless the patient
 says what resolved it, and a fact alone is read as part of the story."""
-from tests.bot_messages import opens_with_call_now, triage_payloads
+from tests.bot_messages import opens_with_call_now, texts, triage_payloads
 from tests.form_driver import converse
-from tests.test_actions import texts
 from triage.turn import EMERGENCY_SIGNS_ANSWER
 
 

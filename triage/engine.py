@@ -66,7 +66,8 @@ class TriageEngine:
         # Rules may depend on what else the patient reports ("fever with spreading redness"), now or earlier in
         # the story ("the bleeding stopped but I feel faint").
         facts = {**observation.facts, "symptoms": list(dict.fromkeys(symptoms + tuple(observation.earlier)))}
-        assessments, open_questions = [], {}
+        assessments = []
+        open_questions: Dict[str, Level] = {}
         for symptom in symptoms:
             assessment, questions = self._assess_symptom(symptom, facts, observation.skipped)
             assessments.append(assessment)

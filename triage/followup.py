@@ -130,7 +130,7 @@ def answer_value(question: Question, answer: MessageReading) -> Any:
     value = answer.facts.get(question.fact)
     if value is not None:
         return value
-    return {"yes": question.yes, "no": question.no}.get(answer.answer)
+    return {"yes": question.yes, "no": question.no}.get(answer.answer or "")  # no answer: None, as before
 
 
 def signs_chosen(text: str, offered: List[str]) -> List[str]:

@@ -18,4 +18,4 @@ class Level(IntEnum):
         try:
             return cls[label.upper()]
         except KeyError:
-            raise ValueError(f"unknown triage level {label!r}; expected one of {[l.label for l in cls]}") from None
+            raise ValueError(f"unknown triage level {label!r}; expected one of {[m.label for m in cls]}") from None

@@ -21,6 +21,8 @@ DISCLAIMER = {"response": DISCLAIMER_RESPONSE}
 ENGLISH_ONLY_NOTICES = Path(__file__).with_name("english_only.yml")
 # Enough to act on; the rest is folded away in the widget.
 MAX_ADVICE_LINES = 3
+# The default of the functions below: one instance, as the defaults were (ClinicSettings is frozen).
+DEFAULT_CLINIC = ClinicSettings()
 Message = Dict[str, Any]
 
 
@@ -95,7 +97,7 @@ def reply_texts(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings
             [text.format_map(placeholders) for text in more])
 
 
-def triage_reply(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings = ClinicSettings(),
+def triage_reply(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings = DEFAULT_CLINIC,
                  clinic_id: Optional[str] = None, change: Optional[str] = None) -> List[Message]:
     """Advice, then the disclaimer, then the payload clinics route on."""
     texts, more = reply_texts(result, rulebook, clinic, change)
@@ -116,7 +118,7 @@ EMERGENCY_CHECK_BUTTONS = [{"title": "Yes, one is", "payload": "yes, one of thes
                            {"title": "Not sure", "payload": "not sure"}]
 
 
-def emergency_check(clinic: ClinicSettings = ClinicSettings()) -> List[Message]:
+def emergency_check(clinic: ClinicSettings = DEFAULT_CLINIC) -> List[Message]:
     """What the reading cannot name but the classifier heard: "call now if any of these is happening", first,
     then whether one is. No level yet: the answer gives it (yes or not sure: emergency)."""
     return [{"text": EMERGENCY_CHECK.format_map(clinic.placeholders()), "buttons": EMERGENCY_CHECK_BUTTONS}]
@@ -128,14 +130,14 @@ BEFORE_TREATMENT = ("It sounds like the spot has not been frozen yet. I help wit
 
 
 def before_treatment_answer(asked: Optional[TriageResult], rulebook: RuleBook,
-                            clinic: ClinicSettings = ClinicSettings()) -> List[Message]:
+                            clinic: ClinicSettings = DEFAULT_CLINIC) -> List[Message]:
     """"I'm going to have a wart frozen, will it scar?": no level, since nothing has happened yet; the
     rules' advice on what the patient asked about, if anything, with the disclaimer."""
     opening = {"text": BEFORE_TREATMENT.format_map(clinic.placeholders())}
     return [opening] + (what_if_answer(asked, rulebook, clinic) if asked else [DISCLAIMER])
 
 
-def what_if_answer(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings = ClinicSettings()) -> List[Message]:
+def what_if_answer(result: TriageResult, rulebook: RuleBook, clinic: ClinicSettings = DEFAULT_CLINIC) -> List[Message]:
     """"If it starts oozing, do I need a doctor?": the rules' advice on it, and what to do if it
     happens, as information with the disclaimer and no triage level (nothing is reported)."""
     texts = advice_in_order(result)[:MAX_ADVICE_LINES]
@@ -159,7 +161,7 @@ def english_only_texts(language: str, clinic: ClinicSettings) -> List[Message]:
             for code in dict.fromkeys(["en", language]) if code in notices]
 
 
-def english_only_notice(language: str, clinic: ClinicSettings = ClinicSettings(),
+def english_only_notice(language: str, clinic: ClinicSettings = DEFAULT_CLINIC,
                         clinic_id: Optional[str] = None) -> List[Message]:
     """A message in another language that could not be read: clinics get it like the safety net,
     urgent and unassessed, with the language, so someone can call back."""

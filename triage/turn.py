@@ -184,7 +184,9 @@ def answer_to_the_emergency_check(reading: MessageReading, story: Story, clinic_
             return Turn(told.story, (ASK_FOR_SYMPTOM,), answered=True, asked_what_they_notice=True)
         return assess_story(told, result, None, clinic_id, assistant)
     confirmed = told.story.with_emergency(EMERGENCY_UNNAMED)
-    return outcome(confirmed, assistant.assess(confirmed), assistant, clinic_id)
+    result = assistant.assess(confirmed)
+    assert result is not None, "a story with an emergency always has a finding to assess"
+    return outcome(confirmed, result, assistant, clinic_id)
 
 
 def assess_story(told: Told, result: TriageResult, language: Optional[str], clinic_id: Optional[str],

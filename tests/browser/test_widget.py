@@ -1,7 +1,5 @@
 """The chat widget in a real browser: Debian's headless Chromium, driven by Playwright, against
 the real Rasa and action servers and the widget's own web server, all on loopback."""
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -9,7 +7,8 @@ import pytest
 import yaml
 from playwright import sync_api as playwright
 
-from tests.integration.servers import HOST, REPO, RunningAssistant, free_port, wait_for
+from tests.browser.widget_server import CLINIC_ID, serve_widget
+from tests.integration.servers import HOST, REPO, RunningAssistant, free_port
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium keeps calling Google's hosts.
@@ -18,16 +17,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 PHONE = {"width": 375, "height": 740}
 ARTIFACTS = REPO / "test-artifacts"
 DISCLAIMER = yaml.safe_load((REPO / "domain.yml").read_text())["responses"]["utter_disclaimer"][0]["text"].strip()
-CLINIC_ID = "riverside-42"
 REPLY_WAIT_MS = 30_000
-
-
-def serve_widget(rasa_url: str):
-    port = free_port()
-    process = subprocess.Popen([sys.executable, str(REPO / "scripts" / "serve_web.py"), "--host", HOST,
-                                "--port", str(port), "--rasa-url", rasa_url, "--clinic-id", CLINIC_ID])
-    wait_for(f"http://{HOST}:{port}/", process, seconds=30)
-    return process, f"http://{HOST}:{port}/"
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.test_widget import serve_widget
+from tests.browser.widget_server import serve_widget
 
 
 @pytest.fixture(scope="module")

@@ -117,6 +117,7 @@ def test_odd_input_reads_as_nothing(nlp, text):
     assert read_message(text, nlp).symptoms == ()
 
 
+@pytest.mark.slow  # about 6.5 s; still in make unit
 def test_a_huge_message_is_read_only_up_to_the_limit(nlp):
     # its start and its end are read (a new sign comes last in a long story), not the middle
     reading = read_message("blister " + "x " * MAX_CHARS_READ + " oozing " + "x " * MAX_CHARS_READ + " pus", nlp)

@@ -5,7 +5,7 @@ import yaml
 
 from triage import Level, load_rulebook
 from triage.rulebook import DEFAULT_RULES_PATH
-from tests.conftest import ARTICLE, CLINICAL_REFERENCE
+from tests.sources import ARTICLE, CLINICAL_REFERENCE
 
 ARTICLE_STATEMENTS = {
     # statement of the article -> the rule that must carry it

@@ -59,7 +59,7 @@ CONTRACTIONS = ("n't", "'s", "'m", "'re", "'ve", "'ll", "'d")
 def contractions_joined(words: List[str]) -> List[str]:
     """["ca", "n't", "breathe"] -> ["can't", "breathe"]: the tokenizer keeps "CAN'T" whole, so the
     pattern needs that spelling too."""
-    joined = []
+    joined: List[str] = []
     for word in words:
         if word in CONTRACTIONS and joined:
             joined[-1] += word
@@ -119,8 +119,8 @@ def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DE
     nlp.add_pipe("historical_screen", config={"context": {**read_yaml(HISTORICAL_CONTEXT), **over_at_the_visit}})
     nlp.initialize()  # loads the lemma tables; it would also empty the rulers, so patterns come after
     spec = read_yaml(patterns_path)
-    emergency_ruler.add_patterns(entity_ruler_patterns(nlp, {LABEL: spec.pop(LABEL)}))
-    ruler.add_patterns(entity_ruler_patterns(nlp, spec))
+    emergency_ruler.add_patterns(entity_ruler_patterns(nlp, {LABEL: spec.pop(LABEL)}))  # type: ignore[attr-defined]  # an EntityRuler
+    ruler.add_patterns(entity_ruler_patterns(nlp, spec))  # type: ignore[attr-defined]  # an EntityRuler
     return nlp
 
 

@@ -69,7 +69,7 @@ class EmergencyScreen:
     def __call__(self, doc: Doc) -> Doc:
         kept = [ent for ent in doc.ents if ent.label_ != LABEL or not self.set_aside(ent)]
         doc._.emergency_signs_set_aside += len(doc.ents) - len(kept)
-        doc.ents = kept
+        doc.ents = kept  # type: ignore[assignment]  # spaCy's stub: Tuple[Span]
         return doc
 
     def set_aside(self, sign: Span) -> bool:

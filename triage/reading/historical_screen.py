@@ -49,7 +49,7 @@ class HistoricalScreen:
         clauses = [(ent, self.clause(ent)) for ent in doc.ents]
         past = {clause for ent, clause in clauses if ent.label_ == SYMPTOM and self.told_of_the_past(doc, clause)}
         # The time in such a clause ("last year I had pus") is not when this spot was frozen either.
-        doc.ents = [Span(doc, ent.start, ent.end, label=HISTORICAL, span_id=ent.ent_id_)
+        doc.ents = [Span(doc, ent.start, ent.end, label=HISTORICAL, span_id=ent.ent_id_)  # type: ignore[assignment]  # spaCy's stub: Tuple[Span]
                     if ent.label_ in (SYMPTOM, DURATION) and clause in past
                     else Span(doc, ent.start, ent.end, label=OVER, span_id=ent.ent_id_) if self.is_over(ent) else ent
                     for ent, clause in clauses]

@@ -51,7 +51,7 @@ class HypotheticalScreen:
                 ent = self.relabel(ent)
             ents.append(ent)
             previous = ent
-        doc.ents = ents
+        doc.ents = ents  # type: ignore[assignment]  # spaCy's stub: Tuple[Span]
         return doc
 
     def confirmed(self, doc: Doc) -> bool:

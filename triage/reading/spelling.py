@@ -4,7 +4,7 @@ English word that spacy-lookups-data knows (WordNet's lemmas and their inflectio
 not become "unbearable"), and its nearest pattern words, within 1 edit (2 from 9 letters on), all
 name the same thing. Anything else is left as typed."""
 import re
-from typing import Callable, Dict, FrozenSet, Optional
+from typing import Callable, Dict, FrozenSet, List, Optional
 
 MIN_LENGTH = 5
 # Enough for any real message; past it, words are left as typed (pure-Python distances cost time).
@@ -22,7 +22,8 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     """Optimal string alignment distance (a swap of two letters is one edit), or limit + 1 when above it."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    previous2, previous = None, list(range(len(b) + 1))
+    previous2: List[int] = []  # the row before previous, read from the second row on
+    previous = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
         current = [i] + [0] * len(b)
         for j in range(1, len(b) + 1):

@@ -60,7 +60,7 @@ class WordSenseScreen:
         self.senses: List[Sense] = [Sense(spec, spec["symptom"] in short) for spec in context.get("senses", [])]
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = [self.read_in_its_sense(ent) for ent in doc.ents]
+        doc.ents = [self.read_in_its_sense(ent) for ent in doc.ents]  # type: ignore[assignment]  # spaCy's stub: Tuple[Span]
         return doc
 
     def read_in_its_sense(self, ent: Span) -> Span:

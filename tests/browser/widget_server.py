@@ -1,0 +1,15 @@
+"""The widget's own web server (scripts/serve_web.py) on a free loopback port, for the browser tests."""
+import subprocess
+import sys
+
+from tests.integration.servers import HOST, REPO, free_port, wait_for
+
+CLINIC_ID = "riverside-42"
+
+
+def serve_widget(rasa_url: str):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, str(REPO / "scripts" / "serve_web.py"), "--host", HOST,
+                                "--port", str(port), "--rasa-url", rasa_url, "--clinic-id", CLINIC_ID])
+    wait_for(f"http://{HOST}:{port}/", process, seconds=30)
+    return process, f"http://{HOST}:{port}/"
