@@ -7,9 +7,17 @@ Messages pass the checks of channels/guard.py first (length, surrogates, "/comma
 issues each conversation's id, signed, and a socket writes to and hears from only its own
 (channels/session_ids.py); browsers are accepted from ALLOWED_ORIGINS only.
 Everything else is Rasa's socketio channel, configured in credentials.yml.
+
+The channel replaces the socket.io handlers Rasa's channel registers and sets the engine.io origin check,
+neither of which Rasa or python-socketio offers as a setting. When the channel is built (at the server's
+start) it checks that Rasa still registers exactly the events it replaces, that the handlers answering
+them afterwards are ours, and that the origin check is still read where it is set; if not, it stops the
+server with RasaInternalsMoved naming what moved. A silent miss would leave Rasa's handlers answering,
+and any socket could then write to and hear from any patient's conversation.
 """
+import inspect
 import json
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Mapping, Optional, Sequence, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
@@ -17,12 +25,63 @@ from sanic import Blueprint
 
 import channels.rasa_patches  # noqa: F401  bounds the action-server wait wherever Rasa loads this channel
 from channels.guard import NO_WORDS, max_message_chars, patient_text, too_long_notice
+from channels.rasa_patches import RasaInternalsMoved
 from channels.session_ids import SessionIds, allowed_origins
+
+# What Rasa's SocketIOInput keeps on itself, read by the handlers below.
+RASA_CHANNEL_ATTRIBUTES = ("sio", "namespace", "user_message_evt", "bot_message_evt", "metadata_key")
+KEPT_RASA_EVENTS = ("connect",)  # Rasa's: it admits a socket (or checks its JWT) and opens no conversation
 
 
 class WebchatOutput(SocketIOOutput):
+    def __init__(self, sio: Any, bot_message_evt: Text) -> None:
+        super().__init__(sio, bot_message_evt)
+        self.sio, self.bot_message_evt = sio, bot_message_evt  # ours to read, whatever Rasa calls its own
+
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
-        await self._send_message(recipient_id, {"custom": json_message})
+        await self.sio.emit(self.bot_message_evt, {"custom": json_message}, room=recipient_id)
+
+
+def accept_origins(sio: Any, allowed: Callable[[str], bool]) -> None:
+    """Sets engine.io's origin check on the server Rasa built (Rasa builds it accepting any origin)."""
+    eio = getattr(sio, "eio", None)
+    handle_request = getattr(type(eio), "handle_request", None)
+    if eio is None or not hasattr(eio, "cors_allowed_origins") or handle_request is None or \
+            "self.cors_allowed_origins" not in inspect.getsource(handle_request):
+        raise RasaInternalsMoved("socketio.AsyncServer.eio.cors_allowed_origins is gone or no longer read by "
+                                 "engineio's handle_request: the widget's channel would accept browsers from "
+                                 "any origin (channels/webchat.py)")
+    eio.cors_allowed_origins = allowed
+
+
+def replace_rasas_handlers(sio: Any, namespace: Optional[Text], ours: Mapping[Text, Callable],
+                           kept: Sequence[Text] = KEPT_RASA_EVENTS) -> None:
+    """Puts our handlers in place of Rasa's, and checks that no handler of Rasa's answers in their stead."""
+    key = namespace or "/"
+    expected = sorted(set(ours) | set(kept))
+
+    def registered() -> Dict[Text, Callable]:
+        handlers = getattr(sio, "handlers", None)
+        found = handlers.get(key) if isinstance(handlers, dict) else None
+        if not isinstance(found, dict):
+            raise RasaInternalsMoved(f"socketio.AsyncServer.handlers[{key!r}] is gone: Rasa's socket.io handlers "
+                                     "cannot be replaced (channels/webchat.py)")
+        return found
+
+    if sorted(registered()) != expected:
+        raise RasaInternalsMoved(f"rasa.core.channels.socketio.SocketIOInput.blueprint registers handlers for "
+                                 f"{sorted(registered())}, not {expected}: Rasa's handlers would answer in place of "
+                                 "the conversation-ownership check (channels/webchat.py)")
+    if key in (getattr(sio, "namespace_handlers", None) or {}):
+        raise RasaInternalsMoved(f"Rasa's socket.io server has a namespace handler for {key!r}: it would answer "
+                                 "in place of the conversation-ownership check (channels/webchat.py)")
+    for event, handler in ours.items():
+        sio.on(event, handler=handler, namespace=namespace)
+    still_rasas = sorted(event for event, handler in ours.items() if registered().get(event) is not handler)
+    if still_rasas or sorted(registered()) != expected:
+        raise RasaInternalsMoved(f"socketio.AsyncServer.on did not replace Rasa's handlers for "
+                                 f"{still_rasas or expected}: Rasa's handlers would answer in place of the "
+                                 "conversation-ownership check (channels/webchat.py)")
 
 
 class WebchatInput(SocketIOInput):
@@ -32,10 +91,14 @@ class WebchatInput(SocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = super().blueprint(on_new_message)
+        missing = [name for name in RASA_CHANNEL_ATTRIBUTES if not hasattr(self, name)]
+        if missing or self.sio is None:
+            raise RasaInternalsMoved(f"rasa.core.channels.socketio.SocketIOInput no longer keeps "
+                                     f"{', '.join(missing or ['sio'])} (channels/webchat.py)")
         self.limit = max_message_chars()
         self.session_ids = SessionIds.from_environment()
         self.conversations: Dict[Text, Text] = {}  # socket id -> the conversation it may use
-        self.sio.eio.cors_allowed_origins = allowed_origins()  # Rasa's server accepts any origin
+        accept_origins(self.sio, allowed_origins())  # Rasa's server accepts any origin
 
         # Rasa's handlers, replaced: the server issues the conversation, and a socket writes only to its own.
         async def session_request(sid: Text, data: Optional[Dict]) -> None:
@@ -76,7 +139,6 @@ class WebchatInput(SocketIOInput):
             await on_new_message(UserMessage(text.text, output, sender_id, input_channel=self.name(),
                                              metadata=metadata))
 
-        self.sio.on("session_request", handler=session_request, namespace=self.namespace)
-        self.sio.on("disconnect", handler=disconnect, namespace=self.namespace)
-        self.sio.on(self.user_message_evt, handler=handle_message, namespace=self.namespace)
+        replace_rasas_handlers(self.sio, self.namespace, {"session_request": session_request, "disconnect": disconnect,
+                                                          self.user_message_evt: handle_message})
         return webhook

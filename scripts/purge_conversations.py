@@ -5,6 +5,12 @@ conversation goes whole, never in part, so no patient's ongoing questions lose t
 `make run` runs it at every start; run it daily as well, e.g. from cron:
   15 3 * * *  cd /srv/triage && .venv/bin/python scripts/purge_conversations.py
 
+The deletion is plain SQL on Rasa's `events` table, so it first checks that Rasa still keeps its
+conversations there (rasa.core.tracker_store.SQLTrackerStore.SQLEvent) and that the database has that
+table and its sender_id and timestamp columns; if not it stops with an error naming what is missing and
+exits non-zero, never "purged 0" while patients' conversations stay for ever. A database with no tables
+at all (Rasa has not written to it yet) has nothing to purge.
+
 usage: python scripts/purge_conversations.py [--endpoints endpoints.yml] [--days N]
 """
 import argparse
@@ -12,14 +18,48 @@ import os
 import time
 
 import sqlalchemy
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.utils.endpoints import read_endpoint_config
 
 RETENTION_ENV = "CONVERSATION_RETENTION_DAYS"
 DEFAULT_RETENTION_DAYS = 30.0
+TABLE = "events"
+COLUMNS = ("sender_id", "timestamp")  # the ones STALE reads
 STALE = sqlalchemy.text(
     "DELETE FROM events WHERE sender_id IN "
     "(SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff)")
+
+
+class StoreMoved(RuntimeError):
+    """The conversations are not where the purge deletes them from."""
+
+
+def check_rasa_stores_conversations_in_the_table() -> None:
+    """Rasa's SQL tracker store writes its events to TABLE, with COLUMNS."""
+    table = getattr(getattr(SQLTrackerStore, "SQLEvent", None), "__table__", None)
+    if table is None or table.name != TABLE or not set(COLUMNS) <= set(table.columns.keys()):
+        raise StoreMoved(f"rasa.core.tracker_store.SQLTrackerStore.SQLEvent no longer stores conversations in table "
+                         f"{TABLE!r} with columns {', '.join(COLUMNS)}: the purge would delete none of them "
+                         "(scripts/purge_conversations.py)")
+
+
+def check_the_database_has_the_table(engine: sqlalchemy.engine.Engine) -> bool:
+    """True when the database holds TABLE with COLUMNS, False when it holds no table at all (Rasa has not
+    written to it yet); raises StoreMoved, naming what is missing, otherwise."""
+    inspector = sqlalchemy.inspect(engine)
+    tables = inspector.get_table_names()
+    if not tables:
+        return False
+    database = engine.url.render_as_string(hide_password=True)
+    if TABLE not in tables:
+        raise StoreMoved(f"the tracker store {database} has no table {TABLE!r} (it has {', '.join(sorted(tables))}): "
+                         "the conversations are not where the purge deletes them from")
+    columns = {column["name"] for column in inspector.get_columns(TABLE)}
+    missing = [column for column in COLUMNS if column not in columns]
+    if missing:
+        raise StoreMoved(f"table {TABLE!r} of the tracker store {database} has no column {', '.join(missing)}: "
+                         "the purge cannot tell which conversations are idle")
+    return True
 
 
 def database_url(endpoints: str) -> str:
@@ -35,11 +75,15 @@ def database_url(endpoints: str) -> str:
 def purge(url: str, days: float, now: float = None) -> int:
     """Deletes every conversation whose newest event is older than ``days``; returns the events deleted."""
     cutoff = (now if now is not None else time.time()) - days * 86400
-    engine = sqlalchemy.create_engine(url)
-    if not sqlalchemy.inspect(engine).has_table("events"):
-        return 0
-    with engine.begin() as connection:
-        return connection.execute(STALE, {"cutoff": cutoff}).rowcount
+    check_rasa_stores_conversations_in_the_table()
+    engine = sqlalchemy.create_engine(url, **create_engine_kwargs(url))  # as Rasa connects: its POSTGRESQL_SCHEMA
+    try:
+        if not check_the_database_has_the_table(engine):
+            return 0
+        with engine.begin() as connection:
+            return connection.execute(STALE, {"cutoff": cutoff}).rowcount
+    finally:
+        engine.dispose()
 
 
 def main() -> None:
@@ -47,7 +91,10 @@ def main() -> None:
     parser.add_argument("--endpoints", default="endpoints.yml")
     parser.add_argument("--days", type=float, default=float(os.environ.get(RETENTION_ENV) or DEFAULT_RETENTION_DAYS))
     args = parser.parse_args()
-    deleted = purge(database_url(args.endpoints), args.days)
+    try:
+        deleted = purge(database_url(args.endpoints), args.days)
+    except StoreMoved as error:
+        raise SystemExit(f"purge_conversations.py: nothing purged: {error}")
     print(f"purged {deleted} events of conversations idle for more than {args.days:g} days")
 
 
