@@ -55,7 +55,7 @@ pipeline: $(PIPELINE)
 
 $(PIPELINE): $(INSTALLED) triage/reading/build_pipeline.py triage/reading/emergency_screen.py \
              triage/reading/hypothetical_screen.py triage/reading/word_sense_screen.py triage/reading/historical_screen.py \
-             triage/reading/treatment_words.py $(wildcard triage/reading/patterns/*.yml)
+             triage/reading/treatment_words.py triage/reading/pattern_schema.py $(wildcard triage/reading/patterns/*.yml)
 	$(PYTHON) -m triage.reading.build_pipeline --out build/spacy_pipeline
 
 train: $(MODEL)

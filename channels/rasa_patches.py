@@ -1,4 +1,4 @@
-"""Seven changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
+"""Eight changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
 so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa.py (`rasa shell`).
 
 1. Rasa waits up to 5 minutes for the action server (a constant, not a setting). After
@@ -23,6 +23,10 @@ so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa
    an eighth of the Rasa server's CPU by turn 60. Our actions read the latest message, the slots and
    the events since that message (a form's slot candidates), so only those events are sent; the rest
    of the tracker's state (slots, latest message, active loop) is sent as before.
+
+8. Rasa ends a session after an hour's silence and forgets its slots, the story with them. When the
+   session before had a story, the new one starts with a note that the reply says: "I'm starting
+   afresh" (triage/story.py, AFTER_A_PAUSE), so a patient never thinks the earlier facts still count.
 
 Each checks that the Rasa internals it changes are still there, and stops the server with an error
 naming them if Rasa has moved them: a silent no-op would bring back the 5-minute wait.
@@ -191,6 +195,31 @@ def send_actions_the_latest_turn_only() -> None:
     RemoteAction._action_call_format = _action_call_format
 
 
+STORY_SLOT = "story"  # domain.yml; actions/runtime.py
+
+
+def note_a_story_started_afresh() -> None:
+    from rasa.core.actions.action import ActionSessionStart
+    from rasa.shared.core.events import SessionStarted, SlotSet
+
+    from triage.story import Story
+
+    if "SessionStarted()" not in inspect.getsource(ActionSessionStart.run):
+        raise RasaInternalsMoved("rasa.core.actions.action.ActionSessionStart.run no longer starts a session with "
+                                 "SessionStarted (channels/rasa_patches.py)")
+    start_session = ActionSessionStart.run
+
+    async def run(self, output_channel, nlg, tracker, domain):
+        events = await start_session(self, output_channel, nlg, tracker, domain)
+        story = Story.after_a_pause(tracker.get_slot(STORY_SLOT))
+        started = next((i for i, event in enumerate(events) if isinstance(event, SessionStarted)), None)
+        if story is None or started is None:
+            return events
+        return events[:started + 1] + [SlotSet(STORY_SLOT, story.to_slot())] + events[started + 1:]
+
+    ActionSessionStart.run = run
+
+
 def apply() -> None:
     global _applied
     if _applied:
@@ -202,6 +231,7 @@ def apply() -> None:
     resolve_event_classes_once()
     read_stored_events_as_json_only()
     send_actions_the_latest_turn_only()
+    note_a_story_started_afresh()
     _applied = True
 
 

@@ -91,3 +91,42 @@ def test_a_bleeding_said_to_be_over_still_counts_with_faintness_after_it():
     chat = converse("it's pouring with blood from where they froze it", "report_oozing")
     chat = converse("the bleeding has stopped now but I'm pale and shaky and sweaty", "inform", conversation=chat)
     assert levels(chat.turns[-1]) == ["emergency"]
+
+
+def session_after_an_hour(slots):
+    """The slots of the session Rasa starts after an hour's silence, through Rasa's own (patched) session start."""
+    import asyncio
+
+    from rasa.core.actions.action import ActionSessionStart
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import SlotSet
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    import channels.guarded_rest  # noqa: F401  credentials.yml's import applies the patches
+
+    domain = Domain.load("domain.yml")
+    tracker = DialogueStateTracker("patient", domain.slots)
+    for name, value in slots.items():
+        tracker.update(SlotSet(name, value))
+    for event in asyncio.run(ActionSessionStart().run(None, None, tracker, domain)):
+        tracker.update(event)
+    return {name: value for name, value in tracker.current_slot_values().items() if value is not None}
+
+
+def test_a_story_after_the_session_expired_starts_afresh_and_the_reply_says_so():
+    chat = converse("the blister is leaking yellow stuff", "report_oozing")
+    assert levels(chat.turns[-1]) == ["urgent"]
+    chat.slots = session_after_an_hour(chat.slots)
+    assert "symptoms" not in chat.slots["story"] or chat.slots["story"]["symptoms"] == []
+    chat = converse("I have a small clear blister on my finger, frozen 2 days ago", "report_blistering",
+                    answers=["none of these"], conversation=chat)
+    [level] = levels(chat.turns[-1])
+    assert level in ("self_care", "see_doctor"), "the earlier session's findings still counted"
+    assert "starting afresh" in texts(chat.turns[-1])
+    chat = converse("it's a bit sore too", "report_pain", answers=["none of these"], conversation=chat)
+    assert "starting afresh" not in texts(chat.turns[-1]), "said once, with the first outcome"
+
+
+def test_a_first_session_or_one_after_a_silent_session_says_nothing_of_a_pause():
+    assert "story" not in session_after_an_hour({})
+    assert "story" not in session_after_an_hour({"story": {"changed": "", "symptoms": []}})

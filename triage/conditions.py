@@ -6,7 +6,7 @@ given". Unknown facts matter: a rule that could
 raise the level if we knew more is how the assistant knows what is worth asking.
 """
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Mapping, Optional
+from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 
 Facts = Mapping[str, Any]
 
@@ -25,6 +25,16 @@ OPERATORS: Dict[str, Callable[[Any, Any], bool]] = {
 }
 # Operators decided on an unknown fact too, not waiting on it.
 ON_UNKNOWN_FACTS = {"unknown"}
+# What each operator's operand must be: a misspelt ``any_of: fever`` would compare letters.
+OPERANDS: Dict[str, Tuple[type, ...]] = {
+    "equals": (str, int, float), "one_of": (list,), "any_of": (list,), "at_least": (int, float),
+    "less_than": (int, float), "unknown": (bool,),
+}
+# The facts an observation can have, which alone a rule may test: those a message gives (MessageReading.facts in
+# triage/reading/message.py, kept by the story and asked by the follow-up questions), and ``symptoms``, every symptom
+# of the observation, which the engine adds.
+FACTS = frozenset({"days_since_treatment", "trend", "fluid", "treatments", "severity", "risk_factors", "body_sites",
+                   "person", "age_years", "symptoms"})
 
 
 @dataclass(frozen=True)
@@ -34,8 +44,13 @@ class Condition:
     operand: Any
 
     def __post_init__(self) -> None:
+        if self.fact not in FACTS:
+            raise ValueError(f"condition on unknown fact {self.fact!r}; known: {sorted(FACTS)}")
         if self.operator not in OPERATORS:
             raise ValueError(f"unknown operator {self.operator!r} on fact {self.fact!r}; known: {sorted(OPERATORS)}")
+        if not isinstance(self.operand, OPERANDS[self.operator]):
+            expected = " or ".join(kind.__name__ for kind in OPERANDS[self.operator])
+            raise ValueError(f"{self.operator} on fact {self.fact!r} needs a {expected}, got {self.operand!r}")
 
     def evaluate(self, facts: Facts) -> Optional[bool]:
         fact = facts.get(self.fact)

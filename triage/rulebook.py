@@ -1,15 +1,24 @@
 """The reviewed triage rules, loaded from ``rulebook.yml`` beside this file and checked on load."""
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import yaml
 
-from triage.conditions import parse_conditions
+from triage.conditions import FACTS, parse_conditions
 from triage.levels import Level
 
 DEFAULT_RULES_PATH = Path(__file__).with_name("rulebook.yml")
+# The keys of the file, of a rule, of its source and watch lines, and of a safety net's groups and signs: any other
+# key, or a missing one, fails the load with the key named.
+TOP_LEVEL_KEYS = ("documents", "symptoms", "headlines", "safety_net_openers", "watch_openers", "safety_nets",
+                  "fallback_symptom", "sign_facts", "wound_signs", "rules")
 REQUIRED_FIELDS = ("id", "symptom", "level", "advice", "source")
+OPTIONAL_FIELDS = ("when", "watch")
+SOURCE_KEYS = ("document", "quote")
+WATCH_KEYS = ("level", "if", "rules")
+SAFETY_NET_KEYS = ("level", "signs")
+SIGN_KEYS = ("sign", "rules")
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,9 @@ class RuleBook:
         undeclared = sorted(self.wound_signs - set(self.symptoms))
         if undeclared:
             raise ValueError(f"wound_signs not declared under 'symptoms': {undeclared}")
+        unknown_facts = sorted(self.sign_facts - FACTS)
+        if unknown_facts:
+            raise ValueError(f"sign_facts names unknown facts {unknown_facts}; known: {sorted(FACTS)}")
         if not any(not rule.conditions for rule in self.rules_for(self.fallback_symptom)):
             raise ValueError(f"fallback symptom {self.fallback_symptom!r} needs a rule with no conditions")
 
@@ -106,20 +118,44 @@ class RuleBook:
         return self._by_id.get(rule_id)
 
 
-def _parse_rule(raw: dict) -> Rule:
-    missing = [name for name in REQUIRED_FIELDS if not raw.get(name)]
+def _check_keys(where: str, raw: Any, required: Sequence[str], optional: Sequence[str] = ()) -> None:
+    """``raw`` is a mapping with every required key and no key but these: else an error naming the keys."""
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where}: expected a mapping of keys, got {raw!r}")
+    problems = [f"unknown key {key!r}" for key in raw if key not in required and key not in optional]
+    problems += [f"missing key {key!r}" for key in required if key not in raw]
+    if problems:
+        expected = ", ".join(required) + (f" (optional: {', '.join(optional)})" if optional else "")
+        raise ValueError(f"{where}: {'; '.join(problems)}; expected {expected}")
+
+
+def _parse_rule(raw: dict, number: int, documents: Dict[str, str]) -> Rule:
+    name = raw.get("id") if isinstance(raw, dict) else None
+    where = f"rule {name or f'number {number}'}"
+    _check_keys(where, raw, REQUIRED_FIELDS, OPTIONAL_FIELDS)
+    missing = [name for name in REQUIRED_FIELDS if not raw[name]]
     if missing:
-        raise ValueError(f"rule {raw.get('id', '?')} lacks {missing}")
+        raise ValueError(f"{where} lacks {missing}")
     source = raw["source"]
-    if not (isinstance(source, dict) and source.get("document") and source.get("quote")):
-        raise ValueError(f"rule {raw['id']}: source needs a document and a quote")
+    _check_keys(f"{where}, source", source, SOURCE_KEYS)
+    if not (source["document"] and source["quote"]):
+        raise ValueError(f"{where}: source needs a document and a quote")
+    if source["document"] not in documents:
+        raise ValueError(f"{where}: source names document {source['document']!r}, which is not declared under "
+                         f"'documents'")
+    for watch in raw.get("watch") or ():
+        _check_keys(f"{where}, watch", watch, WATCH_KEYS)
+    try:
+        conditions = parse_conditions(raw.get("when"))
+    except ValueError as error:
+        raise ValueError(f"{where}: {error}") from None
     return Rule(
         id=raw["id"],
         symptom=raw["symptom"],
         level=Level.from_label(raw["level"]),
         advice=" ".join(raw["advice"].split()),
         source=Source(document=source["document"], quote=" ".join(source["quote"].split())),
-        conditions=parse_conditions(raw.get("when")),
+        conditions=conditions,
         watch=tuple(_parse_watch(watch, "if") for watch in raw.get("watch") or ()),
     )
 
@@ -129,11 +165,16 @@ def _parse_watch(raw: dict, text_key: str) -> Watch:
                  rules=tuple(raw["rules"]))
 
 
-def _parse_safety_nets(nets: Optional[dict]) -> Dict[Level, Tuple[Watch, ...]]:
+def _parse_safety_nets(nets: dict) -> Dict[Level, Tuple[Watch, ...]]:
     """level -> its signs to watch for: each group's signs at the group's level."""
+    for label, groups in nets.items():
+        for group in groups:
+            _check_keys(f"safety net of {label}", group, SAFETY_NET_KEYS)
+            for sign in group["signs"]:
+                _check_keys(f"safety net of {label}, sign", sign, SIGN_KEYS)
     return {Level.from_label(label): tuple(_parse_watch({**sign, "level": group["level"]}, "sign")
                                            for group in groups for sign in group["signs"])
-            for label, groups in (nets or {}).items()}
+            for label, groups in nets.items()}
 
 
 def _texts_by_level(texts: Optional[Dict[str, str]]) -> Dict[Level, str]:
@@ -141,15 +182,30 @@ def _texts_by_level(texts: Optional[Dict[str, str]]) -> Dict[Level, str]:
 
 
 def load_rulebook(path: Path = DEFAULT_RULES_PATH) -> RuleBook:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    """The rules file, checked: an unknown or missing key, a condition on a fact no observation has or with an
+    operator that does not exist, fails with the file and what is wrong named."""
+    path = Path(path)
+    return parse_rulebook(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+
+
+def parse_rulebook(data: Any, file: str = DEFAULT_RULES_PATH.name) -> RuleBook:
+    """The rules file's data, checked; an error names ``file``."""
+    try:
+        return _rulebook(data)
+    except ValueError as error:
+        raise ValueError(f"{file}: {error}") from None
+
+
+def _rulebook(data: Any) -> RuleBook:
+    _check_keys("top level", data, TOP_LEVEL_KEYS)
     return RuleBook(
-        rules=[_parse_rule(raw) for raw in data["rules"]],
+        rules=[_parse_rule(raw, number, data["documents"]) for number, raw in enumerate(data["rules"], start=1)],
         symptoms=data["symptoms"],
         fallback_symptom=data["fallback_symptom"],
-        headlines=_texts_by_level(data.get("headlines")),
-        safety_nets=_parse_safety_nets(data.get("safety_nets")),
-        safety_net_openers=_texts_by_level(data.get("safety_net_openers")),
-        watch_openers=_texts_by_level(data.get("watch_openers")),
-        sign_facts=data.get("sign_facts") or (),
-        wound_signs=data.get("wound_signs") or (),
+        headlines=_texts_by_level(data["headlines"]),
+        safety_nets=_parse_safety_nets(data["safety_nets"] or {}),
+        safety_net_openers=_texts_by_level(data["safety_net_openers"]),
+        watch_openers=_texts_by_level(data["watch_openers"]),
+        sign_facts=data["sign_facts"] or (),
+        wound_signs=data["wound_signs"] or (),
     )

@@ -30,6 +30,11 @@ BODY_SIGNS = frozenset({"fever", "fainting", "hives", "racing_heart", "not_drink
 # A correction of these facts replaces them, and the findings that rested on them are given anew.
 CORRECTABLE_FACTS = ("days_since_treatment", "trend", "fluid")
 
+# Said with the first outcome of a new session when the session before it had a story: Rasa ends a session
+# after an hour's silence (domain.yml) and forgets its slots (channels/rasa_patches.py notes the pause).
+AFTER_A_PAUSE = ("It has been a while since your last message, so I'm starting afresh: please tell me again "
+                 "anything from before that still matters.")
+
 
 @dataclass(frozen=True)
 class Story:
@@ -157,6 +162,11 @@ class Story:
                 "given": [list(finding) for finding in self.given], "latest": list(self.latest),
                 "emergencies": list(self.emergencies), "changed": self.changed, "asked_before": self.asked_before,
                 "checking_emergency": self.checking_emergency, "earlier": list(self.earlier)}
+
+    @classmethod
+    def after_a_pause(cls, previous_slot: Optional[Mapping[str, Any]]) -> Optional["Story"]:
+        """The story a new session starts with, when the one before it had a story: empty, with the pause to say."""
+        return None if cls.from_slot(previous_slot).is_empty else cls(changed=AFTER_A_PAUSE)
 
     @classmethod
     def from_slot(cls, value: Optional[Mapping[str, Any]]) -> "Story":

@@ -52,3 +52,58 @@ def test_a_phrase_about_how_it_bleeds_also_reports_the_bleeding(nlp, text):
 ])
 def test_a_general_question_is_about_no_one_in_particular(nlp, text, general):
     assert read_message(text, nlp).asks_in_general == general
+
+
+# The third blind round's development half (tests/triage_cases/blind_probes/emergency_f_development.yml), in
+# the words that were missed, and near misses beside them that must stay no sign.
+@pytest.mark.parametrize("text, signs", [
+    ("Retrosternal pressure like a tight band for 20 min, SOBOE walking to the loo", ("chest_pain", "breathing_difficulty")),
+    ("my chest has been really tight since lunch", ("chest_pain",)),
+    ("it kind of hurts to take a deep breath", ("chest_pain",)),
+    ("his breathing is really quick and noisy", ("breathing_difficulty",)),
+    ("he's very hard to rouse", ("sepsis_signs",)),
+    ("I can't really wake her, she just flops back", ("sepsis_signs",)),
+    ("she sleep all the time, I call her she not wake up good", ("sepsis_signs",)),
+    ("he is very weak like no bones", ("sepsis_signs",)),
+    ("her skin has gone blotchy, like a purple lacy pattern on her legs", ("sepsis_signs",)),
+    ("my throat is paining and feeling like closing, food is not going down", ("anaphylaxis",)),
+    ("swallowing is hard now, like my throat is narrowing", ("anaphylaxis",)),
+    ("breathing like 35 times a min and can't slow it down", ("breathing_difficulty",)),
+    # no sign
+    ("I can wake him fine", ()),
+    ("she flops onto the sofa after school", ()),
+    ("he had a fit yesterday, ambulance came, now he is home and fine", ()),
+    ("he was a bit confused the day after, but he's completely back to himself now", ()),
+    ("he had a fit yesterday and he is still not right", ("sepsis_signs",)),
+])
+def test_third_round_phrasings_of_emergency_signs(nlp, text, signs):
+    assert read_message(text, nlp).emergency_signs == signs
+
+
+@pytest.mark.parametrize("text, symptoms", [
+    ("the scab came off and it's been pouring, towel is soaked and still going", {"bleeding"}),
+    ("the blister is gushing clear fluid", set()),
+    ("I nearly keeled over getting up from the chair", {"fainting"}),
+    ("I feel very weak and I fall down one time", {"fainting"}),
+    ("the red from where they froze it has crept halfway up my foot", {"spreading_redness"}),
+    ("my heart is going like the clappers", {"racing_heart"}),
+    ("i nearly fainted when i saw the blood blister, i hate blood", {"fainting", "blistering"}),
+    ("the GP found a urine infection", set()),
+    # a past day far from the sign, in unpunctuated speech, tells of the wart, not of the faint
+    ("my husband just fainted in the kitchen he came round after a few seconds he had a wart frozen on his leg "
+     "last week", {"fainting"}),
+])
+def test_third_round_phrasings_of_warning_signs(nlp, text, symptoms):
+    found = set(read_message(text, nlp).symptoms)
+    assert symptoms <= found and not ({"bleeding", "infected_discharge"} - symptoms) & found
+
+
+def test_an_age_told_beside_the_child_is_no_treatment_date(nlp):
+    reading = read_message("my son 5 years have the freeze for molluscum two days before", nlp)
+    assert reading.days_since_treatment == 2
+    assert dict(reading.person) == {"person": "child", "age_years": 5}
+
+
+def test_a_question_followed_by_a_report_is_no_general_question(nlp):
+    assert not read_message("Is a bit of lip swelling ok? Tongue feels a bit big too.", nlp).asks_in_general
+    assert read_message("can cryotherapy cause chest pain? I saw on a forum someone said so", nlp).asks_in_general

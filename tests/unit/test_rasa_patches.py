@@ -153,3 +153,14 @@ def test_a_rasa_that_sends_actions_another_state_stops_the_server(monkeypatch):
     monkeypatch.setattr(RemoteAction, "_action_call_format", lambda self, tracker, domain: {})
     with pytest.raises(rasa_patches.RasaInternalsMoved):
         rasa_patches.send_actions_the_latest_turn_only()
+
+
+def test_a_rasa_whose_session_start_moved_stops_the_server(monkeypatch):
+    from rasa.core.actions.action import ActionSessionStart
+
+    async def run_without_a_session(self, output_channel, nlg, tracker, domain):
+        return []
+
+    monkeypatch.setattr(ActionSessionStart, "run", run_without_a_session)
+    with pytest.raises(rasa_patches.RasaInternalsMoved, match="ActionSessionStart"):
+        rasa_patches.note_a_story_started_afresh()

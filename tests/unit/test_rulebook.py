@@ -50,8 +50,12 @@ def test_every_source_document_is_declared():
 
 
 def write_rules(tmp_path: Path, rules, symptoms=None) -> Path:
+    """A rules file with the real file's documents, headlines, openers and sign facts, and these rules."""
     path = tmp_path / "rules.yml"
     path.write_text(yaml.safe_dump({
+        **yaml.safe_load(DEFAULT_RULES_PATH.read_text()),
+        "safety_nets": {},  # the real ones name rules these have not
+        "wound_signs": [],
         "symptoms": symptoms or {"pain": "pain", "other": "other"},
         "fallback_symptom": "other",
         "rules": rules,
@@ -69,7 +73,9 @@ def a_rule(**changes):
 @pytest.mark.parametrize("changes, message", [
     ({"level": "fine"}, "unknown triage level"),
     ({"symptom": "itching"}, "not declared"),
-    ({"source": {"document": "article"}}, "source needs"),
+    ({"source": {"document": "article"}}, "missing key 'quote'"),
+    ({"source": {"document": "article", "quote": ""}}, "source needs"),
+    ({"source": {"document": "articel", "quote": "q"}}, "not declared under 'documents'"),
     ({"advice": ""}, "lacks"),
     ({"when": {"days_since_treatment": {"about": 3}}}, "unknown operator"),
     ({"when": {"days_since_treatment": 3}}, "operator"),

@@ -13,6 +13,11 @@ from triage.reading.temperatures import temperatures_in
     ("thermometer says 102", [38.9]),
     ("my temperature is 37.2", [37.2]),
     ("temp 38,5", [38.5]),
+    # a number with a decimal told alone, in answer or as the next fact of a story
+    ("38.9", [38.9]),
+    ("101.5!", [38.6]),
+    ("38", []),
+    ("2.5", []),
     # ages, measures and times are no temperatures
     ("I'm 38 and the spot is hot to touch", []),
     ("38 weeks pregnant, is freezing safe", []),

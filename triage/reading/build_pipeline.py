@@ -1,7 +1,8 @@
 """Builds the project's spaCy pipeline: blank English, a sentencizer, a lookup lemmatizer, an EntityRuler
 fed from triage/reading/patterns/entities.yml, negspacy's negex with triage/reading/patterns/negation.yml, and the emergency
 screen with triage/reading/patterns/emergency_context.yml, the word-sense screen with word_senses.yml and the
-hypothetical screen with hypothetical_context.yml. Rasa's SpacyNLP loads it by path.
+hypothetical screen with hypothetical_context.yml. Rasa's SpacyNLP loads it by path. Every pattern file is checked
+against its schema first (pattern_schema.py): an unknown or missing key fails the build, naming the file and the key.
 
 usage: python triage/reading/build_pipeline.py [--patterns FILE] [--negation-terms FILE] [--emergency-context FILE] [--out DIR]
 """
@@ -12,23 +13,21 @@ from typing import Dict, Iterable, List, Set
 
 import spacy
 import srsly
-import yaml
 from spacy_lookups_data import en as english_lookups
 
 from triage.reading import hypothetical_screen  # noqa: F401  registers the "hypothetical_screen" factory
 from triage.reading import historical_screen  # noqa: F401  registers the "historical_screen" factory
 from triage.reading import word_sense_screen  # noqa: F401  registers the "word_sense_screen" factory
 from triage.reading.emergency_screen import LABEL  # importing it registers the "emergency_screen" factory
+from triage.reading.pattern_schema import (PATTERNS, EmergencyContext, EntityPatterns, HistoricalContext,
+                                           HypotheticalContext, NegationTerms, OverAtTheVisitPhrases, StoryCuePatterns,
+                                           ThresholdWords, TreatmentTimingPatterns, WordSenses, load_patterns)
 
 ROOT = Path(__file__).resolve().parents[2]
-PATTERNS = Path(__file__).resolve().with_name("patterns")
-DEFAULT_PATTERNS = PATTERNS / "entities.yml"
-DEFAULT_NEGATION_TERMS = PATTERNS / "negation.yml"
-DEFAULT_EMERGENCY_CONTEXT = PATTERNS / "emergency_context.yml"
-DEFAULT_HYPOTHETICAL_CONTEXT = PATTERNS / "hypothetical_context.yml"
-HISTORICAL_CONTEXT = PATTERNS / "historical_context.yml"
-OVER_AT_THE_VISIT = PATTERNS / "over_at_the_visit.yml"
-WORD_SENSES = PATTERNS / "word_senses.yml"
+DEFAULT_PATTERNS = PATTERNS / EntityPatterns.FILE
+DEFAULT_NEGATION_TERMS = PATTERNS / NegationTerms.FILE
+DEFAULT_EMERGENCY_CONTEXT = PATTERNS / EmergencyContext.FILE
+DEFAULT_HYPOTHETICAL_CONTEXT = PATTERNS / HypotheticalContext.FILE
 DEFAULT_OUT = ROOT / "build" / "spacy_pipeline"
 # Emergency signs are not among them: negex's scope is a whole sentence, too wide for a sign that must
 # not be missed. The emergency screen reads their denials instead.
@@ -91,36 +90,41 @@ def entity_ruler_patterns(nlp, spec: Dict[str, Dict[str, Iterable[str]]]) -> Lis
 def negation_termset(terms_path: Path) -> dict:
     from negspacy.termsets import termset
 
-    spec = read_yaml(terms_path)
-    terms = termset(spec["termset"])
-    terms.add_patterns(spec["add"])
+    spec = load_patterns(NegationTerms, terms_path)
+    terms = termset(spec.termset)
+    terms.add_patterns(spec.add.dict(exclude_unset=True))
     return terms.get_patterns()
-
-
-def read_yaml(path: Path):
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 
 def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DEFAULT_NEGATION_TERMS,
           emergency_context_path: Path = DEFAULT_EMERGENCY_CONTEXT,
           hypothetical_context_path: Path = DEFAULT_HYPOTHETICAL_CONTEXT):
+    # Every pattern file is checked against its schema as it is read (pattern_schema.py), and the screens' files
+    # again when the pipeline is loaded: an unknown or missing key fails, naming the file and the key.
+    entities = load_patterns(EntityPatterns, patterns_path).dict()
+    negations = negation_termset(negation_terms_path)
+    emergency_context = load_patterns(EmergencyContext, emergency_context_path).dict()
+    over_at_the_visit = load_patterns(OverAtTheVisitPhrases).dict()
+    word_senses = load_patterns(WordSenses).dict(exclude_unset=True)  # a sense's defaults stay left out
+    hypothetical_context = load_patterns(HypotheticalContext, hypothetical_context_path).dict()
+    historical_context = load_patterns(HistoricalContext).dict()
+    for read_at_run_time in (StoryCuePatterns, TreatmentTimingPatterns, ThresholdWords):  # fail here rather than then
+        load_patterns(read_at_run_time)
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")  # negex scopes negation within a sentence
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     # Emergency signs are read first and screened before anything else is read, so that a sign set
     # aside ("the wart on my chest hurts") leaves its words to the other patterns (chest, pain).
     emergency_ruler = nlp.add_pipe("entity_ruler", name="emergency_ruler", config={"validate": True})
-    over_at_the_visit = read_yaml(OVER_AT_THE_VISIT)
-    nlp.add_pipe("emergency_screen", config={"context": {**read_yaml(emergency_context_path), **over_at_the_visit}})
+    nlp.add_pipe("emergency_screen", config={"context": emergency_context, "over_at_the_visit": over_at_the_visit})
     ruler = nlp.add_pipe("entity_ruler", config={"validate": True})  # keeps the signs: overwrite_ents is off
-    nlp.add_pipe("word_sense_screen", config={"context": read_yaml(WORD_SENSES)})
-    nlp.add_pipe("negex", config={"ent_types": NEGATED_LABELS, "neg_termset": negation_termset(negation_terms_path)})
-    nlp.add_pipe("hypothetical_screen", config={"context": read_yaml(hypothetical_context_path)})
-    nlp.add_pipe("historical_screen", config={"context": {**read_yaml(HISTORICAL_CONTEXT), **over_at_the_visit}})
+    nlp.add_pipe("word_sense_screen", config={"context": word_senses})
+    nlp.add_pipe("negex", config={"ent_types": NEGATED_LABELS, "neg_termset": negations})
+    nlp.add_pipe("hypothetical_screen", config={"context": hypothetical_context})
+    nlp.add_pipe("historical_screen", config={"context": historical_context, "over_at_the_visit": over_at_the_visit})
     nlp.initialize()  # loads the lemma tables; it would also empty the rulers, so patterns come after
-    spec = read_yaml(patterns_path)
-    emergency_ruler.add_patterns(entity_ruler_patterns(nlp, {LABEL: spec.pop(LABEL)}))  # type: ignore[attr-defined]  # an EntityRuler
-    ruler.add_patterns(entity_ruler_patterns(nlp, spec))  # type: ignore[attr-defined]  # an EntityRuler
+    emergency_ruler.add_patterns(entity_ruler_patterns(nlp, {LABEL: entities.pop(LABEL)}))  # type: ignore[attr-defined]  # an EntityRuler
+    ruler.add_patterns(entity_ruler_patterns(nlp, entities))  # type: ignore[attr-defined]  # an EntityRuler
     return nlp
 
 

@@ -5,8 +5,9 @@ the visit as over ("went grey during the freeze, fine after ten minutes"). Every
 both the action server's reading and the Rasa server's safety net see it. It runs after the ruler
 of emergency signs and before the one for everything else, which then reads the words set aside.
 
-The rules are data (triage/reading/patterns/emergency_context.yml), copied into the pipeline's config
-when it is built. pyproject.toml declares the factory to spaCy, so `spacy.load()` finds it inside Rasa.
+The rules are data (triage/reading/patterns/emergency_context.yml and over_at_the_visit.yml), copied into the
+pipeline's config when it is built, and checked against their schemas (pattern_schema.py) then and when it is
+loaded. pyproject.toml declares the factory to spaCy, so `spacy.load()` finds it inside Rasa.
 """
 import re
 from typing import Dict, List, Set
@@ -14,6 +15,7 @@ from typing import Dict, List, Set
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from triage.reading.pattern_schema import EmergencyContext, OverAtTheVisitPhrases, parse_built_patterns
 from triage.reading.visit import OverAtTheVisit, contains, phrase_at
 
 LABEL = "EMERGENCY"
@@ -24,47 +26,47 @@ if not Doc.has_extension("emergency_signs_set_aside"):
 
 
 class EmergencyScreen:
-    def __init__(self, context: Dict):
+    def __init__(self, context: EmergencyContext, over_at_the_visit: OverAtTheVisitPhrases):
         self.context = context
-        self.denials = set(context["denials"])
-        self.body_first = set(context["body_first"])
-        self.denial_fillers = set(context["denial_fillers"])
-        self.own_negations = set(context["own_negations"])
-        self.persons_before_skin = set(context["persons_before_skin"])
-        self.history_links = set(context["history_links"])
-        self.swallow_words = set(context["swallow_words"])
-        self.present_markers = set(context["present_markers"])
-        self.lingering_states = set(context["lingering_states"])
-        self.lip_treated = re.compile(context["lip_treated"])
-        self.unsure = set(context["unsure_after_denial"])
-        self.scope_ends = set(context["scope_ends"])
-        self.never_denied_with = set(context["never_denied_with"])
-        self.taken_back_by = set(context["taken_back_by"])
-        self.taken_back_words = set(context["taken_back_words"])
-        self.place_words = set(context["place_words"])
-        self.places_named_by = set(context["places_named_by"])
-        self.not_a_place_after = set(context["not_a_place_after"])
-        self.words_between = set(context["words_between"])
-        self.about_the_spot: Dict[str, Set[str]] = {key: set(words) for key, words in context["about_the_spot"].items()}
-        self.history_before = set(context["history_before"])
-        self.history_after: List[str] = list(context["history_after"])
-        self.history_when_ages = set(context["history_when_ages"])
-        self.history_reach = int(context["history_reach"])
-        self.foreseen_modals = set(context["foreseen_modals"])
-        self.foreseen_changes = set(context["foreseen_changes"])
-        self.topic_takers = set(context["topic_takers"])
-        self.topic_reach = int(context["topic_reach"])
-        self.topic_within: Dict[str, Set[str]] = {key: set(words) for key, words in context["topic_within"].items()}
-        self.fear_cues = set(context["fear_cues"])
-        self.fear_reach = int(context["fear_reach"])
-        self.fear_of = [tuple(pair) for pair in context["fear_of"]]
-        self.future_words = set(context["future_words"])
-        self.fear_scope_ends = set(context["fear_scope_ends"])
-        self.over_at_the_visit = OverAtTheVisit(context)
-        self.lingering_words = set(context["lingering_words"])
-        self.lingering_signs_of = set(context["lingering_signs_of"])
-        self.lingering_unless = set(context["lingering_unless"])
-        self.topic_after: Dict[str, Set[str]] = {key: set(words) for key, words in context["topic_after"].items()}
+        self.denials = set(context.denials)
+        self.body_first = set(context.body_first)
+        self.denial_fillers = set(context.denial_fillers)
+        self.own_negations = set(context.own_negations)
+        self.persons_before_skin = set(context.persons_before_skin)
+        self.history_links = set(context.history_links)
+        self.swallow_words = set(context.swallow_words)
+        self.present_markers = set(context.present_markers)
+        self.lingering_states = set(context.lingering_states)
+        self.lip_treated = re.compile(context.lip_treated)
+        self.unsure = set(context.unsure_after_denial)
+        self.scope_ends = set(context.scope_ends)
+        self.never_denied_with = set(context.never_denied_with)
+        self.taken_back_by = set(context.taken_back_by)
+        self.taken_back_words = set(context.taken_back_words)
+        self.place_words = set(context.place_words)
+        self.places_named_by = set(context.places_named_by)
+        self.not_a_place_after = set(context.not_a_place_after)
+        self.words_between = set(context.words_between)
+        self.about_the_spot: Dict[str, Set[str]] = {key: set(words) for key, words in context.about_the_spot.items()}
+        self.history_before = set(context.history_before)
+        self.history_after: List[str] = list(context.history_after)
+        self.history_when_ages = set(context.history_when_ages)
+        self.history_reach = context.history_reach
+        self.foreseen_modals = set(context.foreseen_modals)
+        self.foreseen_changes = set(context.foreseen_changes)
+        self.topic_takers = set(context.topic_takers)
+        self.topic_reach = context.topic_reach
+        self.topic_within: Dict[str, Set[str]] = {key: set(words) for key, words in context.topic_within.items()}
+        self.fear_cues = set(context.fear_cues)
+        self.fear_reach = context.fear_reach
+        self.fear_of = [tuple(pair) for pair in context.fear_of]
+        self.future_words = set(context.future_words)
+        self.fear_scope_ends = set(context.fear_scope_ends)
+        self.over_at_the_visit = OverAtTheVisit(over_at_the_visit)
+        self.lingering_words = set(context.lingering_words)
+        self.lingering_signs_of = set(context.lingering_signs_of)
+        self.lingering_unless = set(context.lingering_unless)
+        self.topic_after: Dict[str, Set[str]] = {key: set(words) for key, words in context.topic_after.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         kept = [ent for ent in doc.ents if ent.label_ != LABEL or not self.set_aside(ent)]
@@ -94,12 +96,12 @@ class EmergencyScreen:
             while i >= sign.sent.start and doc[i].lower_ in self.denial_fillers:
                 i -= 1
             return i >= sign.sent.start and doc[i].lower_ in self.denials and not self.taken_back(sign)
-        for i in range(sign.start - 1, max(sign.sent.start, sign.start - self.context["denial_window"]) - 1, -1):
+        for i in range(sign.start - 1, max(sign.sent.start, sign.start - self.context.denial_window) - 1, -1):
             word = doc[i].lower_
             if doc[i].is_punct or word in self.scope_ends:
                 return False
             if word in self.denials:
-                following = {token.lower_ for token in doc[i + 1: i + 1 + self.context["unsure_window"]]}
+                following = {token.lower_ for token in doc[i + 1: i + 1 + self.context.unsure_window]}
                 return not (following & self.unsure) and not self.taken_back(sign)
         return False
 
@@ -108,7 +110,7 @@ class EmergencyScreen:
         after = [token.lower_ for token in sign.doc[sign.end:sign.sent.end]]
         for i, word in enumerate(after):
             if word in self.taken_back_by:
-                return bool(set(after[i + 1: i + 1 + self.context["taken_back_within"]]) & self.taken_back_words)
+                return bool(set(after[i + 1: i + 1 + self.context.taken_back_within]) & self.taken_back_words)
         return False
 
     def names_a_place(self, sign: Span) -> bool:
@@ -126,7 +128,7 @@ class EmergencyScreen:
         statement, or as its first word; "her skin is mottled" is the person's."""
         spot_words = self.about_the_spot.get(sign.ent_id_, set())
         doc, words = sign.doc, []
-        for i in range(sign.start - 1, max(sign.sent.start, sign.start - self.context["about_the_spot_window"]) - 1, -1):
+        for i in range(sign.start - 1, max(sign.sent.start, sign.start - self.context.about_the_spot_window) - 1, -1):
             if doc[i].is_punct or doc[i].lower_ in self.scope_ends:
                 break
             words.append(i)
@@ -136,7 +138,7 @@ class EmergencyScreen:
                    for i in candidates)
 
     def in_the_past(self, sign: Span) -> bool:
-        before = self.words_before(sign, self.context["history_window"])  # nearest first
+        before = self.words_before(sign, self.context.history_window)  # nearest first
         if before and before[0] in self.history_links and set(before[1:]) & self.history_before:
             return True
         after = " " + " ".join(token.lower_ for token in sign.doc[sign.end:min(sign.sent.end, sign.end + 6)]) + " "
@@ -196,6 +198,7 @@ class EmergencyScreen:
         return bool(clause & self.future_words) or contains(before[cue:], self.fear_of)
 
 
-@Language.factory("emergency_screen", default_config={"context": {}})
-def make_emergency_screen(nlp: Language, name: str, context: Dict) -> EmergencyScreen:
-    return EmergencyScreen(context)
+@Language.factory("emergency_screen", default_config={"context": {}, "over_at_the_visit": {}})
+def make_emergency_screen(nlp: Language, name: str, context: Dict, over_at_the_visit: Dict) -> EmergencyScreen:
+    return EmergencyScreen(parse_built_patterns(EmergencyContext, context),
+                           parse_built_patterns(OverAtTheVisitPhrases, over_at_the_visit))

@@ -8,7 +8,8 @@ triages:
   hasn't stopped", nor "it stopped but started again". Signs of infection are never set aside this way;
 - a faint at the treatment visit that the message says is over: "nearly fainted during the freeze, fine after a sit
   down" (triage/reading/visit.py). A faint told otherwise counts.
-Emergency signs have their own screen (emergency_screen.py). Rules: triage/reading/patterns/historical_context.yml."""
+Emergency signs have their own screen (emergency_screen.py). Rules: triage/reading/patterns/historical_context.yml
+(and over_at_the_visit.yml), checked against their schemas (pattern_schema.py)."""
 import re
 from datetime import date
 from typing import Dict, Sequence, Tuple
@@ -16,6 +17,7 @@ from typing import Dict, Sequence, Tuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from triage.reading.pattern_schema import HistoricalContext, OverAtTheVisitPhrases, parse_built_patterns
 from triage.reading.treatment_words import next_to_treatment
 from triage.reading.visit import OverAtTheVisit
 
@@ -25,25 +27,24 @@ END = "."  # in a phrase: a punctuation mark or the end of the sentence
 
 
 class HistoricalScreen:
-    def __init__(self, context: Dict):
-        self.markers = [tuple(marker.split()) for marker in context["markers"]]
-        self.ongoing = set(context["ongoing"])
-        self.scope_ends = set(context["scope_ends"])
-        self.resolvable = set(context.get("resolvable", []))
+    def __init__(self, context: HistoricalContext, over_at_the_visit: OverAtTheVisitPhrases):
+        self.markers = [tuple(marker.split()) for marker in context.markers]
+        self.ongoing = set(context.ongoing)
+        self.scope_ends = set(context.scope_ends)
+        self.resolvable = set(context.resolvable)
         # longest first: "stopped now" is over, where "stopped" then "now" would be a return
-        self.resolutions = sorted((tuple(phrase.split()) for phrase in context.get("resolutions", [])),
-                                  key=len, reverse=True)
-        self.stopped_before = set(context.get("stopped_before", []))
-        self.returns = set(context.get("returns", []))
-        self.all_clear = set(context.get("all_clear_before_return", []))
-        self.auxiliaries = set(context.get("resolution_auxiliaries", []))
-        self.pointers = set(context.get("pointers", []))
-        self.prepositions = set(context.get("prepositions", []))
-        self.ongoing_words = set(context.get("still_going", []))
-        self.expectations = set(context.get("expectations", []))
-        self.comparisons = set(context["comparisons"])
-        self.over_at_the_visit = OverAtTheVisit(context)
-        self.over_at_the_visit_signs = set(context["over_at_the_visit_signs"])
+        self.resolutions = sorted((tuple(phrase.split()) for phrase in context.resolutions), key=len, reverse=True)
+        self.stopped_before = set(context.stopped_before)
+        self.returns = set(context.returns)
+        self.all_clear = set(context.all_clear_before_return)
+        self.auxiliaries = set(context.resolution_auxiliaries)
+        self.pointers = set(context.pointers)
+        self.prepositions = set(context.prepositions)
+        self.ongoing_words = set(context.still_going)
+        self.expectations = set(context.expectations)
+        self.comparisons = set(context.comparisons)
+        self.over_at_the_visit = OverAtTheVisit(over_at_the_visit)
+        self.over_at_the_visit_signs = set(context.over_at_the_visit_signs)
 
     def __call__(self, doc: Doc) -> Doc:
         clauses = [(ent, self.clause(ent)) for ent in doc.ents]
@@ -145,6 +146,7 @@ class HistoricalScreen:
         return sign.sent.end
 
 
-@Language.factory("historical_screen", default_config={"context": {}})
-def make_historical_screen(nlp: Language, name: str, context: Dict) -> HistoricalScreen:
-    return HistoricalScreen(context)
+@Language.factory("historical_screen", default_config={"context": {}, "over_at_the_visit": {}})
+def make_historical_screen(nlp: Language, name: str, context: Dict, over_at_the_visit: Dict) -> HistoricalScreen:
+    return HistoricalScreen(parse_built_patterns(HistoricalContext, context),
+                            parse_built_patterns(OverAtTheVisitPhrases, over_at_the_visit))

@@ -1,46 +1,49 @@
 """The spaCy component that relabels a symptom the message only asks about ("if it starts oozing,
 do I need a doctor?") from SYMPTOM to HYPOTHETICAL, keeping its id. The reading then answers the
 question with the rules' advice instead of triaging a symptom the patient does not have. Its rules
-are data (triage/reading/patterns/hypothetical_context.yml), copied into the pipeline's config when built."""
+are data (triage/reading/patterns/hypothetical_context.yml), copied into the pipeline's config when built, and checked
+against their schema (pattern_schema.py)."""
 from typing import Dict, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from triage.reading.pattern_schema import HypotheticalContext, parse_built_patterns
+
 SYMPTOM, HYPOTHETICAL = "SYMPTOM", "HYPOTHETICAL"
 
 
 class HypotheticalScreen:
-    def __init__(self, context: Dict):
-        self.cues = set(context["cues"])
-        self.unsure_before_if = set(context["unsure_before_if"])
-        self.not_a_condition_after_if = set(context["not_a_condition_after_if"])
-        self.presupposing_determiners = set(context.get("presupposing_determiners", []))
-        self.presupposed_signs = set(context.get("presupposed_signs", []))
-        self.arising_verbs = set(context.get("arising_verbs", []))
-        self.cue_window = int(context["cue_window"])
-        self.scope_ends = set(context["scope_ends"])
-        self.modals = set(context["modals"])
-        self.change_verbs = set(context["change_verbs"])
-        self.future_modals = set(context.get("future_modals", []))
-        self.future_reach = int(context.get("future_reach", 0))
-        self.future_auxiliaries = set(context.get("future_auxiliaries", []))
+    def __init__(self, context: HypotheticalContext):
+        self.cues = set(context.cues)
+        self.unsure_before_if = set(context.unsure_before_if)
+        self.not_a_condition_after_if = set(context.not_a_condition_after_if)
+        self.presupposing_determiners = set(context.presupposing_determiners)
+        self.presupposed_signs = set(context.presupposed_signs)
+        self.arising_verbs = set(context.arising_verbs)
+        self.cue_window = context.cue_window
+        self.scope_ends = set(context.scope_ends)
+        self.modals = set(context.modals)
+        self.change_verbs = set(context.change_verbs)
+        self.future_modals = set(context.future_modals)
+        self.future_reach = context.future_reach
+        self.future_auxiliaries = set(context.future_auxiliaries)
         self.forecast_modals = self.modals | self.future_modals
-        self.present_markers = set(context.get("present_markers", []))
-        self.resolution_verbs = set(context.get("resolution_verbs", []))
-        self.reporting_verbs = set(context.get("reporting_verbs", []))
-        self.feeling_words = set(context.get("feeling_words", []))
-        self.guess_about_now = set(context.get("guess_about_now", []))
-        self.joiners = set(context.get("joiners", []))
-        self.join_reach = int(context.get("join_reach", 3))
-        self.came_true = [tuple(words.split()) for words in context.get("came_true", [])]
-        self.awaited = set(context.get("awaited", []))
-        self.awaited_cues = set(context.get("awaited_cues", []))
-        self.awaited_past_forms = set(context.get("awaited_past_forms", []))
-        self.fear_words = set(context.get("fear_words", []))
+        self.present_markers = set(context.present_markers)
+        self.resolution_verbs = set(context.resolution_verbs)
+        self.reporting_verbs = set(context.reporting_verbs)
+        self.feeling_words = set(context.feeling_words)
+        self.guess_about_now = set(context.guess_about_now)
+        self.joiners = set(context.joiners)
+        self.join_reach = context.join_reach
+        self.came_true = [tuple(words.split()) for words in context.came_true]
+        self.awaited = set(context.awaited)
+        self.awaited_cues = set(context.awaited_cues)
+        self.awaited_past_forms = set(context.awaited_past_forms)
+        self.fear_words = set(context.fear_words)
         # spaCy splits "mine's" as "mine 's": compare with the tokens joined by spaces
-        self.confirmations = [" ".join(phrase.replace("'s", " 's").split()) for phrase in context.get("confirmations", [])]
-        self.feared_marks = set(context.get("feared_marks", []))
+        self.confirmations = [" ".join(phrase.replace("'s", " 's").split()) for phrase in context.confirmations]
+        self.feared_marks = set(context.feared_marks)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.confirmed(doc):
@@ -172,4 +175,4 @@ class HypotheticalScreen:
 
 @Language.factory("hypothetical_screen", default_config={"context": {}})
 def make_hypothetical_screen(nlp: Language, name: str, context: Dict) -> HypotheticalScreen:
-    return HypotheticalScreen(context)
+    return HypotheticalScreen(parse_built_patterns(HypotheticalContext, context))

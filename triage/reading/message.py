@@ -108,12 +108,22 @@ HEARSAY = re.compile(
     re.IGNORECASE)
 
 
+SENTENCE_ENDS = re.compile(r"(?<=[.?!])\s+")
+
+
 def asks_in_general(text: str) -> bool:
     """Opens with a question word and names no one: "can cryotherapy cause chest pain? I saw on a forum
     someone said so". Not "can't breathe after cryo, is this an allergic reaction?", which reports before
-    it asks."""
+    it asks, nor "is lip swelling ok? Tongue feels big too", which reports after it."""
     words = text.strip().lower().split()
-    return bool(words) and words[0] in QUESTION_OPENERS and not PERSONAL_WORDS.search(HEARSAY.sub(" ", text))
+    if not words or words[0] not in QUESTION_OPENERS or PERSONAL_WORDS.search(HEARSAY.sub(" ", text)):
+        return False
+    return not any(tells_something(sentence) for sentence in SENTENCE_ENDS.split(text.strip())[1:])
+
+
+def tells_something(sentence: str) -> bool:
+    """A statement of a few words that is no question and no hearsay: "Tongue feels a bit big too"."""
+    return len(sentence.split()) >= 3 and not looks_like_question(sentence) and not HEARSAY.search(sentence)
 
 
 # A phone's curly apostrophes and quotes, and spaces of every kind, as the patterns spell them.
@@ -131,6 +141,7 @@ def normalise(text: str) -> str:
 
 # A phrase that tells how a bleeding goes ("keeps bleeding", "bled for 40 minutes") also reports it.
 BLEEDING_WORDS = re.compile(r"\b(bleed\w*|bled|blood\w*)\b", re.IGNORECASE)
+POURING = re.compile(r"pouring|gushing|spurting")
 # "it's very painful", "agony": a severity that names the pain reports it too.
 PAIN_WORDS = re.compile(r"\b(pain\w*|agon\w*|excruciating)\b", re.IGNORECASE)
 
@@ -170,8 +181,15 @@ class MessageReading:
         severities = [m.text for m in self.mentions if m.label == "SEVERITY" and not m.negated]
         named += tuple(symptom for symptom, words in (("bleeding", BLEEDING_WORDS), ("pain", PAIN_WORDS))
                        if symptom not in named and any(words.search(text) for text in severities))
+        if "bleeding" not in named and self.pours_unnamed(severities):
+            named += ("bleeding",)
         failed = "failed" in self._ids("TREATMENTS") and "lesion_persists" not in named  # "it didn't work"
         return self.emergency_signs + named + (("lesion_persists",) if failed else ())
+
+    def pours_unnamed(self, severities) -> bool:
+        """"the scab came off and it's been pouring": a wound that pours names no fluid but blood."""
+        other_fluid = "infected_discharge" in self._ids("SYMPTOM") or any(m.label == "FLUID" for m in self.mentions)
+        return not other_fluid and any(POURING.fullmatch(text.lower()) for text in severities)
 
     @property
     def emergency_signs(self) -> Tuple[str, ...]:
@@ -378,6 +396,8 @@ def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
     first_word = next((token.i for token in doc if token.is_alpha), 0) if first_piece else -1
     mentions = []
     for ent in doc.ents:
+        if ent.label_ == "DURATION" and tells_an_age(ent):
+            continue  # "my son 5 years", "she is 6 years old": who is ill, not when (story_cues.yml)
         is_time = ent.label_ == "DURATION"
         lasting = is_time and tells_how_long(ent)
         told_small = ent.ent_id_ == "heavy" and bool(SMALL_AMOUNT.search(ent.sent.text))
@@ -403,6 +423,18 @@ def tells_how_long(duration) -> bool:
     words = [token.lower_ for token in doc[i + 1:duration.start]] + [token.lower_ for token in duration[:2]]
     opened_by_for = duration[0].lower_ == "for" or (i >= 0 and doc[i].lower_ == "for")
     return opened_by_for or any(pair in SPAN_OPENERS for pair in zip(words, words[1:]))
+
+
+# "my son 5 years", "the girl, 7 years": an age, when a person stands just before the time or "old" after it.
+AGE_OWNERS = {"son", "daughter", "child", "kid", "boy", "girl", "baby", "toddler", "grandson", "granddaughter",
+              "aged", "age"}
+
+
+def tells_an_age(duration) -> bool:
+    doc = duration.doc
+    before = {token.lower_ for token in doc[max(duration.start - 2, 0):duration.start]}
+    after = doc[duration.end].lower_ if duration.end < len(doc) else ""
+    return bool(before & AGE_OWNERS) or after == "old"
 
 
 def tells_an_early_period(duration) -> bool:

@@ -4,13 +4,15 @@ than 3cm", "<1cm") is not one."""
 import re
 from typing import List
 
+from triage.reading.thresholds import below_before
+
 LARGE_CM = 3.0
 CM_PER_UNIT = {"cm": 1.0, "mm": 0.1, "inch": 2.54, '"': 2.54}
 SIZE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?|an?|one|two|half an?)\s*(cm|centimet(?:er|re)s?|mm|millimet(?:er|re)s?|"
                   r"inch(?:es)?|\")(?![a-z])", re.IGNORECASE)
 WORD_NUMBERS = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "half a": 0.5, "half an": 0.5}
-BELOW_BEFORE = re.compile(r"(\b(below|under|less than|smaller than|not even|not quite|not over|not more than)|<)\s*$",
-                          re.IGNORECASE)
+# "less than 3cm", "<1cm": a threshold not reached (patterns/thresholds.yml).
+BELOW_BEFORE = below_before("size")
 
 
 def unit_of(word: str) -> str:

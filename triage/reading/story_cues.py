@@ -3,13 +3,9 @@ The patterns are data (triage/reading/patterns/story_cues.yml); the story is tri
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Pattern
 
-import yaml
-
-CUES = Path(__file__).resolve().with_name("patterns") / "story_cues.yml"
-PAST_MARKERS = Path(__file__).resolve().with_name("patterns") / "historical_context.yml"
+from triage.reading.pattern_schema import HistoricalContext, StoryCuePatterns, load_patterns
 
 
 @dataclass(frozen=True)
@@ -44,15 +40,17 @@ class StoryCues:
         if months:
             facts["age_years"] = round(int(months.group(1)) / 12, 1)
         elif years:
-            facts["age_years"] = int(years.group(1))
+            facts["age_years"] = int(years.group(1) or years.group(2))
         return facts
 
 
 @lru_cache(maxsize=1)
 def story_cues() -> StoryCues:
-    cues = yaml.safe_load(CUES.read_text(encoding="utf-8"))
-    markers = yaml.safe_load(PAST_MARKERS.read_text(encoding="utf-8"))["markers"]
-    compiled = {name: [re.compile(pattern) for pattern in cues[name]] for name in ("corrections", "new_spot", "new_person")}
-    return StoryCues(past=re.compile(r"\b(" + "|".join(map(re.escape, markers)) + r")\b"),
-                     child=re.compile(cues["child"]), age_years=re.compile(cues["age_years"]),
-                     age_months=re.compile(cues["age_months"]), **compiled)
+    cues = load_patterns(StoryCuePatterns)
+    markers = load_patterns(HistoricalContext).markers
+    return StoryCues(corrections=[re.compile(pattern) for pattern in cues.corrections],
+                     new_spot=[re.compile(pattern) for pattern in cues.new_spot],
+                     new_person=[re.compile(pattern) for pattern in cues.new_person],
+                     past=re.compile(r"\b(" + "|".join(map(re.escape, markers)) + r")\b"),
+                     child=re.compile(cues.child), age_years=re.compile(cues.age_years),
+                     age_months=re.compile(cues.age_months))

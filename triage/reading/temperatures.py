@@ -4,6 +4,8 @@ fever; an age or a measure ("I'm 38", "38 weeks", "40 mm") never does."""
 import re
 from typing import List
 
+from triage.reading.thresholds import below_before
+
 FEVER_CELSIUS = 38.0  # clinical reference: 38 °C (100.4 °F) or more counts as fever
 
 NUMBER = re.compile(
@@ -11,9 +13,8 @@ NUMBER = re.compile(
 # "she's 39.4", "he has 102", "had 39 all night": a temperature, though no word says so.
 TEMPERATURE_VERBS_BEFORE = re.compile(r"\b(has|had|got|running|spiking|hit|hitting|reached|at|of|is|was|'s|'m|am|t)\s*$",
                                       re.IGNORECASE)
-# "temp below 38", "not above 100.4", "<38": a threshold not reached.
-BELOW_BEFORE = re.compile(r"(\b(below|under|less than|lower than|not above|not over|not gone above|not gone over|"
-                          r"never above|never over)|<)\s*$", re.IGNORECASE)
+# "temp below 38", "not above 100.4", "<38": a threshold not reached (patterns/thresholds.yml).
+BELOW_BEFORE = below_before("temperature")
 # "it's 40 degrees outside", "a hot bath at 40 degrees": the weather or the water.
 NOT_THE_BODY = re.compile(r"\b(outside|outdoors|weather|out there|here today|bath|shower|water|oven|room|sauna|"
                           r"forecast|sun)\b", re.IGNORECASE)
@@ -66,7 +67,9 @@ def temperatures_in(text: str) -> List[float]:
         if (whole and AGE_BEFORE.search(before)) or MEASURE_AFTER.match(after) or BELOW_BEFORE.search(before) \
                 or NOT_THE_BODY.search(nearby):
             continue
-        if not (degree or unit or TEMPERATURE_CONTEXT.search(nearby) or TEMPERATURE_VERBS_BEFORE.search(before)):
+        said_alone = not whole and not text.replace(match.group(0), "", 1).strip(" .!?")  # "38.9", told to the story
+        if not (degree or unit or said_alone or TEMPERATURE_CONTEXT.search(nearby)
+                or TEMPERATURE_VERBS_BEFORE.search(before)):
             continue
         unit = unit or ("c" if 34 <= value <= 44 else "f" if 93 <= value <= 112 else "")
         if unit and 34 <= celsius(value, unit) <= 44:

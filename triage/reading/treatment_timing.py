@@ -3,22 +3,19 @@ will it scar?" asks before treatment, and "will it scar?" reports nothing. The r
 (triage/reading/patterns/treatment_timing.yml)."""
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import FrozenSet, List, Pattern
 
-import yaml
-
-RULES = Path(__file__).resolve().with_name("patterns") / "treatment_timing.yml"
+from triage.reading.pattern_schema import TreatmentTimingPatterns, load_patterns
 
 
 class TreatmentTiming:
-    def __init__(self, rules: dict):
-        self.treatment: Pattern = re.compile(r"\b" + rules["treatment"])
-        self.future: Pattern = re.compile(r"\b(" + "|".join(rules["future_before_treatment"]) + r")\b")
-        self.future_after: Pattern = re.compile(r"\b(" + "|".join(rules["future_after_treatment"]) + r")\b")
-        self.reach = int(rules["future_reach"])
-        self.done: List[Pattern] = [re.compile(pattern) for pattern in rules["treatment_done"]]
-        self.always_read: FrozenSet[str] = frozenset(rules["always_read"])
+    def __init__(self, rules: TreatmentTimingPatterns):
+        self.treatment: Pattern = re.compile(r"\b" + rules.treatment)
+        self.future: Pattern = re.compile(r"\b(" + "|".join(rules.future_before_treatment) + r")\b")
+        self.future_after: Pattern = re.compile(r"\b(" + "|".join(rules.future_after_treatment) + r")\b")
+        self.reach = rules.future_reach
+        self.done: List[Pattern] = [re.compile(pattern) for pattern in rules.treatment_done]
+        self.always_read: FrozenSet[str] = frozenset(rules.always_read)
 
     def before_treatment(self, text: str) -> bool:
         """A future cue shortly before a treatment word, and no word that a treatment has happened."""
@@ -32,4 +29,4 @@ class TreatmentTiming:
 
 @lru_cache(maxsize=1)
 def treatment_timing() -> TreatmentTiming:
-    return TreatmentTiming(yaml.safe_load(RULES.read_text(encoding="utf-8")))
+    return TreatmentTiming(load_patterns(TreatmentTimingPatterns))

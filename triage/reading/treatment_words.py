@@ -1,9 +1,11 @@
 """Words that name the freezing itself, and whether a phrase stands next to one. "froze it yesterday" and
-"the wart they froze last year" tell when the spot was treated, not when a symptom happened."""
+"the wart they froze last year" tell when the spot was treated, not when a symptom happened. The words are data
+(`treatment_words` in triage/reading/patterns/treatment_timing.yml, beside the same treatment as an expression)."""
 from spacy.tokens import Doc
 
-TREATMENT_WORDS = frozenset({"froze", "frozen", "freeze", "freezing", "treated", "treatment", "cryo", "cryotherapy",
-                             "nitrogen", "zapped", "done", "burned", "burnt", "removed"})
+from triage.reading.pattern_schema import TreatmentTimingPatterns, load_patterns
+
+TREATMENT_WORDS = frozenset(load_patterns(TreatmentTimingPatterns).treatment_words)
 
 
 def next_to_treatment(doc: Doc, start: int, end: int, reach: int = 3) -> bool:

@@ -1,9 +1,11 @@
 """A sign told of the treatment visit and over since ("went grey during the freeze, fine after ten minutes"):
 shared by the emergency screen and the historical screen. The phrases are data
 (triage/reading/patterns/over_at_the_visit.yml)."""
-from typing import Dict, List, Sequence, Tuple
+from typing import List, Sequence, Tuple
 
 from spacy.tokens import Span
+
+from triage.reading.pattern_schema import OverAtTheVisitPhrases
 
 Phrase = Tuple[str, ...]
 
@@ -21,18 +23,22 @@ NOT_CLEAR_REACH = 4
 
 
 class OverAtTheVisit:
-    def __init__(self, context: Dict):
-        self.visit_markers: List[Phrase] = [tuple(marker) for marker in context["visit_markers"]]
-        self.all_clear: List[Phrase] = [tuple(phrase) for phrase in context["all_clear"]]
-        self.not_clear_after = set(context["not_clear_after"])
-        self.present = set(context["visit_present_markers"])
+    def __init__(self, phrases: OverAtTheVisitPhrases):
+        self.visit_markers: List[Phrase] = [tuple(marker) for marker in phrases.visit_markers]
+        self.all_clear: List[Phrase] = [tuple(phrase) for phrase in phrases.all_clear]
+        self.not_clear_after = set(phrases.not_clear_after)
+        self.present = set(phrases.visit_present_markers)
+        self.past_days: List[Phrase] = [tuple(marker) for marker in phrases.past_day_markers]
+        self.past_day_reach: int = phrases.past_day_reach
 
     def __call__(self, sign: Span) -> bool:
-        """Told of the treatment visit in the sign's sentence, not in the present around it ("he's wheezy since
-        the cryo", "chest pain that hasn't gone"), and all well later in the message with nothing undoing it
+        """Told of the treatment visit in the sign's sentence, or of a past day beside it, not in the present
+        around it ("he's wheezy since the cryo", "chest pain that hasn't gone"), and all well later in the message with nothing undoing it
         ("fine after, but not now", "fine before the appointment")."""
         sentence = [token.lower_ for token in sign.sent]
-        if not contains(sentence, self.visit_markers):
+        beside = [token.lower_ for token in sign.doc[max(sign.sent.start, sign.start - self.past_day_reach):
+                                                     min(sign.sent.end, sign.end + self.past_day_reach)]]
+        if not (contains(sentence, self.visit_markers) or contains(beside, self.past_days)):
             return False
         around = sign.doc[max(sign.sent.start, sign.start - 3):min(sign.sent.end, sign.end + 5)]
         if self.present & {token.lower_ for token in around}:  # "chest pain at the clinic that hasn't gone"
@@ -42,5 +48,7 @@ class OverAtTheVisit:
             phrase = next((p for p in self.all_clear if tuple(after[i:i + len(p)]) == p), None)
             if phrase:
                 following = after[i + len(phrase):i + len(phrase) + NOT_CLEAR_REACH]
+                if following[:1] == ["now"]:  # "back to himself now" says when all is well
+                    following = following[1:]
                 return not self.not_clear_after & set(following)
         return False

@@ -1,30 +1,32 @@
 """The spaCy component that sets aside sign words used in another sense: "the wart is bright yellow"
 (a frozen wart's colour, not pus), "they have spread to her knees" (new warts, not spreading redness).
 A word in triage/reading/patterns/word_senses.yml counts only beside one of its context words; the
-rules are data, copied into the pipeline's config when it is built."""
+rules are data, copied into the pipeline's config when it is built, and checked against their schema
+(pattern_schema.py)."""
 from typing import Dict, List
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-SYMPTOM, OTHER_MEANING = "SYMPTOM", "OTHER_MEANING"
+from triage.reading.pattern_schema import Instead, SenseRule, WordSenses, parse_built_patterns
+
+OTHER_MEANING = "OTHER_MEANING"
 
 
 class Sense:
-    def __init__(self, spec: Dict, counts_in_short_message: bool):
-        self.symptom = spec["symptom"]
-        self.label = spec.get("label", SYMPTOM)
-        self.words = set(spec.get("words", []))  # none listed (nor last_words): every phrase of the id
-        self.last_words = set(spec.get("last_words", []))  # phrases ending in one of these ("is all black")
-        self.counts_with = set(spec["counts_with"])
-        self.set_aside_with = set(spec["set_aside_with"]) if "set_aside_with" in spec else None
+    def __init__(self, spec: SenseRule, counts_in_short_message: bool):
+        self.symptom = spec.symptom
+        self.label = spec.label
+        self.words = set(spec.words)  # none listed (nor last_words): every phrase of the id
+        self.last_words = set(spec.last_words)  # phrases ending in one of these ("is all black")
+        self.counts_with = set(spec.counts_with)
+        self.set_aside_with = set(spec.set_aside_with) if spec.set_aside_with is not None else None
         self.counts_in_short_message = counts_in_short_message
-        self.window = spec.get("window")  # words either side; the screen's own window if not given
+        self.window = spec.window  # words either side; the screen's own window if not given
         # set_aside_with counts only this many words before the sign, if given: its own subject
-        self.set_aside_within = spec.get("set_aside_within")
+        self.set_aside_within = spec.set_aside_within
         # What the words name in their other sense, if anything: a symptom id, or {label, id}.
-        instead = spec.get("instead")
-        self.instead = {"label": SYMPTOM, "id": instead} if isinstance(instead, str) else instead
+        self.instead = Instead(label="SYMPTOM", id=spec.instead) if isinstance(spec.instead, str) else spec.instead
 
     def applies_to(self, ent: Span) -> bool:
         if ent.label_ != self.label or ent.ent_id_ != self.symptom:
@@ -53,11 +55,11 @@ class Sense:
 
 
 class WordSenseScreen:
-    def __init__(self, context: Dict):
-        self.window = int(context.get("window", 8))
-        self.short_message = int(context.get("short_message", 0))
-        short = set(context.get("counts_in_short_message", []))
-        self.senses: List[Sense] = [Sense(spec, spec["symptom"] in short) for spec in context.get("senses", [])]
+    def __init__(self, context: WordSenses):
+        self.window = context.window
+        self.short_message = context.short_message
+        short = set(context.counts_in_short_message)
+        self.senses: List[Sense] = [Sense(spec, spec.symptom in short) for spec in context.senses]
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = [self.read_in_its_sense(ent) for ent in doc.ents]  # type: ignore[assignment]  # spaCy's stub: Tuple[Span]
@@ -67,11 +69,11 @@ class WordSenseScreen:
         for sense in self.senses:
             if sense.applies_to(ent) and sense.other_meaning(ent, self.window, self.short_message):
                 if sense.instead:
-                    return Span(ent.doc, ent.start, ent.end, label=sense.instead["label"], span_id=sense.instead["id"])
+                    return Span(ent.doc, ent.start, ent.end, label=sense.instead.label, span_id=sense.instead.id)
                 return Span(ent.doc, ent.start, ent.end, label=OTHER_MEANING, span_id=ent.ent_id_)
         return ent
 
 
 @Language.factory("word_sense_screen", default_config={"context": {}})
 def make_word_sense_screen(nlp: Language, name: str, context: Dict) -> WordSenseScreen:
-    return WordSenseScreen(context)
+    return WordSenseScreen(parse_built_patterns(WordSenses, context))

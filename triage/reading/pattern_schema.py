@@ -1,0 +1,310 @@
+"""The typed schema of each pattern file (triage/reading/patterns/*.yml), and the one way to read them. An unknown
+key, a missing one or a value of the wrong type fails with the file and the key named, when the pipeline is built,
+when it is loaded, or when a file is read at run time: a misspelt key never falls back to a default. The only keys
+with a default are those the files leave out by design (a word sense's `label`, `words`, `window`...)."""
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any, ClassVar, Dict, List, Literal, Optional, Type, TypeVar, Union
+
+import yaml
+from pydantic import BaseModel, Extra, StrictInt, StrictStr, ValidationError
+
+PATTERNS = Path(__file__).resolve().with_name("patterns")
+
+Words = List[StrictStr]
+Phrases = List[List[StrictStr]]  # each phrase as its words: [[during, the, freeze], ...]
+Label = Literal["SYMPTOM", "EMERGENCY", "BODY_SITE", "TREND", "TREATMENTS", "SEVERITY", "RISK", "DURATION", "FLUID",
+                "ANSWER", "OTHER_MEANING", "SPOT", "REPORT"]
+
+
+class PatternFileError(ValueError):
+    """A pattern file that does not match its schema: "hypothetical_context.yml: unknown key 'present_marker' (did
+    you mean 'present_markers'?)"."""
+
+
+class Strict(BaseModel):
+    """No key but those declared; values of the declared types, not converted ("no" read as a boolean fails)."""
+
+    class Config:
+        extra = Extra.forbid
+        allow_mutation = False
+
+
+class PatternFile(Strict):
+    """The schema of one file, FILE in triage/reading/patterns/."""
+    FILE: ClassVar[str]
+
+
+class EmergencyContext(PatternFile):
+    """When an emergency sign is set aside (emergency_screen.py)."""
+    FILE = "emergency_context.yml"
+    denial_window: StrictInt
+    denials: Words
+    body_first: Words
+    denial_fillers: Words
+    own_negations: Words
+    unsure_window: StrictInt
+    unsure_after_denial: Words
+    scope_ends: Words
+    never_denied_with: Words
+    taken_back_by: Words
+    taken_back_within: StrictInt
+    taken_back_words: Words
+    place_words: Words
+    not_a_place_after: Words
+    places_named_by: Words
+    words_between: Words
+    about_the_spot_window: StrictInt
+    persons_before_skin: Words
+    about_the_spot: Dict[StrictStr, Words]  # emergency sign id -> words
+    history_before: Words
+    history_links: Words
+    history_window: StrictInt
+    history_when_ages: Words
+    history_reach: StrictInt
+    history_after: Words
+    topic_takers: Words
+    topic_after: Dict[StrictStr, Words]
+    topic_reach: StrictInt
+    swallow_words: Words
+    topic_within: Dict[StrictStr, Words]
+    foreseen_modals: Words
+    foreseen_changes: Words
+    fear_cues: Words
+    fear_reach: StrictInt
+    fear_of: Phrases
+    future_words: Words
+    fear_scope_ends: Words
+    present_markers: Words
+    lingering_words: Words
+    lingering_signs_of: Words
+    lingering_states: Words
+    lip_treated: StrictStr  # a regular expression
+    lingering_unless: Words
+
+
+class OverAtTheVisitPhrases(PatternFile):
+    """A sign told of the treatment visit and over since (visit.py)."""
+    FILE = "over_at_the_visit.yml"
+    visit_markers: Phrases
+    past_day_markers: Phrases
+    past_day_reach: StrictInt
+    all_clear: Phrases
+    not_clear_after: Words
+    visit_present_markers: Words
+
+
+class HistoricalContext(PatternFile):
+    """A symptom told of the distant past, or said to be over (historical_screen.py)."""
+    FILE = "historical_context.yml"
+    markers: Words
+    comparisons: Words
+    ongoing: Words
+    scope_ends: Words
+    resolvable: Words
+    over_at_the_visit_signs: Words
+    resolutions: Words
+    resolution_auxiliaries: Words
+    pointers: Words
+    stopped_before: Words
+    prepositions: Words
+    still_going: Words
+    expectations: Words
+    returns: Words
+    all_clear_before_return: Words
+
+
+class HypotheticalContext(PatternFile):
+    """A symptom only asked about (hypothetical_screen.py)."""
+    FILE = "hypothetical_context.yml"
+    cues: Words
+    cue_window: StrictInt
+    unsure_before_if: Words
+    not_a_condition_after_if: Words
+    presupposing_determiners: Words
+    presupposed_signs: Words
+    arising_verbs: Words
+    modals: Words
+    change_verbs: Words
+    future_modals: Words
+    future_reach: StrictInt
+    future_auxiliaries: Words
+    present_markers: Words
+    resolution_verbs: Words
+    feeling_words: Words
+    reporting_verbs: Words
+    guess_about_now: Words
+    scope_ends: Words
+    joiners: Words
+    join_reach: StrictInt
+    came_true: Words
+    awaited: Words
+    awaited_cues: Words
+    awaited_past_forms: Words
+    fear_words: Words
+    feared_marks: Words
+    confirmations: Words
+
+
+class Instead(Strict):
+    label: Label
+    id: StrictStr
+
+
+class SenseRule(Strict):
+    """One sense of word_senses.yml; the keys with a default are those a sense may leave out."""
+    symptom: StrictStr
+    label: Label = "SYMPTOM"
+    words: Words = []  # none listed (nor last_words): every phrase of the id
+    last_words: Words = []
+    counts_with: Words
+    set_aside_with: Optional[Words] = None  # not given: set aside whenever no counts_with word is near
+    window: Optional[StrictInt] = None  # not given: the file's window
+    set_aside_within: Optional[StrictInt] = None
+    instead: Union[StrictStr, Instead, None] = None  # a symptom id, or {label, id}
+
+
+class WordSenses(PatternFile):
+    """Sign words with more than one meaning (word_sense_screen.py)."""
+    FILE = "word_senses.yml"
+    window: StrictInt
+    short_message: StrictInt
+    counts_in_short_message: Words
+    senses: List[SenseRule]
+
+
+class NegationAdditions(Strict):
+    """negspacy's pattern types; following_negations is one the file does not use."""
+    pseudo_negations: Words
+    preceding_negations: Words
+    following_negations: Words = []
+    termination: Words
+
+
+class NegationTerms(PatternFile):
+    """Additions to negspacy's termset (build_pipeline.py)."""
+    FILE = "negation.yml"
+    termset: Literal["en", "en_clinical", "en_clinical_sensitive", "es_clinical"]
+    add: NegationAdditions
+
+
+class StoryCuePatterns(PatternFile):
+    """Regular expressions on how a message relates to the story (story_cues.py)."""
+    FILE = "story_cues.yml"
+    corrections: Words
+    new_spot: Words
+    new_person: Words
+    child: StrictStr
+    age_years: StrictStr
+    age_months: StrictStr
+
+
+class TreatmentTimingPatterns(PatternFile):
+    """Whether the treatment is still ahead (treatment_timing.py), and the words of the treatment itself
+    (treatment_words.py)."""
+    FILE = "treatment_timing.yml"
+    treatment_words: Words
+    treatment: StrictStr
+    future_before_treatment: Words
+    future_after_treatment: Words
+    future_reach: StrictInt
+    treatment_done: Words
+    always_read: Words
+
+
+class BelowBefore(Strict):
+    any_measure: Words
+    temperature: Words
+    size: Words
+
+
+class ThresholdWords(PatternFile):
+    """Words before a number that say a threshold is not reached (thresholds.py)."""
+    FILE = "thresholds.yml"
+    below_before: BelowBefore
+
+
+# A phrase: words, or a spaCy token pattern (a list of token attributes).
+Phrase = Union[StrictStr, List[Dict[StrictStr, Any]]]
+EntityPhrases = Dict[StrictStr, List[Phrase]]  # id -> phrases
+
+
+class EntityPatterns(PatternFile):
+    """What the pipeline recognises, as label -> id -> phrases (build_pipeline.py). The fields are the labels the
+    reading knows, in the file's order."""
+    FILE = "entities.yml"
+    SYMPTOM: EntityPhrases
+    EMERGENCY: EntityPhrases
+    BODY_SITE: EntityPhrases
+    TREND: EntityPhrases
+    TREATMENTS: EntityPhrases
+    SEVERITY: EntityPhrases
+    RISK: EntityPhrases
+    DURATION: EntityPhrases
+    FLUID: EntityPhrases
+    ANSWER: EntityPhrases
+    OTHER_MEANING: EntityPhrases
+    SPOT: EntityPhrases
+    REPORT: EntityPhrases
+
+
+# Every pattern file's schema (the tests check each).
+SCHEMAS: List[Type[PatternFile]] = [
+    EmergencyContext, OverAtTheVisitPhrases, HistoricalContext, HypotheticalContext, WordSenses, NegationTerms,
+    StoryCuePatterns, TreatmentTimingPatterns, ThresholdWords, EntityPatterns]
+Schema = TypeVar("Schema", bound=PatternFile)
+
+
+def parse_patterns(schema: Type[Schema], data: Any, file: str = "") -> Schema:
+    """The data of a pattern file (as read from YAML, or from the pipeline's config), checked against its schema."""
+    file = file or schema.FILE
+    if not isinstance(data, dict):
+        raise PatternFileError(f"{file}: expected a mapping of keys, got {type(data).__name__}")
+    try:
+        return schema.parse_obj(data)
+    except ValidationError as error:
+        raise PatternFileError(f"{file}: " + "; ".join(problems(schema, error))) from None
+
+
+def parse_built_patterns(schema: Type[Schema], data: Any) -> Schema:
+    """A pattern file as the pipeline's config holds it (a screen's factory): a pipeline built before the schema
+    changed fails to load, told to be built again."""
+    return parse_patterns(schema, data, f"{schema.FILE} as built into the spaCy pipeline (rebuild it: make pipeline)")
+
+
+def load_patterns(schema: Type[Schema], path: Optional[Path] = None) -> Schema:
+    """The pattern file at ``path`` (by default the schema's own file in triage/reading/patterns/), checked."""
+    path = Path(path) if path else PATTERNS / schema.FILE
+    return parse_patterns(schema, yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+
+
+def problems(schema: Type[Strict], error: ValidationError) -> List[str]:
+    """What is wrong, each naming its key: "unknown key 'x'", "missing key 'y'", "senses.2.window: ..."."""
+    found = []
+    order = {"value_error.extra": 0, "value_error.missing": 1}  # an unknown key first: most often the cause
+    for problem in sorted(error.errors(), key=lambda problem: order.get(problem["type"], 2)):
+        *where, key = problem["loc"]
+        if problem["type"] == "value_error.extra":
+            expected = keys_at(schema, where)
+            close = get_close_matches(str(key), expected, n=1)
+            hint = (f" (did you mean {close[0]!r}?)" if close
+                    else f"; expected one of {', '.join(expected)}" if expected else "")
+            text = f"unknown key {key!r}{hint}"
+        elif problem["type"] == "value_error.missing":
+            text = f"missing key {key!r}"
+        else:
+            where, text = [*where, key], problem["msg"]
+        found.append(f"{'.'.join(map(str, where))}: {text}" if where else text)
+    return found
+
+
+def keys_at(schema: Type[Strict], where) -> List[str]:
+    """The keys the schema expects at a place in the file: ["senses", 2] -> a sense's keys."""
+    model: Any = schema
+    for part in where:
+        field = model.__fields__.get(part) if isinstance(part, str) else None
+        if field is not None:
+            model = field.type_
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return []
+    return list(model.__fields__)
