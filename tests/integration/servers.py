@@ -81,18 +81,27 @@ def say(url: str, sender: str, text: str, timeout: float = 60, metadata: Optiona
 
 
 class RunningAssistant:
-    def __init__(self, action_timeout_seconds: Optional[float] = 3):
+    def __init__(self, action_timeout_seconds: Optional[float] = 3, extra_env: Optional[dict] = None,
+                 credentials: Optional[str] = None):
+        """``extra_env``: more environment for both servers (a channel's settings); ``credentials``: the
+        text of the credentials file to use instead of the repository's (e.g. with a channel switched on)."""
         self.action_port, self.rasa_port = free_port(), free_port()
         self.workdir = Path(tempfile.mkdtemp(prefix="triage-it-"))
         self.env = {**os.environ, "SANIC_HOST": HOST, "ACTION_TIMEOUT_SECONDS": str(action_timeout_seconds),
-                    "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false", **CLINIC_ENVIRONMENT}
+                    "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false", **CLINIC_ENVIRONMENT,
+                    **(extra_env or {})}
+        self.credentials = REPO / "credentials.yml"
+        if credentials is not None:
+            self.credentials = self.workdir / "credentials.yml"
+            self.credentials.write_text(credentials)
+        self.tracker_db = self.workdir / "conversations.db"
         if action_timeout_seconds is None:  # the deployed default (channels/rasa_patches.py)
             del self.env["ACTION_TIMEOUT_SECONDS"]
         # As endpoints.yml, with this run's own action server and its own SQLite conversations.
         self.endpoints = self.workdir / "endpoints.yml"
         self.endpoints.write_text(
             f"action_endpoint:\n  url: http://{HOST}:{self.action_port}/webhook\n"
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.workdir / 'conversations.db'}\n")
+            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.tracker_db}\n")
         self.action_server = self._start_action_server()
         self.rasa_server = self._start_rasa_server()
         wait_for(f"http://{HOST}:{self.action_port}/health", self.action_server)
@@ -101,7 +110,7 @@ class RunningAssistant:
     def _start_rasa_server(self):
         return self._start("rasa", [
             "run", "--interface", HOST, "--port", str(self.rasa_port), "--model", str(MODEL),
-            "--endpoints", str(self.endpoints), "--credentials", str(REPO / "credentials.yml"),
+            "--endpoints", str(self.endpoints), "--credentials", str(self.credentials),
         ])
 
     def restart_rasa_server(self):
@@ -138,6 +147,17 @@ class RunningAssistant:
     def start_action_server(self):
         self.action_server = self._start_action_server()
         wait_for(f"http://{HOST}:{self.action_port}/health", self.action_server)
+
+    def stored_senders(self) -> set:
+        """The conversation ids Rasa's tracker store holds (its SQLite events table)."""
+        import sqlite3
+
+        if not self.tracker_db.exists():
+            return set()
+        with sqlite3.connect(self.tracker_db) as db:
+            if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'events'").fetchone():
+                return set()
+            return {row[0] for row in db.execute("SELECT DISTINCT sender_id FROM events")}
 
     def logs(self, tail: Optional[int] = 3000) -> str:
         """The servers' output, the last ``tail`` characters of each (all of it for None)."""
