@@ -36,6 +36,11 @@ def test_edit_distance_counts_a_swap_as_one(a, b, distance):
     assert edit_distance(a, b, limit=5) == distance
 
 
+@pytest.mark.parametrize("a, b, limit", [("fever", "pain", 1), ("infected", "infectionsss", 2), ("pus", "", 2)])
+def test_a_distance_above_the_limit_is_the_limit_plus_one(a, b, limit):
+    assert edit_distance(a, b, limit) == limit + 1
+
+
 def test_the_bound_counts_searches_not_words(nlp):
     # Two hundred short or English words cost no search: a typo after them is still corrected.
     assert read_message("the " * 250 + "feverr", nlp).symptoms == ("fever",)
