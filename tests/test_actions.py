@@ -139,7 +139,9 @@ def test_talking_the_bot_out_of_its_rules_does_not_lower_the_level(text):
     assert assert_is_triage_reply(messages)["level"] == "see_doctor"
 
 
-def test_a_huge_message_still_gets_triaged():
+def test_a_huge_message_still_gets_triaged(monkeypatch):
+    # read up to a bound (triage/reading/message.py); a smaller one here keeps the test fast
+    monkeypatch.setattr("triage.reading.message.MAX_CHARS_READ", 10_000)
     messages = triage("my blister is leaking " + "and so on " * 20_000, "report_blistering")
     assert assert_is_triage_reply(messages)["level"] == "see_doctor"
 

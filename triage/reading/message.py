@@ -49,10 +49,6 @@ DENIED_DEGREE = re.compile(r"^\s*(much|that much|so much|too much|a lot|that bad
 # "none of these", "nothing like that": an answer that names none of the signs asked about.
 SAYS_NONE = re.compile(r"^\W*(no\W+)?(none|nothing|neither|nope)( of (these|those|them|that|the above|the above ones|it))?"
                        r"( (at all|like that|thankfully|thank god|tbh|really))?\W*$", re.IGNORECASE)
-# "he's been totally himself since", "fine now", "all good": the message says all is well.
-ALL_CLEAR = re.compile(r"\b(totally|completely|absolutely|perfectly|all) (fine|normal|himself|herself|good|ok|okay)\b"
-                       r"|\b(fine|normal|himself|herself) (now|since|again)\b|\b(his|her|my) (usual|normal) self\b"
-                       r"|\bback to normal\b", re.IGNORECASE)
 # Times said with these are about the symptom, not the treatment: "worse since Monday".
 SYMPTOM_TIME_OPENERS = ("since",)
 # How long a sign lasted ("for 2 days") bounds the date from below; below this many days it would place
@@ -470,4 +466,4 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
                           corrects=cues.corrects(plain), starts_new_story=cues.new_story(plain),
                           tells_the_past=cues.tells_the_past(plain), person=tuple(cues.person(plain).items()),
                           says_none=bool(SAYS_NONE.match(plain)), signs_set_aside=set_aside,
-                          all_clear=bool(ALL_CLEAR.search(plain)))
+                          all_clear=cues.says_all_is_well(plain))

@@ -197,6 +197,7 @@ class StoryCuePatterns(PatternFile):
     child: StrictStr
     age_years: StrictStr
     age_months: StrictStr
+    all_clear: StrictStr
 
 
 class TreatmentTimingPatterns(PatternFile):

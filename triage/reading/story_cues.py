@@ -17,6 +17,7 @@ class StoryCues:
     child: Pattern
     age_years: Pattern
     age_months: Pattern
+    all_clear: Pattern
 
     def corrects(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.corrections)
@@ -26,6 +27,9 @@ class StoryCues:
         if any(pattern.search(text) for pattern in self.new_person):
             return "person"
         return "spot" if any(pattern.search(text) for pattern in self.new_spot) else None
+
+    def says_all_is_well(self, text: str) -> bool:
+        return bool(self.all_clear.search(text))
 
     def tells_the_past(self, text: str) -> bool:
         return bool(self.past.search(text))
@@ -53,4 +57,4 @@ def story_cues() -> StoryCues:
                      new_person=[re.compile(pattern) for pattern in cues.new_person],
                      past=re.compile(r"\b(" + "|".join(map(re.escape, markers)) + r")\b"),
                      child=re.compile(cues.child), age_years=re.compile(cues.age_years),
-                     age_months=re.compile(cues.age_months))
+                     age_months=re.compile(cues.age_months), all_clear=re.compile(cues.all_clear))
