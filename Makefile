@@ -67,7 +67,9 @@ run: $(MODEL) $(WEB_INSTALLED)
 	@$(PYTHON) scripts/purge_conversations.py --endpoints endpoints.yml
 	@# The widget's conversation tokens are signed with SESSION_SECRET; one kept in var/ outlives a restart.
 	@test -s var/session_secret || { umask 077; $(PYTHON) -c "import secrets; print(secrets.token_hex(32))" > var/session_secret; }
-	@export SESSION_SECRET=$${SESSION_SECRET:-$$(cat var/session_secret)}; \
+	@# Conversations are health data: var/ and what the servers write there are the user's alone.
+	@chmod 700 var && find var -maxdepth 1 -type f -exec chmod 600 {} +
+	@umask 077; export SESSION_SECRET=$${SESSION_SECRET:-$$(cat var/session_secret)}; \
 	  trap 'kill $$action_pid $$web_pid 2>/dev/null' EXIT; \
 	  SANIC_HOST=$(HOST) $(PYTHON) -m actions --port $(ACTION_PORT) & action_pid=$$!; \
 	  $(PYTHON) scripts/serve_web.py --host $(HOST) --port $(WEB_PORT) --rasa-url http://$(HOST):$(RASA_PORT) & web_pid=$$!; \

@@ -5,6 +5,8 @@ and "/restart" from a patient restarted their conversation.
 - A message longer than MAX_MESSAGE_CHARS (default 2,000, as the widget) is cut to its start and its
   end, which are still triaged, and the patient is told why.
 - Lone surrogates are replaced, and leading slashes dropped: Rasa reads "/intent" as a command.
+- Format characters (zero-width spaces, direction marks) are dropped and "pus+fever" or "pus_and_fever"
+  read as words (triage/reading/characters.py), so that the classifier sees the words too.
 - A failure, or no reply at all, becomes a safe reply, never silence.
 
 No patient text goes into a log line from here.
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from typing import List, Optional
 
 from triage.clinic_settings import ClinicSettings
+from triage.reading.characters import readable
 
 MAX_MESSAGE_CHARS_ENV = "MAX_MESSAGE_CHARS"
 DEFAULT_MAX_MESSAGE_CHARS = 2000
@@ -52,9 +55,10 @@ def without_surrogates(text: str) -> str:
 
 
 def patient_text(raw: str, limit: int) -> PatientText:
-    """The message as Rasa may read it: surrogates replaced, no leading slash, at most ``limit``
+    """The message as Rasa may read it: surrogates replaced, no format characters or joiners between words,
+    no leading slash, at most ``limit``
     characters (its first and last halves)."""
-    text = without_surrogates(raw).strip()
+    text = readable(without_surrogates(raw)).strip()
     text = text.lstrip("/").lstrip()
     if len(text) <= limit:
         return PatientText(text, was_cut=False)

@@ -1,11 +1,13 @@
 """Rasa's REST channel for clinic back ends, at the same address (/webhooks/rest/webhook), with the
-checks it leaves out (channels/guard.py): a body that is not a JSON object, a missing sender, a message
-that is not text or metadata that is not an object get a 400 with a JSON error, never a 500; a long
-message is cut before NLU; a failure or no reply at all gets the safe reply, never `[]`.
+checks it leaves out (channels/guard.py): invalid UTF-8 bytes are replaced, not refused; a body that is
+not a JSON object, a missing sender, a message that is not text or metadata that is not an object get a
+400 with a JSON error, never a 500; a long message is cut before NLU; a failure or no reply at all gets
+the safe reply, never `[]`.
 
 If REST_TOKEN is set in the environment, every request must carry "Authorization: Bearer <token>":
 the channel is for trusted back ends. Rasa's own streaming option is not offered.
 """
+import json
 import logging
 import os
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
@@ -24,6 +26,15 @@ from channels.guard import (
 logger = logging.getLogger(__name__)
 MAX_SENDER_CHARS = 128
 REST_TOKEN_ENV = "REST_TOKEN"
+
+
+def json_body(raw: bytes) -> Any:
+    """The body as JSON, with invalid UTF-8 bytes replaced rather than the message refused (a patient's
+    phone may send one broken character); None when it is no JSON at all."""
+    try:
+        return json.loads(raw.decode("utf-8", "replace"))
+    except ValueError:
+        return None
 
 
 def error(status: int, message: str) -> HTTPResponse:
@@ -54,10 +65,7 @@ class GuardedRestInput(RestInput):
         async def receive(request: Request) -> HTTPResponse:
             if self.token and request.headers.get("authorization", "") != f"Bearer {self.token}":
                 return error(401, "a valid 'Authorization: Bearer <token>' header is required")
-            try:
-                body = request.json
-            except Exception:  # sanic raises on a body that is not JSON
-                body = None
+            body = json_body(request.body)
             if not isinstance(body, dict):
                 return error(400, 'the body must be a JSON object: {"sender": "...", "message": "..."}')
             sender, message, metadata = body.get("sender"), body.get("message"), body.get("metadata")

@@ -203,6 +203,11 @@ def test_a_message_in_another_language_that_names_a_sign_keeps_its_level():
     ("¿Qué debo hacer con la ampolla? Me duele mucho", "es", "solo entiendo inglés"),
     ("Ich habe Fieber und Eiter seit gestern", "de", "nur Englisch"),
     ("у меня волдырь и температура", "ru", None),
+    # scripts of languages the detector does not load: the script says it
+    ("Η φουσκάλα μου πονάει πολύ και είναι κόκκινη", "el", None),
+    ("השלפוחית שלי כואבת מאוד", "he", None),
+    ("水ぶくれがとても痛いです", "ja", None),
+    ("물집이 너무 아파요 어떻게 해야 하나요", "ko", None),
 ])
 def test_a_message_in_another_language_says_english_only_with_the_clinic_and_the_emergency_line(
         text, language, localized):

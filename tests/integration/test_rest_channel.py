@@ -157,6 +157,20 @@ def test_a_general_aftercare_question_gets_an_answer_and_no_level(assistant):
     assert DISCLAIMER in texts(replies) and any("thaw" in text for text in texts(replies))
 
 
+def test_a_message_with_an_invalid_utf8_byte_is_triaged_not_refused(assistant):
+    import json
+    import urllib.request
+
+    body = b'{"sender": "it-utf8", "message": "there is pus coming out and I have a fever \xff"}'
+    request = urllib.request.Request(f"http://127.0.0.1:{assistant.rasa_port}/webhooks/rest/webhook", body,
+                                     {"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        replies = json.loads(response.read())
+    assert response.status == 200
+    assert [p["level"] for p in triage_payloads(replies)] == ["urgent"]
+
+
+
 def test_greeting_gets_no_triage(assistant):
     replies = assistant.say("hello there", sender="it-greet")
     assert texts(replies) and not triage_payloads(replies)
@@ -234,4 +248,5 @@ def test_with_the_action_server_hanging_the_safety_net_comes_within_the_timeout(
         hanging.close()
     assert_safety_net(replies)
     assert waited < ACTION_TIMEOUT_SECONDS + 10
+
 

@@ -16,7 +16,7 @@ def test_a_message_within_the_limit_is_kept_whole():
 
 def test_a_slash_command_becomes_plain_text():
     assert patient_text("/restart", 2000).text == "restart"
-    assert patient_text("//report_pain there is pus", 2000).text == "report_pain there is pus"
+    assert patient_text("//report_pain there is pus", 2000).text == "report pain there is pus"  # "_" joins no words
 
 
 def test_lone_surrogates_are_replaced():
@@ -39,3 +39,11 @@ def test_no_reply_becomes_the_safe_reply_with_the_clinic_and_the_emergency_numbe
 
 def test_the_notice_names_the_limit():
     assert "2,000 characters" in too_long_notice(2000)
+
+
+def test_a_rest_body_with_invalid_utf8_is_read_with_the_bytes_replaced():
+    from channels.guarded_rest import json_body
+
+    body = json_body(b'{"sender": "p", "message": "there is pus and fever \xff\xfe"}')
+    assert body["sender"] == "p" and body["message"].startswith("there is pus and fever")
+    assert json_body(b"not json \xff") is None and json_body(b"") is None

@@ -8,6 +8,8 @@ sure, and it has no English word the reading knows (the words of its patterns, o
 "a", "no" and "me" are words of other languages too).
 """
 import re
+import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import Callable, Optional
 
@@ -22,6 +24,15 @@ MIN_KNOWN_WORD_LETTERS = 3
 # "Hi it's Giulia, Matteo is not ok at all": names fool the detector, English function words do not.
 MIN_STOP_WORDS, MIN_STOP_WORD_SHARE = 3, 0.4
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Scripts that are no English, by the first word of each letter's Unicode name: a message written mostly in
+# one is in another language even when the detector does not load that language (Greek, Hebrew, Japanese,
+# Korean...). Kana say Japanese even beside Chinese characters.
+SCRIPT_LANGUAGES = {"GREEK": "el", "HEBREW": "he", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "CJK": "zh",
+                    "THAI": "th", "ARMENIAN": "hy", "GEORGIAN": "ka", "ARABIC": "ar", "CYRILLIC": "ru",
+                    "DEVANAGARI": "hi", "BENGALI": "bn", "GURMUKHI": "pa", "GUJARATI": "gu", "TAMIL": "ta",
+                    "TELUGU": "te", "KANNADA": "kn", "MALAYALAM": "ml", "SINHALA": "si", "KHMER": "km", "LAO": "lo",
+                    "MYANMAR": "my", "ETHIOPIC": "am", "TIBETAN": "bo", "SYRIAC": "syr", "THAANA": "dv"}
+MIN_SCRIPT_SHARE = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -48,4 +59,17 @@ def foreign_language(text: str, knows_word: Callable[[str], bool] = lambda word:
         return None
     [best, *_] = _detector().compute_language_confidence_values(text)
     code = best.language.iso_code_639_1.name.lower()
-    return code if code != "en" and best.value >= MIN_CONFIDENCE else None
+    if code != "en" and best.value >= MIN_CONFIDENCE:
+        return code
+    return script_language(words) if other_script_letters >= MIN_OTHER_SCRIPT_LETTERS else None
+
+
+def script_language(words) -> Optional[str]:
+    """The language that the script of most of the letters says, when it is no Latin script."""
+    scripts = Counter(unicodedata.name(letter, "").split(" ")[0] for word in words for letter in word)
+    letters = sum(scripts.values())
+    if scripts["HIRAGANA"] + scripts["KATAKANA"] > 0:
+        scripts["HIRAGANA"] += scripts.pop("CJK", 0) + scripts.pop("KATAKANA", 0)
+    script, count = max(((name, n) for name, n in scripts.items() if name in SCRIPT_LANGUAGES),
+                        key=lambda pair: pair[1], default=("", 0))
+    return SCRIPT_LANGUAGES[script] if letters and count >= MIN_SCRIPT_SHARE * letters else None

@@ -17,6 +17,7 @@ from triage.reading.sizes import LARGE_CM, sizes_in
 from triage.reading.story_cues import story_cues
 from triage.reading.temperatures import FEVER_CELSIUS, temperatures_in
 from triage.reading.times import days_in
+from triage.reading.characters import readable
 from triage.reading.treatment_timing import treatment_timing
 from triage.reading.treatment_words import next_to_treatment
 
@@ -124,15 +125,15 @@ def tells_something(sentence: str) -> bool:
 
 # A phone's curly apostrophes and quotes, and spaces of every kind, as the patterns spell them.
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
-INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
 SPACES = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
     """The text as the patterns expect it: lone surrogates replaced (they would crash the tokenizer),
-    HTML entities decoded, straight apostrophes, no invisible characters, single spaces."""
+    HTML entities decoded, straight apostrophes, no invisible characters, words joined by "+" or "_" apart
+    (triage/reading/characters.py), single spaces."""
     text = html.unescape(text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"))  # "&lt;b&gt;" is "<b>"
-    return SPACES.sub(" ", INVISIBLE.sub("", text.translate(APOSTROPHES))).strip()
+    return SPACES.sub(" ", readable(text.translate(APOSTROPHES))).strip()
 
 
 # A phrase that tells how a bleeding goes ("keeps bleeding", "bled for 40 minutes") also reports it.
