@@ -4,7 +4,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.runtime import ASSISTANT, SYMPTOM_ASKED_SLOT, clinic_id_of, send, slot_events, story_of
+from actions.runtime import ASSISTANT, SYMPTOM_ASKED_SLOT, clinic_id_of, send, slot_events, story_of, text_of
 from triage.turn import take_turn
 
 
@@ -16,7 +16,7 @@ class ActionTriage(Action):
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         message = tracker.latest_message or {}
         intent = message.get("intent") or {}
-        turn = take_turn(message.get("text") or "", intent.get("name"), story_of(tracker),
+        turn = take_turn(text_of(message), intent.get("name"), story_of(tracker),
                          bool(tracker.get_slot(SYMPTOM_ASKED_SLOT)), clinic_id_of(message), ASSISTANT,
                          float(intent.get("confidence") or 0.0))
         send(dispatcher, turn.messages)

@@ -17,6 +17,8 @@ load_pipeline()  # at start-up, so a missing pipeline stops the server instead o
 # Slots (domain.yml). ANSWERED is set only when an action replied; otherwise the rules reply
 # (data/rules.yml): the intent's usual response, or the safety net when triage could not run.
 ANSWERED_SLOT = "triage_answered"
+# The metadata key under which a channel passes the whole message (channels/guard.py: WHOLE_MESSAGE_KEY).
+WHOLE_MESSAGE_KEY = "whole_message"
 # Set when the story raises questions: a rule then starts the follow-up form.
 QUESTIONS_SLOT = "followup_needed"
 # Set when the patient was asked what they notice: a second unreadable message gets a safe answer.
@@ -46,6 +48,13 @@ def slot_events(turn: Turn) -> List[Dict[str, Any]]:
         events += [SlotSet(QUESTIONS_SLOT, True)] + [SlotSet(question.slot, None)
                                                       for question in QUESTIONS_BY_FACT.values()]
     return events
+
+
+def text_of(message) -> str:
+    """What the patient wrote: the whole message a channel passed beside the classifier's cut
+    (channels/guard.py), else the message's text."""
+    whole = ((message or {}).get("metadata") or {}).get(WHOLE_MESSAGE_KEY)
+    return whole if isinstance(whole, str) and whole else (message or {}).get("text") or ""
 
 
 def clinic_id_of(message) -> "str | None":

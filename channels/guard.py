@@ -3,7 +3,8 @@ drove the Rasa server out of memory, a lone surrogate or a text starting with "/
 and "/restart" from a patient restarted their conversation.
 
 - A message longer than MAX_MESSAGE_CHARS (default 2,000, as the widget) is cut to its start and its
-  end, which are still triaged, and the patient is told why.
+  end for Rasa's classifier; the triage reads it whole up to MAX_WHOLE_CHARS, and past that its start and
+  end, and then the patient is told why.
 - Lone surrogates are replaced, and leading slashes dropped: Rasa reads "/intent" as a command.
 - Format characters (zero-width spaces, direction marks) are dropped and "pus+fever" or "pus_and_fever"
   read as words (triage/reading/characters.py), so that the classifier sees the words too.
@@ -21,6 +22,11 @@ from triage.reading.characters import readable
 MAX_MESSAGE_CHARS_ENV = "MAX_MESSAGE_CHARS"
 DEFAULT_MAX_MESSAGE_CHARS = 2000
 CUT_MARK = " … "
+# The triage reads the whole message up to this many characters (its start and end beyond), passed beside
+# the classifier's cut as the message's metadata: a sign after 2,000 characters still counts. Some eight
+# pages, read in about 3 s; Rasa's classifier, whose memory grows fast with length, never sees them.
+MAX_WHOLE_CHARS = 20_000
+WHOLE_MESSAGE_KEY = "whole_message"
 
 TOO_LONG = ("Your message was longer than {limit} characters, so I read only its start and its end. "
             "If something is missing, please send it in a short message of its own.")
@@ -41,12 +47,20 @@ def max_message_chars(env=None) -> int:
 
 @dataclass(frozen=True)
 class PatientText:
-    text: str  # what Rasa gets
+    text: str  # what Rasa's classifier gets: at most the channel's limit
     was_cut: bool
+    whole: str = ""  # what the triage reads: at most MAX_WHOLE_CHARS
+    whole_was_cut: bool = False
 
     @property
     def has_words(self) -> bool:
         return any(character.isalnum() for character in self.text)
+
+    def metadata(self, given: Optional[dict] = None) -> dict:
+        """The message's metadata for Rasa: what the client gave, but never its own WHOLE_MESSAGE_KEY, and
+        the whole message when the classifier's text is a cut."""
+        metadata = {key: value for key, value in (given or {}).items() if key != WHOLE_MESSAGE_KEY}
+        return {**metadata, WHOLE_MESSAGE_KEY: self.whole} if self.was_cut else metadata
 
 
 def without_surrogates(text: str) -> str:
@@ -54,16 +68,22 @@ def without_surrogates(text: str) -> str:
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
+def start_and_end(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    half = (limit - len(CUT_MARK)) // 2
+    return text[:half] + CUT_MARK + text[-half:]
+
+
 def patient_text(raw: str, limit: int) -> PatientText:
     """The message as Rasa may read it: surrogates replaced, no format characters or joiners between words,
-    no leading slash, at most ``limit``
-    characters (its first and last halves)."""
+    no leading slash; for the classifier at most ``limit`` characters, for the triage at most
+    MAX_WHOLE_CHARS (each time its first and last halves)."""
     text = readable(without_surrogates(raw)).strip()
     text = text.lstrip("/").lstrip()
-    if len(text) <= limit:
-        return PatientText(text, was_cut=False)
-    half = (limit - len(CUT_MARK)) // 2
-    return PatientText(text[:half] + CUT_MARK + text[-half:], was_cut=True)
+    whole_limit = max(limit, MAX_WHOLE_CHARS)
+    return PatientText(start_and_end(text, limit), was_cut=len(text) > limit,
+                       whole=start_and_end(text, whole_limit), whole_was_cut=len(text) > whole_limit)
 
 
 def too_long_notice(limit: int) -> str:

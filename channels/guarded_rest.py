@@ -20,7 +20,7 @@ from sanic.response import HTTPResponse
 
 import channels.rasa_patches  # noqa: F401  bounds the action-server wait wherever Rasa loads this channel
 from channels.guard import (
-    NO_WORDS, max_message_chars, patient_text, replies_or_safe_reply, too_long_notice, without_surrogates,
+    MAX_WHOLE_CHARS, NO_WORDS, max_message_chars, patient_text, replies_or_safe_reply, too_long_notice, without_surrogates,
 )
 
 logger = logging.getLogger(__name__)
@@ -82,13 +82,13 @@ class GuardedRestInput(RestInput):
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(UserMessage(text.text, collector, sender, input_channel=self.name(),
-                                                 metadata=metadata))
+                                                 metadata=text.metadata(metadata)))
             except Exception:  # logged without the patient's text; the patient gets the safe reply
                 logger.error("a REST message failed (%s characters)", len(text.text), exc_info=True)
                 collector.messages = []
             replies = replies_or_safe_reply(collector.messages, sender)
-            if text.was_cut:
-                replies = [{"recipient_id": sender, "text": too_long_notice(self.limit)}] + replies
+            if text.whole_was_cut:
+                replies = [{"recipient_id": sender, "text": too_long_notice(MAX_WHOLE_CHARS)}] + replies
             return response.json(replies)
 
         return webhook

@@ -24,7 +24,7 @@ from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
 import channels.rasa_patches  # noqa: F401  bounds the action-server wait wherever Rasa loads this channel
-from channels.guard import NO_WORDS, max_message_chars, patient_text, too_long_notice
+from channels.guard import MAX_WHOLE_CHARS, NO_WORDS, max_message_chars, patient_text, too_long_notice
 from channels.rasa_patches import RasaInternalsMoved
 from channels.session_ids import SessionIds, allowed_origins
 
@@ -134,10 +134,10 @@ class WebchatInput(SocketIOInput):
             if not text.has_words:
                 await output.send_text_message(sender_id, NO_WORDS)
                 return
-            if text.was_cut:
-                await output.send_text_message(sender_id, too_long_notice(self.limit))
+            if text.whole_was_cut:
+                await output.send_text_message(sender_id, too_long_notice(MAX_WHOLE_CHARS))
             await on_new_message(UserMessage(text.text, output, sender_id, input_channel=self.name(),
-                                             metadata=metadata))
+                                             metadata=text.metadata(metadata)))
 
         replace_rasas_handlers(self.sio, self.namespace, {"session_request": session_request, "disconnect": disconnect,
                                                           self.user_message_evt: handle_message})

@@ -47,3 +47,32 @@ def test_a_rest_body_with_invalid_utf8_is_read_with_the_bytes_replaced():
     body = json_body(b'{"sender": "p", "message": "there is pus and fever \xff\xfe"}')
     assert body["sender"] == "p" and body["message"].startswith("there is pus and fever")
     assert json_body(b"not json \xff") is None and json_body(b"") is None
+
+
+def test_the_triage_gets_the_whole_message_beside_the_classifier_s_cut():
+    from channels.guard import MAX_WHOLE_CHARS, WHOLE_MESSAGE_KEY
+
+    message = "it was a long day. " * 300 + "and now there is pus"
+    text = patient_text(message, 2000)
+    assert text.was_cut and len(text.text) <= 2000 and not text.whole_was_cut
+    assert text.whole == message.strip() and text.metadata({"clinic_id": "c1"}) == {
+        "clinic_id": "c1", WHOLE_MESSAGE_KEY: message.strip()}
+    huge = patient_text("pus " + "x " * MAX_WHOLE_CHARS + " fever", 2000)
+    assert huge.whole_was_cut and len(huge.whole) <= MAX_WHOLE_CHARS
+    assert huge.whole.startswith("pus") and huge.whole.endswith("fever")
+
+
+def test_a_client_cannot_pass_its_own_whole_message():
+    from channels.guard import WHOLE_MESSAGE_KEY
+
+    forged = {WHOLE_MESSAGE_KEY: "all fine", "clinic_id": "c1"}
+    assert patient_text("there is pus", 2000).metadata(forged) == {"clinic_id": "c1"}
+
+
+def test_the_action_reads_the_whole_message_under_the_channel_s_key():
+    from actions.runtime import WHOLE_MESSAGE_KEY as ACTIONS_KEY, text_of
+    from channels.guard import WHOLE_MESSAGE_KEY
+
+    assert ACTIONS_KEY == WHOLE_MESSAGE_KEY
+    assert text_of({"text": "cut", "metadata": {WHOLE_MESSAGE_KEY: "the whole"}}) == "the whole"
+    assert text_of({"text": "short", "metadata": {}}) == "short" and text_of(None) == ""
