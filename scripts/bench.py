@@ -112,7 +112,8 @@ def start_ours(work: Path, servers: list) -> dict:
     action_port, rasa_port = free_port(), free_port()
     endpoints = work / "ours-endpoints.yml"
     endpoints.write_text(f"action_endpoint:\n  url: http://{HOST}:{action_port}/webhook\n"
-                         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'ours-conversations.db'}\n")
+                         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'ours-conversations.db'}\n"
+                         "nlg:\n  type: channels.clinic_responses.ClinicResponses\n")
     env = {**environment(), "SANIC_HOST": HOST}
     env.pop("ACTION_TIMEOUT_SECONDS", None)  # the deployed default
     started = time.perf_counter()

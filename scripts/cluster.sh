@@ -79,6 +79,8 @@ lock_store:
   type: "redis"
   url: "127.0.0.1"
   port: $REDIS_PORT
+nlg:
+  type: channels.clinic_responses.ClinicResponses
 EOF
   cat > "$STATE/nginx.conf" <<EOF
 pid $(realpath "$STATE")/nginx.pid;

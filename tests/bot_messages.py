@@ -49,3 +49,17 @@ def opens_with_call_now(replies) -> bool:
     """The first text of a turn's replies tells the patient to call the emergency number now."""
     first = next((m["text"] for m in replies if m.get("text")), "")
     return bool(CALL_NOW.match(first))
+
+
+def disclaimer_text(environment) -> str:
+    """The disclaimer as the Rasa server sends it, with the clinic's settings of ``environment`` filled in
+    (channels/clinic_responses.py)."""
+    from pathlib import Path
+
+    import yaml
+
+    from triage.clinic_settings import ClinicSettings
+
+    domain = Path(__file__).resolve().parents[1] / "domain.yml"
+    text = yaml.safe_load(domain.read_text())["responses"][DISCLAIMER_RESPONSE][0]["text"].strip()
+    return text.format_map(ClinicSettings.from_environment(environment).placeholders())

@@ -4,11 +4,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-import yaml
 from playwright import sync_api as playwright
 
 from tests.browser.widget_server import CLINIC_ID, serve_widget
-from tests.integration.servers import HOST, REPO, RunningAssistant, free_port
+from tests.bot_messages import disclaimer_text
+from tests.integration.servers import CLINIC_ENVIRONMENT, HOST, REPO, RunningAssistant, free_port
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium keeps calling Google's hosts.
@@ -16,7 +16,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-component-update", "--disable-sync", "--disable-default-apps"]
 PHONE = {"width": 375, "height": 740}
 ARTIFACTS = REPO / "test-artifacts"
-DISCLAIMER = yaml.safe_load((REPO / "domain.yml").read_text())["responses"]["utter_disclaimer"][0]["text"].strip()
+DISCLAIMER = disclaimer_text(CLINIC_ENVIRONMENT)
 REPLY_WAIT_MS = 30_000
 
 

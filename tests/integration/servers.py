@@ -101,7 +101,8 @@ class RunningAssistant:
         self.endpoints = self.workdir / "endpoints.yml"
         self.endpoints.write_text(
             f"action_endpoint:\n  url: http://{HOST}:{self.action_port}/webhook\n"
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.tracker_db}\n")
+            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.tracker_db}\n"
+            "nlg:\n  type: channels.clinic_responses.ClinicResponses\n")
         self.action_server = self._start_action_server()
         self.rasa_server = self._start_rasa_server()
         wait_for(f"http://{HOST}:{self.action_port}/health", self.action_server)

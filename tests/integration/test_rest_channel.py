@@ -5,12 +5,12 @@ The tests run in file order: the last ones take the action server down, then mak
 import time
 
 import pytest
-import yaml
 
-from tests.bot_messages import triage_payloads
-from tests.integration.servers import CLINIC_ENVIRONMENT, REPO, HangingServer, RunningAssistant
+from tests.bot_messages import disclaimer_text, triage_payloads
+from triage.clinic_settings import ClinicSettings
+from tests.integration.servers import CLINIC_ENVIRONMENT, HangingServer, RunningAssistant
 
-DISCLAIMER = yaml.safe_load((REPO / "domain.yml").read_text())["responses"]["utter_disclaimer"][0]["text"].strip()
+DISCLAIMER = disclaimer_text(CLINIC_ENVIRONMENT)
 ACTION_TIMEOUT_SECONDS = 8  # generous: a loaded CI machine must not trip it on normal turns
 
 # Phrasings that are not in data/nlu.yml; then the answers to whatever the assistant asks.
@@ -97,7 +97,7 @@ def test_a_general_question_about_emergency_signs_names_them_with_no_level(assis
     replies = assistant.say(message, sender=f"it-emergency-question-{len(message)}")
     assert not triage_payloads(replies)
     said = " ".join(texts(replies))
-    assert "emergency number" in said and "breathing" in said and "chest pain" in said
+    assert f"call {CLINIC_ENVIRONMENT['EMERGENCY_NUMBER']}" in said and "breathing" in said and "chest pain" in said
     assert DISCLAIMER in texts(replies)
 
 
@@ -204,7 +204,8 @@ def assert_safety_net(replies):
     [payload] = triage_payloads(replies)
     assert payload["level"] == "urgent" and payload["assessed"] is False
     assert DISCLAIMER in texts(replies)
-    assert any("contact your clinic" in text for text in texts(replies))
+    clinic = ClinicSettings.from_environment(CLINIC_ENVIRONMENT)
+    assert any(f"contact {clinic.to_call()} today" in text for text in texts(replies)), "the clinic's name and phone"
 
 
 def test_the_action_server_answers_without_loading_tensorflow(assistant):
@@ -227,7 +228,7 @@ def test_with_the_action_server_down_symptoms_still_get_the_safety_net(assistant
     # An emergency sign given as an answer, the action server gone: the Rasa server reads it itself.
     replies = assistant.say("on my arm, and now my lips are swelling up", sender="it-down-form-emergency")
     assert [p["level"] for p in triage_payloads(replies)] == ["emergency"]
-    assert texts(replies)[0].startswith("Call your local emergency number now")
+    assert texts(replies)[0].startswith(f"Call {CLINIC_ENVIRONMENT['EMERGENCY_NUMBER']} now")
     for message, symptom, _, _ in SYMPTOM_MESSAGES:
         assert_safety_net(assistant.say(message, sender=f"it-down-{symptom}"))
     greeting = assistant.say("hello there", sender="it-down-greet")
@@ -241,8 +242,9 @@ def test_with_the_action_server_down_an_emergency_sign_still_gets_call_now(assis
     replies = assistant.say(message, sender=f"it-down-emergency-{len(message)}")
     [payload] = triage_payloads(replies)
     assert payload["level"] == "emergency" and payload["assessed"] is False
-    assert texts(replies)[0].startswith("Call your local emergency number now")
-    assert not any("contact your clinic today" in text for text in texts(replies))
+    assert texts(replies)[0].startswith(f"Call {CLINIC_ENVIRONMENT['EMERGENCY_NUMBER']} now")
+    clinic = ClinicSettings.from_environment(CLINIC_ENVIRONMENT)
+    assert not any(f"contact {clinic.to_call()} today" in text for text in texts(replies))
     assert DISCLAIMER in texts(replies)
 
 
