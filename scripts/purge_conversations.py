@@ -11,9 +11,13 @@ table and its sender_id and timestamp columns; if not it stops with an error nam
 exits non-zero, never "purged 0" while patients' conversations stay for ever. A database with no tables
 at all (Rasa has not written to it yet) has nothing to purge.
 
+The clinic's copy on the event broker (endpoints.yml's SQL event_broker, channels/triage_events.py) goes by
+the same rule: the records of a conversation idle for longer are deleted whole.
+
 usage: python scripts/purge_conversations.py [--endpoints endpoints.yml] [--days N]
 """
 import argparse
+import json
 import os
 import time
 
@@ -86,6 +90,38 @@ def purge(url: str, days: float, now: float = None) -> int:
         engine.dispose()
 
 
+def broker_database_url(endpoints: str):
+    """The SQL event broker's database, or None when endpoints.yml names none."""
+    config = read_endpoint_config(endpoints, "event_broker")
+    if config is None or not (str(config.type).lower() == "sql" or str(config.type).endswith("SQLEventBroker")):
+        return None
+    kwargs = config.kwargs
+    return SQLTrackerStore.get_db_url(kwargs.get("dialect", "sqlite"), config.url, kwargs.get("port"),
+                                      kwargs.get("db", "events.db"), kwargs.get("username"), kwargs.get("password"))
+
+
+def purge_broker_records(url: str, days: float, now: float = None) -> int:
+    """Deletes the broker's records of every conversation whose newest record is older than ``days`` (Rasa's
+    SQL broker keeps each event's time inside its JSON); returns the records deleted."""
+    cutoff = (now if now is not None else time.time()) - days * 86400
+    engine = sqlalchemy.create_engine(url)
+    try:
+        if TABLE not in sqlalchemy.inspect(engine).get_table_names():
+            return 0
+        with engine.begin() as connection:
+            newest: dict = {}
+            for sender, data in connection.execute(sqlalchemy.text(f"SELECT sender_id, data FROM {TABLE}")):
+                timestamp = (json.loads(data) or {}).get("timestamp") or 0
+                newest[sender] = max(newest.get(sender, 0), float(timestamp))
+            idle = [sender for sender, timestamp in newest.items() if timestamp < cutoff]
+            delete = sqlalchemy.text(f"DELETE FROM {TABLE} WHERE sender_id IN :senders").bindparams(
+                sqlalchemy.bindparam("senders", expanding=True))
+            return sum(connection.execute(delete, {"senders": idle[i:i + 500]}).rowcount
+                       for i in range(0, len(idle), 500))
+    finally:
+        engine.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--endpoints", default="endpoints.yml")
@@ -96,6 +132,10 @@ def main() -> None:
     except StoreMoved as error:
         raise SystemExit(f"purge_conversations.py: nothing purged: {error}")
     print(f"purged {deleted} events of conversations idle for more than {args.days:g} days")
+    broker = broker_database_url(args.endpoints)
+    if broker is not None:
+        records = purge_broker_records(broker, args.days)
+        print(f"purged {records} event-broker records of conversations idle for more than {args.days:g} days")
 
 
 if __name__ == "__main__":

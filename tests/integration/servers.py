@@ -95,6 +95,7 @@ class RunningAssistant:
             self.credentials = self.workdir / "credentials.yml"
             self.credentials.write_text(credentials)
         self.tracker_db = self.workdir / "conversations.db"
+        self.events_db = self.workdir / "events.db"
         if action_timeout_seconds is None:  # the deployed default (channels/rasa_patches.py)
             del self.env["ACTION_TIMEOUT_SECONDS"]
         # As endpoints.yml, with this run's own action server and its own SQLite conversations.
@@ -102,7 +103,9 @@ class RunningAssistant:
         self.endpoints.write_text(
             f"action_endpoint:\n  url: http://{HOST}:{self.action_port}/webhook\n"
             f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.tracker_db}\n"
-            "nlg:\n  type: channels.clinic_responses.ClinicResponses\n")
+            "nlg:\n  type: channels.clinic_responses.ClinicResponses\n"
+            f"event_broker:\n  type: channels.triage_events.TriageSQLEventBroker\n  dialect: sqlite\n"
+            f"  db: {self.events_db}\n")
         self.action_server = self._start_action_server()
         self.rasa_server = self._start_rasa_server()
         wait_for(f"http://{HOST}:{self.action_port}/health", self.action_server)
@@ -159,6 +162,15 @@ class RunningAssistant:
             if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'events'").fetchone():
                 return set()
             return {row[0] for row in db.execute("SELECT DISTINCT sender_id FROM events")}
+
+    def broker_records(self) -> list:
+        """What the event broker published, oldest first (its SQLite events table)."""
+        import sqlite3
+
+        if not self.events_db.exists():
+            return []
+        with sqlite3.connect(self.events_db) as db:
+            return [json.loads(row[0]) for row in db.execute("SELECT data FROM events ORDER BY id")]
 
     def logs(self, tail: Optional[int] = 3000) -> str:
         """The servers' output, the last ``tail`` characters of each (all of it for None)."""

@@ -99,3 +99,24 @@ def test_a_store_without_rasas_table_stops_the_purge_loudly_and_deletes_nothing(
     assert "nothing purged" in result.stderr and "no table 'events'" in result.stderr, result.stderr
     with sqlite3.connect(database) as db:
         assert db.execute("select count(*) from conversation_events").fetchone()[0] == 1
+
+
+def test_the_event_broker_s_records_go_with_the_same_rule(tmp_path, store):
+    from channels.triage_events import TriageSQLEventBroker
+
+    now = time.time()
+    broker = TriageSQLEventBroker(db=str(tmp_path / "events.db"))
+    for sender, times in {"idle": (now - 45 * DAY, now - 40 * DAY), "recent": (now - 40 * DAY, now - 60)}.items():
+        for timestamp in times:
+            broker.publish({"event": "bot", "sender_id": sender, "timestamp": timestamp, "text": "Thank you.",
+                            "data": {"custom": {"triage": {"level": "self_care", "rules": ["r"], "symptoms": []}}}})
+    broker.engine.dispose()
+    endpoints = endpoints_for(tmp_path, tmp_path / "conversations.db")
+    endpoints.write_text(endpoints.read_text() + "event_broker:\n  type: channels.triage_events.TriageSQLEventBroker\n"
+                         f'  dialect: "sqlite"\n  db: "{tmp_path / "events.db"}"\n')
+    result = run_purge(endpoints, 30)
+    assert result.returncode == 0, result.stderr
+    assert "purged 4 event-broker records" in result.stdout  # the idle one's bot event and outcome, twice
+    with sqlite3.connect(tmp_path / "events.db") as db:
+        assert {row[0] for row in db.execute("select sender_id from events")} == {"recent"}
+        assert db.execute("select count(*) from events").fetchone()[0] == 4

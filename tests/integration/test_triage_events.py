@@ -1,0 +1,62 @@
+"""Every kind of outcome is read back from Rasa's SQL event broker as a triage_outcome record, without the
+patient's words (channels/triage_events.py, issue 21). The last test takes the action server down."""
+import pytest
+
+from tests.bot_messages import triage_payloads
+from tests.integration.servers import RunningAssistant
+
+OUTCOMES = [
+    # sender, message, answers, level, assessed, language
+    ("ev-emergency", "my throat is swelling up and I can't breathe properly", [], "emergency", True, "en"),
+    ("ev-urgent", "there is pus coming out of it and I have a fever", ["no"], "urgent", True, "en"),
+    ("ev-see-doctor", "there is liquid oozing from it", ["clear"], "see_doctor", True, "en"),
+    ("ev-self-care", "ow, the frozen bit is really stinging this evening", ["it's easing off", "none of these"],
+     "self_care", True, "en"),
+    ("ev-spanish", "¿Qué debo hacer con la ampolla? Me duele mucho", [], "urgent", False, "es"),
+]
+PATIENT_WORDS = ["stinging this evening", "throat is swelling", "Me duele mucho", "oozing from it"]
+
+
+@pytest.fixture(scope="module")
+def assistant():
+    running = RunningAssistant(action_timeout_seconds=8)
+    yield running
+    running.stop()
+
+
+def outcomes_of(assistant, sender):
+    return [r for r in assistant.broker_records() if r["event"] == "triage_outcome" and r["sender_id"] == sender]
+
+
+@pytest.mark.parametrize("sender, message, answers, level, assessed, language", OUTCOMES)
+def test_each_outcome_is_published_with_its_level_rules_and_channel(assistant, sender, message, answers, level,
+                                                                     assessed, language):
+    replies, _ = assistant.consult(message, sender, answers=answers)
+    sent = triage_payloads(replies)
+    [record] = outcomes_of(assistant, sender)
+    assert record["level"] == level == sent[-1]["level"]
+    assert record["rules"] == sent[-1]["rules"] and record["symptoms"] == sent[-1]["symptoms"]
+    assert record["assessed"] is assessed and record["language"] == language
+    assert record["channel"] == "rest" and isinstance(record["timestamp"], float)
+
+
+def test_the_clinic_id_passed_by_the_clinic_is_published(assistant):
+    assistant.say("my lips are swelling and I feel wheezy", sender="ev-clinic", metadata={"clinic_id": "harbour-7"})
+    [record] = outcomes_of(assistant, "ev-clinic")
+    assert record["clinic_id"] == "harbour-7" and record["level"] == "emergency"
+
+
+def test_the_patients_words_are_not_published(assistant):
+    assert outcomes_of(assistant, "ev-self-care"), "runs after the outcomes were sent"
+    raw = assistant.events_db.read_bytes().decode("utf-8", "replace")
+    assert [words for words in PATIENT_WORDS if words in raw] == []
+    turns = [r for r in assistant.broker_records() if r["event"] == "user"]
+    assert turns and all("text" not in r and "parse_data" not in r for r in turns)
+
+
+def test_with_the_action_server_down_the_safety_net_is_published(assistant):
+    assistant.stop_action_server()
+    assistant.say("there's a blister on my arm", sender="ev-down")
+    [record] = outcomes_of(assistant, "ev-down")
+    assert record["assessed"] is False and record["level"] == "urgent"
+    assert record["rules"] == ["safety_net.assessment_unavailable"]
