@@ -31,7 +31,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: help install pipeline train run actions shell web browser test unit lint test-python validate test-conversations \
-        rule-book check-rule-book evaluate-nlu evaluate-corpus evaluate-heldout lock clean cluster cluster-down reliability bench
+        rule-book check-rule-book worklist evaluate-nlu evaluate-corpus evaluate-heldout lock clean cluster cluster-down reliability bench
 
 help:
 	@echo "make run    set up what is missing and start the assistant on http://$(HOST):$(RASA_PORT)"
@@ -177,6 +177,11 @@ reliability: $(MODEL)
 
 # A measurement, not a gate: ours against Rasa's starter (rasa init) on this machine, with the same client
 # (scripts/bench.py; figures in docs/performance.md). Writes build/bench/results.json and the plot.
+# The call-back worklist for clinic staff: emergency, urgent and unassessed outcomes of the last HOURS.
+HOURS ?= 24
+worklist: $(INSTALLED)
+	@$(PYTHON) scripts/worklist.py --endpoints endpoints.yml --hours $(HOURS) $(if $(TRANSCRIPTS),--transcripts)
+
 bench: $(MODEL)
 	$(PYTHON) scripts/bench.py --concurrency-sweep --out build/bench
 

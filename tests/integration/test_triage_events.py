@@ -60,3 +60,20 @@ def test_with_the_action_server_down_the_safety_net_is_published(assistant):
     [record] = outcomes_of(assistant, "ev-down")
     assert record["assessed"] is False and record["level"] == "urgent"
     assert record["rules"] == ["safety_net.assessment_unavailable"]
+
+
+def test_the_worklist_lists_the_conversations_to_call_back(assistant):
+    import subprocess
+    import sys
+
+    from tests.integration.servers import REPO
+
+    assert outcomes_of(assistant, "ev-down"), "runs after every outcome was sent"
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "worklist.py"), "--endpoints",
+                             str(assistant.endpoints), "--hours", "1", "--transcripts"],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    table, _, transcripts = result.stdout.partition("\n\n")
+    rows = {next(word for word in line.split() if word.startswith("ev-")) for line in table.splitlines()[1:]}
+    assert rows == {"ev-emergency", "ev-urgent", "ev-spanish", "ev-clinic", "ev-down"}
+    assert "my throat is swelling up" in transcripts  # staff read the patient's own words from the store

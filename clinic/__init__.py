@@ -1,0 +1,1 @@
+"""The clinic's side: what staff read from the triage outcomes on the event broker."""
