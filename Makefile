@@ -31,7 +31,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: help install pipeline train run actions shell web browser test unit lint test-python validate test-conversations \
-        rule-book check-rule-book worklist evaluate-nlu evaluate-corpus evaluate-heldout lock clean cluster cluster-down reliability bench
+        rule-book check-rule-book worklist report evaluate-nlu evaluate-corpus evaluate-heldout lock clean cluster cluster-down reliability bench
 
 help:
 	@echo "make run    set up what is missing and start the assistant on http://$(HOST):$(RASA_PORT)"
@@ -181,6 +181,10 @@ reliability: $(MODEL)
 HOURS ?= 24
 worklist: $(INSTALLED)
 	@$(PYTHON) scripts/worklist.py --endpoints endpoints.yml --hours $(HOURS) $(if $(TRANSCRIPTS),--transcripts)
+
+# The clinic report: one HTML file with plots, from the event broker's records.
+report: $(INSTALLED)
+	@$(PYTHON) scripts/report.py --endpoints endpoints.yml --out build/clinic-report.html
 
 bench: $(MODEL)
 	$(PYTHON) scripts/bench.py --concurrency-sweep --out build/bench

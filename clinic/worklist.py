@@ -53,13 +53,19 @@ def worklist(records: Iterable[dict], now: float, hours: float) -> List[Entry]:
 
 
 def broker_records(url: str) -> List[dict]:
+    """The triage_outcome records on the event broker's SQL database, oldest first."""
+    return all_broker_records(url, only_outcomes=True)
+
+
+def all_broker_records(url: str, only_outcomes: bool = False) -> List[dict]:
     engine = sqlalchemy.create_engine(url)
     try:
         if "events" not in sqlalchemy.inspect(engine).get_table_names():
             return []
+        where = " WHERE data LIKE '%triage_outcome%'" if only_outcomes else ""
         with engine.connect() as connection:
             return [json.loads(data) for (data,) in connection.execute(
-                sqlalchemy.text("SELECT data FROM events WHERE data LIKE '%triage_outcome%' ORDER BY id"))]
+                sqlalchemy.text(f"SELECT data FROM events{where} ORDER BY id"))]
     finally:
         engine.dispose()
 
