@@ -5,8 +5,12 @@ not a JSON object, a missing sender, a message that is not text or metadata that
 the safe reply, never `[]`.
 
 If REST_TOKEN is set in the environment, every request must carry "Authorization: Bearer <token>":
-the channel is for trusted back ends. Rasa's own streaming option is not offered.
+the channel is for trusted back ends (`make run` generates one on first run; `make rest-token` prints it).
+A REST sender's conversation is "rest:<sender>" in Rasa, apart from the widget's and every messaging
+channel's, so no REST call can act on a patient's conversation elsewhere; replies name the sender as sent.
+Rasa's own streaming option is not offered.
 """
+import hmac
 import json
 import logging
 import os
@@ -19,6 +23,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 import channels.rasa_patches  # noqa: F401  bounds the action-server wait wherever Rasa loads this channel
+from channels.messaging import channel_sender_id
 from channels.guard import (
     MAX_WHOLE_CHARS, NO_WORDS, max_message_chars, patient_text, replies_or_safe_reply, too_long_notice, without_surrogates,
 )
@@ -26,6 +31,10 @@ from channels.guard import (
 logger = logging.getLogger(__name__)
 MAX_SENDER_CHARS = 128
 REST_TOKEN_ENV = "REST_TOKEN"
+
+
+def conversation_of(sender: str) -> str:
+    return channel_sender_id("rest", sender)
 
 
 def json_body(raw: bytes) -> Any:
@@ -63,7 +72,8 @@ class GuardedRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            if self.token and request.headers.get("authorization", "") != f"Bearer {self.token}":
+            if self.token and not hmac.compare_digest(request.headers.get("authorization", "").encode(),
+                                                      f"Bearer {self.token}".encode()):
                 return error(401, "a valid 'Authorization: Bearer <token>' header is required")
             body = json_body(request.body)
             if not isinstance(body, dict):
@@ -81,12 +91,13 @@ class GuardedRestInput(RestInput):
                 return response.json([{"recipient_id": sender, "text": NO_WORDS}])
             collector = CollectingOutputChannel()
             try:
-                await on_new_message(UserMessage(text.text, collector, sender, input_channel=self.name(),
-                                                 metadata=text.metadata(metadata)))
+                await on_new_message(UserMessage(text.text, collector, conversation_of(sender),
+                                                 input_channel=self.name(), metadata=text.metadata(metadata)))
             except Exception:  # logged without the patient's text; the patient gets the safe reply
                 logger.error("a REST message failed (%s characters)", len(text.text), exc_info=True)
                 collector.messages = []
-            replies = replies_or_safe_reply(collector.messages, sender)
+            replies = [{**reply, "recipient_id": sender}  # as the client named it, not Rasa's "rest:" id
+                       for reply in replies_or_safe_reply(collector.messages, sender)]
             if text.whole_was_cut:
                 replies = [{"recipient_id": sender, "text": too_long_notice(MAX_WHOLE_CHARS)}] + replies
             return response.json(replies)

@@ -25,7 +25,8 @@ def assistant():
 
 
 def outcomes_of(assistant, sender):
-    return [r for r in assistant.broker_records() if r["event"] == "triage_outcome" and r["sender_id"] == sender]
+    # a REST sender's conversation is "rest:<sender>" (channels/guarded_rest.py)
+    return [r for r in assistant.broker_records() if r["event"] == "triage_outcome" and r["sender_id"] == f"rest:{sender}"]
 
 
 @pytest.mark.parametrize("sender, message, answers, level, assessed, language", OUTCOMES)
@@ -74,6 +75,6 @@ def test_the_worklist_lists_the_conversations_to_call_back(assistant):
                             cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     table, _, transcripts = result.stdout.partition("\n\n")
-    rows = {next(word for word in line.split() if word.startswith("ev-")) for line in table.splitlines()[1:]}
-    assert rows == {"ev-emergency", "ev-urgent", "ev-spanish", "ev-clinic", "ev-down"}
+    rows = {next(word for word in line.split() if word.startswith("rest:ev-")) for line in table.splitlines()[1:]}
+    assert rows == {"rest:ev-emergency", "rest:ev-urgent", "rest:ev-spanish", "rest:ev-clinic", "rest:ev-down"}
     assert "my throat is swelling up" in transcripts  # staff read the patient's own words from the store
