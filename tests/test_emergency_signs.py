@@ -147,9 +147,15 @@ def test_an_emergency_the_classifier_heard_but_the_text_does_not_name_asks_wheth
     assert not triage_payloads(check and conversation.turns[-1])
 
 
-@pytest.mark.parametrize("answer, level", [("yes", "emergency"), ("not sure", "emergency"),
-                                           ("she is just really tired", "emergency"), ("no, none of these", None)])
-def test_the_answer_to_the_emergency_check_gives_the_level_and_only_a_plain_no_lowers_it(answer, level):
+@pytest.mark.parametrize("answer, level", [
+    ("yes", "emergency"), ("not sure", "emergency"), ("she is just really tired", "emergency"),
+    ("no, none of these", None),
+    # "fine" in words, naming no sign, is a no; a "fine" taken back or beside a sign is not
+    ("she can swallow fine", None), ("breathing is ok", None), ("all good thanks", None),
+    ("I don't feel ok", "emergency"), ("not really fine", "emergency"), ("fine but her lips are swelling", "emergency"),
+    ("she's ok but her tongue is swelling up", "emergency"),
+])
+def test_the_answer_to_the_emergency_check_gives_the_level_and_only_a_no_lowers_it(answer, level):
     conversation = converse("something is really wrong with her", "report_emergency")
     conversation = converse(answer, "inform", conversation=conversation)
     assert [p["level"] for p in triage_payloads(conversation.turns[-1])] == ([level] if level else [])

@@ -176,9 +176,12 @@ def check_for_an_emergency(story: Story, assistant: Assistant) -> Turn:
 
 def answer_to_the_emergency_check(reading: MessageReading, story: Story, clinic_id: Optional[str],
                                   assistant: Assistant) -> Turn:
-    """A plain no goes on with the story; anything else, "not sure" included, is an emergency (err upward)."""
+    """A plain no, or "I'm fine" naming no sign, goes on with the story; anything else, "not sure" and "I don't
+    feel ok" included, is an emergency (err upward)."""
     told = story.checking(False).tell(reading)
-    if reading.answer == "no" or reading.says_none:
+    fine_with_no_sign = reading.says_fine and not reading.emergency_signs and not reading.symptoms
+    says_no = (reading.answer == "no" or reading.says_none or fine_with_no_sign) and not reading.says_not_fine
+    if says_no:
         result = assistant.assess(told.story)
         if result is None:
             return Turn(told.story, (ASK_FOR_SYMPTOM,), answered=True, asked_what_they_notice=True)

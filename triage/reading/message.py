@@ -166,6 +166,10 @@ class MessageReading:
     signs_set_aside: bool = False
     # "fine since", "totally himself": the message says all is well.
     all_clear: bool = False
+    # "I can swallow fine", "breathing is ok": the patient says they are fine (not "not fine").
+    says_fine: bool = False
+    # "I don't feel ok", "not really fine": the patient says they are not fine.
+    says_not_fine: bool = False
 
     def _ids(self, label: str, negated: bool = False) -> Tuple[str, ...]:
         seen = {m.id: None for m in self.mentions if m.label == label and m.negated == negated}
@@ -467,4 +471,5 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
                           corrects=cues.corrects(plain), starts_new_story=cues.new_story(plain),
                           tells_the_past=cues.tells_the_past(plain), person=tuple(cues.person(plain).items()),
                           says_none=bool(SAYS_NONE.match(plain)), signs_set_aside=set_aside,
-                          all_clear=cues.says_all_is_well(plain))
+                          all_clear=cues.says_all_is_well(plain), says_fine=cues.says_fine(plain),
+                          says_not_fine=cues.says_not_fine(plain))

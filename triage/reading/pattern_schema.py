@@ -198,6 +198,8 @@ class StoryCuePatterns(PatternFile):
     age_years: StrictStr
     age_months: StrictStr
     all_clear: StrictStr
+    fine: StrictStr
+    not_fine: StrictStr
 
 
 class TreatmentTimingPatterns(PatternFile):

@@ -18,6 +18,8 @@ class StoryCues:
     age_years: Pattern
     age_months: Pattern
     all_clear: Pattern
+    fine: Pattern
+    not_fine: Pattern
 
     def corrects(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.corrections)
@@ -30,6 +32,12 @@ class StoryCues:
 
     def says_all_is_well(self, text: str) -> bool:
         return bool(self.all_clear.search(text))
+
+    def says_fine(self, text: str) -> bool:
+        return bool(self.fine.search(text))
+
+    def says_not_fine(self, text: str) -> bool:
+        return bool(self.not_fine.search(text))
 
     def tells_the_past(self, text: str) -> bool:
         return bool(self.past.search(text))
@@ -57,4 +65,5 @@ def story_cues() -> StoryCues:
                      new_person=[re.compile(pattern) for pattern in cues.new_person],
                      past=re.compile(r"\b(" + "|".join(map(re.escape, markers)) + r")\b"),
                      child=re.compile(cues.child), age_years=re.compile(cues.age_years),
-                     age_months=re.compile(cues.age_months), all_clear=re.compile(cues.all_clear))
+                     age_months=re.compile(cues.age_months), all_clear=re.compile(cues.all_clear),
+                     fine=re.compile(cues.fine), not_fine=re.compile(cues.not_fine))
