@@ -1,16 +1,23 @@
 """Serves the chat widget (web/) from this machine: the page, its script and style, and
 socket.io-client from web/node_modules (installed by `make web`). Nothing else is served.
+The clinic's name and numbers come from the environment, as for the action server (triage/clinic_settings.py).
 
 usage: python scripts/serve_web.py [--host 127.0.0.1] [--port 8080] [--rasa-url URL] [--clinic-id ID]
 """
 import argparse
 import json
+import sys
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-WEB = Path(__file__).resolve().parent.parent / "web"
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from triage.clinic_settings import ClinicSettings  # noqa: E402
+
+WEB = REPO / "web"
 FILES = {
     "/": (WEB / "index.html", "text/html; charset=utf-8"),
     "/index.html": (WEB / "index.html", "text/html; charset=utf-8"),
@@ -29,6 +36,13 @@ def content_security_policy(rasa_url: str) -> str:
     origin = f"{address.scheme}://{address.netloc}"
     return (f"default-src 'self'; connect-src 'self' {origin} {socket_scheme}://{address.netloc}; "
             "style-src 'self'; script-src 'self'; img-src 'self'; frame-ancestors 'self'")
+
+
+def clinic_config(settings: ClinicSettings) -> dict:
+    """What the widget's own texts (banners, the unreachable notice) say, the same words as the bot's;
+    the numbers among them become tel: links."""
+    return {"name": settings.name, "phone": settings.phone, "outOfHoursPhone": settings.out_of_hours_phone,
+            "emergencyNumber": settings.emergency_number, "toCall": settings.to_call()}
 
 
 class WidgetHandler(BaseHTTPRequestHandler):
@@ -71,7 +85,8 @@ def main() -> None:
     missing = [str(file) for file, _ in FILES.values() if not file.is_file()]
     if missing:
         raise SystemExit(f"missing {', '.join(missing)}: run `make web`")
-    config = {"server": args.rasa_url, "clinicId": args.clinic_id}
+    config = {"server": args.rasa_url, "clinicId": args.clinic_id,
+              "clinic": clinic_config(ClinicSettings.from_environment())}
     server = ThreadingHTTPServer((args.host, args.port), partial(WidgetHandler, config=config))
     print(f"Chat widget: http://{args.host}:{args.port}/", flush=True)
     server.serve_forever()

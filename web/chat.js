@@ -1,19 +1,31 @@
 // The chat widget: talks to Rasa's socket.io channel (credentials.yml), shows every message as
-// text (never as HTML), lays each reply out as one card (its first line as the headline, the
-// disclaimer framed, further advice from the payload folded under "More advice"), turns the triage
-// payload into a banner, and keeps the conversation in localStorage so a page reload shows it again
-// and continues the same Rasa session.
+// text (never as HTML; the clinic's numbers in the bot's texts and banners as tel: links), lays
+// each reply out as one card (its first line as the headline, the disclaimer framed, further
+// advice from the payload folded under "More advice"), turns the triage payload into a banner,
+// and keeps the conversation in localStorage so a page reload shows it again and continues the
+// same Rasa session.
 (function () {
   "use strict";
   var config = window.TRIAGE_CHAT || {};
   var STORE = "triage-chat";
   var REPLY_TIMEOUT_MS = config.replyTimeoutMs || 20000;
-  var UNREACHABLE = "The assistant cannot be reached right now. If you are worried, contact your " +
-    "clinic. In an emergency, call your local emergency number.";
+  // The clinic's settings (scripts/serve_web.py); the fallbacks are for a config.js written by hand.
+  var clinic = config.clinic || {};
+  var EMERGENCY_NUMBER = clinic.emergencyNumber || "your local emergency number";
+  var CLINIC_TO_CALL = clinic.toCall || "your clinic";
+  var UNREACHABLE = "The assistant cannot be reached right now. If you are worried, contact " +
+    CLINIC_TO_CALL + ". In an emergency, call " + EMERGENCY_NUMBER + ".";
   var BANNERS = {
-    urgent: "Please contact your clinic or a doctor today.",
-    emergency: "Call your local emergency number now.",
+    urgent: "Please contact " + CLINIC_TO_CALL + " or a doctor today.",
+    emergency: "Call " + EMERGENCY_NUMBER + " now.",
   };
+  // Only settings with digits are numbers: the neutral "your local emergency number" is not.
+  var NUMBERS = [clinic.emergencyNumber, clinic.phone, clinic.outOfHoursPhone].filter(function (n) {
+    return typeof n === "string" && /\d/.test(n);
+  }).sort(function (a, b) { return b.length - a.length; });  // the longer first where one contains another
+  var NUMBER = NUMBERS.length ? new RegExp(NUMBERS.map(function (n) {
+    return n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }).join("|"), "g") : null;
 
   var log = document.getElementById("log");
   var banner = document.getElementById("banner");
@@ -32,6 +44,25 @@
   }
   function save() { localStorage.setItem(STORE, JSON.stringify(state)); }
 
+  // The text as text nodes, with each of the clinic's numbers an <a href="tel:..."> (never HTML).
+  function withCallLinks(text) {
+    var fragment = document.createDocumentFragment();
+    var done = 0, match;
+    while (NUMBER && (match = NUMBER.exec(text))) {
+      var end = match.index + match[0].length;
+      if (/\d/.test(text.charAt(match.index - 1) + text.charAt(end))) continue;  // part of another number
+      fragment.appendChild(document.createTextNode(text.slice(done, match.index)));
+      var link = document.createElement("a");
+      link.href = "tel:" + match[0].replace(/[^\d+]/g, "");
+      link.textContent = match[0];
+      fragment.appendChild(link);
+      done = end;
+    }
+    fragment.appendChild(document.createTextNode(text.slice(done)));
+    return fragment;
+  }
+  function showText(element, text) { element.textContent = ""; element.appendChild(withCallLinks(text)); }
+
   var card = null;  // the reply being laid out: the bot's texts until the patient speaks or is asked
 
   function render(item) {
@@ -42,11 +73,12 @@
       li.className = "msg msg--" + item.kind;
       log.appendChild(li);
       card = item.kind === "bot" ? li : null;
+      // The patient's own text: plain, no links.
       if (!card) { li.textContent = item.text; li.scrollIntoView({ block: "end" }); return; }
     }
     var p = document.createElement("p");
     p.className = card.childNodes.length ? (item.disclaimer ? "msg__disclaimer" : "msg__line") : "msg__headline";
-    p.textContent = item.text;  // text, never HTML
+    showText(p, item.text);
     card.appendChild(p);
     card.scrollIntoView({ block: "end" });
   }
@@ -60,7 +92,7 @@
     details.appendChild(summary);
     item.texts.forEach(function (text) {
       var p = document.createElement("p");
-      p.textContent = text;
+      showText(p, text);
       details.appendChild(p);
     });
     var disclaimer = card.querySelector(".msg__disclaimer");
@@ -97,10 +129,10 @@
     save();
     banner.hidden = false;
     banner.className = "chat__banner chat__banner--" + level;
-    banner.textContent = BANNERS[level];
+    showText(banner, BANNERS[level]);
   }
 
-  function setStatus(text) { status.textContent = text || ""; }
+  function setStatus(text) { showText(status, text || ""); }
 
   var socket = io(config.server, { transports: ["websocket"], reconnectionDelayMax: 5000 });
 

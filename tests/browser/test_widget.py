@@ -17,6 +17,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 PHONE = {"width": 375, "height": 740}
 ARTIFACTS = REPO / "test-artifacts"
 DISCLAIMER = disclaimer_text(CLINIC_ENVIRONMENT)
+EMERGENCY_NUMBER = CLINIC_ENVIRONMENT["EMERGENCY_NUMBER"]  # 112
+CLINIC_PHONE = CLINIC_ENVIRONMENT["CLINIC_PHONE"]  # "0100 200 300"
+OUT_OF_HOURS_PHONE = CLINIC_ENVIRONMENT["CLINIC_OUT_OF_HOURS_PHONE"]  # "0100 999 000"
 REPLY_WAIT_MS = 30_000
 
 
@@ -116,6 +119,7 @@ def test_a_reply_is_one_card_with_its_headline_first_and_further_advice_folded(v
     assert reply.locator(".msg__headline").text_content().startswith("You can look after this at home")
     assert reply.locator(".msg__disclaimer").count() == 1
     more = reply.locator("details.msg__more")
+    more.wait_for(timeout=REPLY_WAIT_MS)  # the payload comes in a message after the disclaimer
     assert more.count() == 1 and not more.locator("p").first.is_visible()  # folded
     more.locator("summary").click()
     assert more.locator("p").first.is_visible()
@@ -134,12 +138,36 @@ def test_a_reload_keeps_the_conversation_and_its_session(visit):
     visit.wait_for_text(DISCLAIMER[:40])
 
 
-def test_an_urgent_reply_is_marked_by_a_banner(visit):
+def test_an_urgent_reply_is_marked_by_a_banner_that_calls_the_clinic(visit):
     visit.say("there's yellow pus coming out of it")
     banner = visit.page.locator("#banner.chat__banner--urgent")
     banner.wait_for(timeout=REPLY_WAIT_MS)
     assert banner.is_visible() and "today" in banner.text_content()
     assert banner.get_attribute("role") == "alert"
+    assert CLINIC_ENVIRONMENT["CLINIC_NAME"] in banner.text_content()
+    assert banner.get_by_role("link", name=CLINIC_PHONE).get_attribute("href") == "tel:0100200300"
+    assert banner.get_by_role("link", name=OUT_OF_HOURS_PHONE).get_attribute("href") == "tel:0100999000"
+    visit.wait_for_text(CLINIC_PHONE)
+    reply = visit.page.locator("#log li.msg--bot", has_text=CLINIC_PHONE).first
+    assert reply.get_by_role("link", name=CLINIC_PHONE).first.get_attribute("href") == "tel:0100200300"
+
+
+def test_an_emergency_shows_the_number_to_call_in_the_red_banner(visit):
+    visit.say("my throat is swelling and I can't breathe")
+    banner = visit.page.locator("#banner.chat__banner--emergency")
+    banner.wait_for(timeout=REPLY_WAIT_MS)
+    assert banner.text_content() == f"Call {EMERGENCY_NUMBER} now."
+    link = banner.get_by_role("link", name=EMERGENCY_NUMBER)
+    assert link.get_attribute("href") == "tel:112" and link.is_visible()
+    visit.wait_for_text(f"Call {EMERGENCY_NUMBER} now")
+    reply = visit.page.locator("#log li.msg--bot", has_text=f"Call {EMERGENCY_NUMBER} now").first
+    assert reply.get_by_role("link", name=EMERGENCY_NUMBER).first.get_attribute("href") == "tel:112"
+    assert visit.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    ARTIFACTS.mkdir(exist_ok=True)  # docs/widget-emergency-banner.png is a copy of it
+    visit.page.screenshot(path=str(ARTIFACTS / "widget-emergency-banner.png"))
+    visit.page.reload()  # the stored conversation is shown with its links again
+    visit.page.locator("#banner.chat__banner--emergency").get_by_role("link", name=EMERGENCY_NUMBER).wait_for()
+    assert visit.page.locator('#log li.msg--bot a[href="tel:112"]').count() >= 1
 
 
 def test_markup_typed_by_the_patient_shows_as_text(visit):
@@ -150,6 +178,16 @@ def test_markup_typed_by_the_patient_shows_as_text(visit):
     assert visit.page.locator("#log img").count() == 0
     visit.page.locator("#log li.msg--bot").first.wait_for(timeout=REPLY_WAIT_MS)
     assert visit.dialogs == []
+
+
+def test_numbers_typed_by_the_patient_stay_text(visit):
+    typed = f'<a href="tel:999">{EMERGENCY_NUMBER}</a> or {CLINIC_PHONE}?'
+    visit.say(typed)
+    mine = visit.page.locator("#log li.msg--user").first
+    mine.wait_for()
+    assert mine.text_content() == typed
+    assert visit.page.locator("#log li.msg--user a").count() == 0
+    visit.page.locator("#log li.msg--bot").first.wait_for(timeout=REPLY_WAIT_MS)
 
 
 def test_the_page_fits_a_phone_and_passes_the_clinic_id_to_the_assistant(visit):

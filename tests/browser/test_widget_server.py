@@ -1,10 +1,13 @@
 """scripts/serve_web.py serves the widget's files and nothing else from the repository."""
+import json
 import urllib.error
 import urllib.request
 
 import pytest
 
 from tests.browser.widget_server import serve_widget
+from tests.integration.servers import CLINIC_ENVIRONMENT
+from triage.clinic_settings import ClinicSettings
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +34,23 @@ def test_the_widget_files_are_served(widget_url, path):
 def test_the_page_is_told_where_the_assistant_is(widget_url):
     status, body, _ = fetch(widget_url + "config.js")
     assert status == 200 and '"server": "http://127.0.0.1:5999"' in body
+
+
+def test_the_page_is_told_the_clinics_name_and_numbers(widget_url):
+    _, body, _ = fetch(widget_url + "config.js")
+    clinic = json.loads(body.removeprefix("window.TRIAGE_CHAT = ").rstrip().removesuffix(";"))["clinic"]
+    assert clinic == {"name": "Riverside Skin Clinic", "phone": "0100 200 300", "outOfHoursPhone": "0100 999 000",
+                      "emergencyNumber": "112",
+                      "toCall": "Riverside Skin Clinic (0100 200 300; out of hours 0100 999 000)"}
+    assert clinic["toCall"] == ClinicSettings.from_environment(CLINIC_ENVIRONMENT).to_call()
+
+
+def test_a_clinic_without_settings_gets_the_neutral_words_and_no_numbers():
+    from scripts.serve_web import clinic_config
+
+    clinic = clinic_config(ClinicSettings.from_environment({}))
+    assert clinic == {"name": "your clinic", "phone": "", "outOfHoursPhone": "",
+                      "emergencyNumber": "your local emergency number", "toCall": "your clinic"}
 
 
 @pytest.mark.parametrize("path", ["../credentials.yml", "%2e%2e/domain.yml", "node_modules/", "package.json",

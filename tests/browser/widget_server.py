@@ -1,8 +1,10 @@
-"""The widget's own web server (scripts/serve_web.py) on a free loopback port, for the browser tests."""
+"""The widget's own web server (scripts/serve_web.py) on a free loopback port, for the browser tests,
+with the same clinic settings as the assistant's servers (RunningAssistant)."""
+import os
 import subprocess
 import sys
 
-from tests.integration.servers import HOST, REPO, free_port, wait_for
+from tests.integration.servers import CLINIC_ENVIRONMENT, HOST, REPO, free_port, wait_for
 
 CLINIC_ID = "riverside-42"
 
@@ -10,6 +12,7 @@ CLINIC_ID = "riverside-42"
 def serve_widget(rasa_url: str):
     port = free_port()
     process = subprocess.Popen([sys.executable, str(REPO / "scripts" / "serve_web.py"), "--host", HOST,
-                                "--port", str(port), "--rasa-url", rasa_url, "--clinic-id", CLINIC_ID])
+                                "--port", str(port), "--rasa-url", rasa_url, "--clinic-id", CLINIC_ID],
+                               env={**os.environ, **CLINIC_ENVIRONMENT})
     wait_for(f"http://{HOST}:{port}/", process, seconds=30)
     return process, f"http://{HOST}:{port}/"
