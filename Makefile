@@ -75,7 +75,7 @@ run: $(MODEL) $(WEB_INSTALLED)
 	  export REST_TOKEN=$${REST_TOKEN:-$$(cat var/rest_token)}; \
 	  trap 'kill $$action_pid $$web_pid 2>/dev/null' EXIT; \
 	  SANIC_HOST=$(HOST) $(PYTHON) -m actions --port $(ACTION_PORT) & action_pid=$$!; \
-	  $(PYTHON) scripts/serve_web.py --host $(HOST) --port $(WEB_PORT) --rasa-url http://$(HOST):$(RASA_PORT) & web_pid=$$!; \
+	  $(PYTHON) scripts/serve_web.py --host $(HOST) --port $(WEB_PORT) --rasa-url http://$(HOST):$(RASA_PORT) --endpoints endpoints.yml & web_pid=$$!; \
 	  echo "Action server: http://$(HOST):$(ACTION_PORT)  |  Rasa REST channel: http://$(HOST):$(RASA_PORT)/webhooks/rest/webhook"; \
 	  echo "Chat widget for patients: http://$(HOST):$(WEB_PORT)/ (it answers once the Rasa server is up)"; \
 	  echo "Try: curl -s -H \"Authorization: Bearer \$$(make -s rest-token)\" http://$(HOST):$(RASA_PORT)/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"my blister is leaking\"}'"; \
@@ -175,8 +175,9 @@ cluster-down:
 # The heavy reliability test, not in CI: 200 conversations x 3 turns through nginx, 50 at a time, one
 # Rasa server killed part-way, then every Rasa server restarted mid-questions (scripts/cluster_load.py).
 reliability: $(MODEL)
-	scripts/cluster.sh up
-	@trap 'scripts/cluster.sh down' EXIT; $(PYTHON) scripts/cluster_load.py
+	@# A cluster already up (make cluster) is reused and left up; one started here is stopped at the end.
+	@scripts/cluster.sh status >/dev/null 2>&1 || trap 'scripts/cluster.sh down' EXIT; \
+	  scripts/cluster.sh up; $(PYTHON) scripts/cluster_load.py
 
 # A measurement, not a gate: ours against Rasa's starter (rasa init) on this machine, with the same client
 # (scripts/bench.py; figures in docs/performance.md). Writes build/bench/results.json and the plot.

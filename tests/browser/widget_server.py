@@ -9,10 +9,13 @@ from tests.integration.servers import CLINIC_ENVIRONMENT, HOST, REPO, free_port,
 CLINIC_ID = "riverside-42"
 
 
-def serve_widget(rasa_url: str):
+def serve_widget(rasa_url: str, endpoints=None, staff_token=None):
+    """``endpoints`` and ``staff_token``: the staff worklist's source and password (off without them)."""
     port = free_port()
+    staff = ["--endpoints", str(endpoints)] if endpoints else []
+    env = {key: value for key, value in os.environ.items() if key != "STAFF_TOKEN"}
     process = subprocess.Popen([sys.executable, str(REPO / "scripts" / "serve_web.py"), "--host", HOST,
-                                "--port", str(port), "--rasa-url", rasa_url, "--clinic-id", CLINIC_ID],
-                               env={**os.environ, **CLINIC_ENVIRONMENT})
+                                "--port", str(port), "--rasa-url", rasa_url, "--clinic-id", CLINIC_ID, *staff],
+                               env={**env, **CLINIC_ENVIRONMENT, **({"STAFF_TOKEN": staff_token} if staff_token else {})})
     wait_for(f"http://{HOST}:{port}/", process, seconds=30)
     return process, f"http://{HOST}:{port}/"
