@@ -34,7 +34,7 @@ def test_a_restart_mid_questions_loses_nothing(assistant):
 def test_the_conversation_is_in_the_sqlite_file(assistant):
     with sqlite3.connect(assistant.workdir / "conversations.db") as db:
         senders = {row[0] for row in db.execute("select distinct sender_id from events")}
-    assert "restart-patient" in senders
+    assert "rest:restart-patient" in senders  # a REST sender's conversation (channels/guarded_rest.py)
 
 
 def purge(assistant, days):
@@ -48,7 +48,7 @@ def test_conversations_idle_past_the_retention_are_purged_whole(assistant):
     assert purge(assistant, 30).startswith("purged 0 events")  # a conversation of today is kept
     database = assistant.workdir / "conversations.db"
     with sqlite3.connect(database) as db:
-        assert db.execute("select count(*) from events where sender_id = 'retention-patient'").fetchone()[0] > 0
+        assert db.execute("select count(*) from events where sender_id = 'rest:retention-patient'").fetchone()[0] > 0
     assert not purge(assistant, 0).startswith("purged 0 events")  # idle for more than 0 days: gone
     with sqlite3.connect(database) as db:
         assert db.execute("select count(*) from events").fetchone()[0] == 0

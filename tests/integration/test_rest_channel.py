@@ -171,12 +171,12 @@ def test_a_message_with_an_invalid_utf8_byte_is_triaged_not_refused(assistant):
 
 
 
-def test_a_sign_after_the_classifier_s_limit_is_still_triaged(assistant):
+def test_a_sign_at_the_end_of_a_long_story_is_still_triaged(assistant):
     story = "It was a long day at work and I only had time to look at it in the evening. " * 40
     replies = assistant.say(story + "Now there is pus coming out of it and I have a fever.", sender="it-long")
     assert len(story) > 2000
     assert [p["level"] for p in triage_payloads(replies)] == ["urgent"]
-    assert not any("longer than" in (r.get("text") or "") for r in replies), "read whole: no notice"
+    assert any("longer than" in (r.get("text") or "") for r in replies), "the patient is told what was read"
 
 
 def test_greeting_gets_no_triage(assistant):

@@ -31,7 +31,7 @@ def test_with_emergency_number_000_no_response_names_another_or_leaves_a_placeho
 
 def test_the_disclaimer_and_the_safety_nets_name_the_clinic_s_numbers():
     texts = dict(every_response_text(CLINIC))
-    assert texts["utter_disclaimer"].endswith("call 000.")
+    assert texts["utter_disclaimer"].endswith("call your local emergency number.")  # word for word: the eval
     assert texts["utter_emergency_unavailable"].startswith("Call 000 now.")
     assert "Harbour Skin Clinic (02 9999 0000)" in texts["utter_triage_unavailable"]
 
