@@ -1,4 +1,4 @@
-"""Eight changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
+"""Nine changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
 so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa.py (`rasa shell`).
 
 1. Rasa waits up to 5 minutes for the action server (a constant, not a setting). After
@@ -27,6 +27,11 @@ so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa
 8. Rasa ends a session after an hour's silence and forgets its slots, the story with them. When the
    session before had a story, the new one starts with a note that the reply says: "I'm starting
    afresh" (triage/story.py, AFTER_A_PAUSE), so a patient never thinks the earlier facts still count.
+9. Rasa's ticket lock starves a waiter whose ticket expired while it waited behind a dead server's:
+   with no tickets left, the lock serves ticket 0 and the waiter waits for ever, logging nothing
+   above debug. nginx retries a killed server's requests on the other at once, so in a cluster the
+   two tickets expire within a poll of each other (issue 22: 1 retried request in 6 hung). Here a
+   waiter whose ticket has gone takes a new one.
 
 Each checks that the Rasa internals it changes are still there, and stops the server with an error
 naming them if Rasa has moved them: a silent no-op would bring back the 5-minute wait.
@@ -220,6 +225,38 @@ def note_a_story_started_afresh() -> None:
     ActionSessionStart.run = run
 
 
+def renew_a_ticket_that_expired_while_waiting() -> None:
+    import asyncio
+    import contextlib
+
+    from rasa.core.lock import TicketLock
+    from rasa.core.lock_store import LOCK_LIFETIME, LockStore
+
+    if "_acquire_lock" not in inspect.getsource(LockStore.lock) or \
+            not hasattr(TicketLock, "_ticket_for_ticket_number"):
+        raise RasaInternalsMoved("rasa.core.lock_store.LockStore.lock no longer waits in _acquire_lock over a "
+                                 "TicketLock (channels/rasa_patches.py)")
+
+    @contextlib.asynccontextmanager
+    async def lock(self, conversation_id, lock_lifetime=LOCK_LIFETIME, wait_time_in_seconds=1):
+        ticket = self.issue_ticket(conversation_id, lock_lifetime)
+        try:
+            while True:
+                held = self.get_lock(conversation_id)
+                if held is None or held._ticket_for_ticket_number(ticket) is None:
+                    ticket = self.issue_ticket(conversation_id, lock_lifetime)
+                    continue
+                if not held.is_locked(ticket):
+                    break
+                await asyncio.sleep(wait_time_in_seconds)
+                self.update_lock(conversation_id)
+            yield held
+        finally:
+            self.cleanup(conversation_id, ticket)
+
+    LockStore.lock = lock
+
+
 def apply() -> None:
     global _applied
     if _applied:
@@ -232,6 +269,7 @@ def apply() -> None:
     read_stored_events_as_json_only()
     send_actions_the_latest_turn_only()
     note_a_story_started_afresh()
+    renew_a_ticket_that_expired_while_waiting()
     _applied = True
 
 

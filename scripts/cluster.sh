@@ -46,41 +46,6 @@ export TF_CPP_MIN_LOG_LEVEL=3 RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UB
 export TICKET_LOCK_LIFETIME=${TICKET_LOCK_LIFETIME:-10}
 export DB_PASSWORD=${DB_PASSWORD:-triage-local}
 
-# Rasa 3.6's ticket lock (rasa.core.lock_store.LockStore.lock) starves a waiter: when the ticket ahead
-# (a killed server's) and the waiter's own ticket have both expired by the waiter's next 1 s poll, the
-# lock is left with no tickets, now_serving reads 0, and the waiter (ticket 1 or more) waits for ever,
-# logging nothing above debug. nginx retries a killed server's request on the other within a second,
-# so its ticket expires less than a poll after the dead one: measured, 1 of the 6 requests retried
-# after a kill hung until nginx gave up (issue 22). Here a waiter whose ticket has gone takes a new one.
-# Started with every Rasa server of the cluster (before run_rasa.py); its place is channels/rasa_patches.py.
-LOCK_FIX='
-import asyncio, contextlib, sys
-import rasa.core.lock_store as lock_store
-
-@contextlib.asynccontextmanager
-async def lock(self, conversation_id, lock_lifetime=lock_store.LOCK_LIFETIME, wait_time_in_seconds=1):
-    ticket = self.issue_ticket(conversation_id, lock_lifetime)
-    try:
-        while True:
-            held = self.get_lock(conversation_id)
-            if held is None or held._ticket_for_ticket_number(ticket) is None:
-                ticket = self.issue_ticket(conversation_id, lock_lifetime)  # ours expired while waiting
-                continue
-            if not held.is_locked(ticket):
-                break
-            await asyncio.sleep(wait_time_in_seconds)
-            self.update_lock(conversation_id)
-        yield held
-    finally:
-        self.cleanup(conversation_id, ticket)
-
-assert "_acquire_lock" in lock_store.LockStore.__dict__, "rasa.core.lock_store.LockStore has changed"
-lock_store.LockStore.lock = lock
-sys.argv[0] = "run_rasa.py"
-import run_rasa
-run_rasa.main()
-'
-
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
@@ -262,7 +227,7 @@ start_rasa() {  # port: unless already running there (and the model is not newer
     echo "$MODEL is newer than the Rasa server on port $1: restarting it"
   fi
   stop_group "$pidfile" TERM 15
-  start_server rasa "$1" $PYTHON -c "$LOCK_FIX" run --interface 127.0.0.1 --port "$1" --model "$MODEL" \
+  start_server rasa "$1" $PYTHON run_rasa.py run --interface 127.0.0.1 --port "$1" --model "$MODEL" \
     --endpoints "$STATE/endpoints.yml" --credentials credentials.yml
 }
 

@@ -164,3 +164,71 @@ def test_a_rasa_whose_session_start_moved_stops_the_server(monkeypatch):
     monkeypatch.setattr(ActionSessionStart, "run", run_without_a_session)
     with pytest.raises(rasa_patches.RasaInternalsMoved, match="ActionSessionStart"):
         rasa_patches.note_a_story_started_afresh()
+
+
+def _a_dead_servers_ticket_and_a_store():
+    from rasa.core.lock_store import InMemoryLockStore
+
+    store = InMemoryLockStore()
+    store.issue_ticket("patient", lock_lifetime=0.1)  # a killed server's: never cleaned up, expires
+    return store
+
+
+def test_rasas_own_wait_starves_when_its_ticket_expires_behind_a_dead_servers():
+    import asyncio
+
+    store = _a_dead_servers_ticket_and_a_store()
+    ticket = store.issue_ticket("patient", lock_lifetime=0.15)
+
+    async def wait_in_rasas_loop():
+        await asyncio.wait_for(store._acquire_lock("patient", ticket, 0.3), timeout=1.5)
+
+    with pytest.raises(asyncio.TimeoutError):
+        asyncio.run(wait_in_rasas_loop())
+
+
+def test_a_waiter_whose_ticket_expired_behind_a_dead_servers_takes_a_new_one_and_gets_the_lock():
+    import asyncio
+
+    store = _a_dead_servers_ticket_and_a_store()
+
+    async def take_the_lock():
+        async with store.lock("patient", lock_lifetime=0.15, wait_time_in_seconds=0.3):
+            return True
+
+    assert asyncio.run(asyncio.wait_for(take_the_lock(), timeout=1.5))
+    assert store.get_lock("patient") is None  # released and cleaned up
+
+
+def test_a_live_holder_still_keeps_a_waiter_out_until_it_releases():
+    import asyncio
+
+    from rasa.core.lock_store import InMemoryLockStore
+
+    store = InMemoryLockStore()
+    order = []
+
+    async def hold(name, seconds):
+        async with store.lock("patient", lock_lifetime=10, wait_time_in_seconds=0.05):
+            order.append(f"{name} in")
+            await asyncio.sleep(seconds)
+            order.append(f"{name} out")
+
+    async def both():
+        first = asyncio.create_task(hold("first", 0.3))
+        await asyncio.sleep(0.01)
+        await asyncio.gather(first, hold("second", 0))
+
+    asyncio.run(both())
+    assert order == ["first in", "first out", "second in", "second out"]
+
+
+def test_a_rasa_whose_lock_no_longer_waits_in_acquire_lock_stops_the_server(monkeypatch):
+    from rasa.core.lock_store import LockStore
+
+    async def lock_elsewhere(self, conversation_id, lock_lifetime=60, wait_time_in_seconds=1):
+        yield None
+
+    monkeypatch.setattr(LockStore, "lock", lock_elsewhere)
+    with pytest.raises(rasa_patches.RasaInternalsMoved, match="LockStore"):
+        rasa_patches.renew_a_ticket_that_expired_while_waiting()
