@@ -23,6 +23,7 @@ WEB_PORT ?= 8080
 WEB_INSTALLED := web/node_modules/.package-lock.json
 # Browser tests drive Debian's Chromium: Playwright's own browser download is unreachable.
 CHROMIUM := /usr/bin/chromium
+RABBITMQ := /usr/lib/rabbitmq/bin/rabbitmq-server
 
 # Quieter logs: TensorFlow's CUDA probing and SQLAlchemy's 2.0 notice say nothing about us.
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -110,6 +111,10 @@ $(CHROMIUM):
 	  $$sudo apt-get install -y --no-install-recommends chromium || \
 	  { $$sudo apt-get update && $$sudo apt-get install -y --no-install-recommends chromium; }
 
+# RabbitMQ for the Pika event broker's tests (a node of their own on loopback, scripts/rabbitmq.sh).
+$(RABBITMQ):
+	scripts/rabbitmq.sh install
+
 test: test-python validate test-conversations check-rule-book
 
 # Every Python test that starts no server: tests/integration and tests/browser are marked integration and
@@ -130,7 +135,7 @@ rule-book: $(INSTALLED)
 check-rule-book: $(INSTALLED)
 	$(PYTHON) scripts/write_rule_book.py --check
 
-test-python: $(MODEL) $(WEB_INSTALLED) $(CHROMIUM)
+test-python: $(MODEL) $(WEB_INSTALLED) $(CHROMIUM) $(RABBITMQ)
 	$(PYTHON) -m pytest
 
 # --fail-on-warnings misses some of the validator's warnings (an unused response only warns),

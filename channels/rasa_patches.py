@@ -1,4 +1,4 @@
-"""Nine changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
+"""Ten changes to Rasa 3.6, made wherever Rasa runs with our channels (credentials.yml imports them,
 so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa.py (`rasa shell`).
 
 1. Rasa waits up to 5 minutes for the action server (a constant, not a setting). After
@@ -32,6 +32,9 @@ so plain `rasa run`, as in Rasa's official image, gets them too) and by run_rasa
    above debug. nginx retries a killed server's requests on the other at once, so in a cluster the
    two tickets expire within a poll of each other (issue 22: 1 retried request in 6 hung). Here a
    waiter whose ticket has gone takes a new one.
+10. Rasa's tracker store hands each new event to the event broker, which publishes it in the background: a
+   server killed under load loses the events of turns it had already answered. A broker with
+   publish_and_confirm (channels/triage_events.py) is awaited instead, before the turn is saved and answered.
 
 Each checks that the Rasa internals it changes are still there, and stops the server with an error
 naming them if Rasa has moved them: a silent no-op would bring back the 5-minute wait.
@@ -257,6 +260,24 @@ def renew_a_ticket_that_expired_while_waiting() -> None:
     LockStore.lock = lock
 
 
+def await_a_broker_that_confirms() -> None:
+    from rasa.core.tracker_store import TrackerStore
+
+    if "event_broker.publish(body)" not in inspect.getsource(TrackerStore._stream_new_events):
+        raise RasaInternalsMoved("rasa.core.tracker_store.TrackerStore._stream_new_events no longer publishes each "
+                                 "new event (channels/rasa_patches.py)")
+    publish_in_the_background = TrackerStore._stream_new_events
+
+    async def _stream_new_events(self, event_broker, new_events, sender_id):
+        confirm = getattr(event_broker, "publish_and_confirm", None)
+        if confirm is None:
+            return await publish_in_the_background(self, event_broker, new_events, sender_id)
+        for event in new_events:
+            await confirm({"sender_id": sender_id, **event.as_dict()})
+
+    TrackerStore._stream_new_events = _stream_new_events
+
+
 def apply() -> None:
     global _applied
     if _applied:
@@ -270,6 +291,7 @@ def apply() -> None:
     send_actions_the_latest_turn_only()
     note_a_story_started_afresh()
     renew_a_ticket_that_expired_while_waiting()
+    await_a_broker_that_confirms()
     _applied = True
 
 

@@ -5,12 +5,15 @@ language, the channel, the clinic id, the conversation id and the time.
 
 The patient's own words are not published unless the clinic sets SHARE_MESSAGES_WITH_CLINIC=true: a user
 event goes out without its text, its classification and its metadata, and slot events (the story) not at
-all. Rasa's SQL broker stores what is published (endpoints.yml: event_broker, var/events.db).
+all. Rasa's SQL broker stores what is published (endpoints.yml: event_broker, var/events.db); in the
+cluster, Rasa's Pika broker sends it to RabbitMQ (scripts/cluster.sh).
 """
 import os
 from collections import OrderedDict
 from typing import Any, Dict, List, Optional, Text
 
+import rasa.shared.core.events  # noqa: F401  Rasa's Pika broker uses it without importing it
+from rasa.core.brokers.pika import PikaEventBroker
 from rasa.core.brokers.sql import SQLEventBroker
 
 TRIAGE_OUTCOME = "triage_outcome"
@@ -73,13 +76,27 @@ class ClinicEvents:
                 self.channels.popitem(last=False)
 
 
-class TriageSQLEventBroker(SQLEventBroker):
-    """Rasa's SQL event broker, publishing what ClinicEvents keeps."""
+class PublishesClinicEvents:
+    """Put before a Rasa event broker: it publishes what ClinicEvents keeps of each event, not the event."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.clinic_events = ClinicEvents(shares_messages())
 
-    def publish(self, event: Dict[Text, Any]) -> None:
+    def publish(self, event: Dict[Text, Any], *args: Any, **kwargs: Any) -> None:
         for record in self.clinic_events.records(event):
-            super().publish(record)
+            super().publish(record, *args, **kwargs)
+
+
+class TriageSQLEventBroker(PublishesClinicEvents, SQLEventBroker):
+    """Rasa's SQL event broker (the default: SQLite under var/)."""
+
+
+class TriagePikaEventBroker(PublishesClinicEvents, PikaEventBroker):
+    """Rasa's RabbitMQ event broker (the cluster). Rasa publishes in the background, so a server killed under
+    load lost the outcomes of turns it had answered seconds before (26 of 100, scripts/cluster_load.py); the
+    tracker store awaits publish_and_confirm instead (channels/rasa_patches.py), before it saves the turn."""
+
+    async def publish_and_confirm(self, event: Dict[Text, Any]) -> None:
+        for record in self.clinic_events.records(event):
+            await self._publish(record)  # returns once RabbitMQ has confirmed it, or kept it to publish later

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The production topology on one machine, all on loopback (issue 10): PostgreSQL (tracker store),
-# Redis (lock store), two Rasa servers, two action servers, and nginx in front. Debian's packages,
+# Redis (lock store), RabbitMQ (event broker: the clinic's triage outcomes, queue triage_events; issue
+# 21), two Rasa servers, two action servers, and nginx in front. Debian's packages,
 # installed here if missing. State and logs in var/cluster/ (ignored by git).
 #
 #   scripts/cluster.sh up      start what is not running (a second `up` reuses a running cluster)
@@ -12,6 +13,7 @@
 # which the other commands and scripts/cluster_load.py read, so only `up` needs them set:
 #   CLUSTER_PORT [5080] nginx, the assistant      CLUSTER_RASA_PORTS ["5105 5106"]
 #   CLUSTER_PG_PORT [55432]  CLUSTER_REDIS_PORT [56379]  CLUSTER_ACTION_PORTS ["5155 5156"]
+#   CLUSTER_RABBITMQ_PORT [55672] AMQP (and the two ports after it, scripts/rabbitmq.sh)
 #   CLUSTER_ACTION_PROXY_PORT [5150] nginx in front of the action servers
 # A port held by anything that is not this cluster stops `up` with the process holding it named.
 #
@@ -33,6 +35,7 @@ setting() { local value="${!1:-}"; [ -n "$value" ] || value=$(recorded "$1"); ec
 PORT=$(setting CLUSTER_PORT 5080)
 PG_PORT=$(setting CLUSTER_PG_PORT 55432)
 REDIS_PORT=$(setting CLUSTER_REDIS_PORT 56379)
+RABBITMQ_PORT=$(setting CLUSTER_RABBITMQ_PORT 55672)
 read -r -a RASA_PORTS <<< "$(setting CLUSTER_RASA_PORTS "5105 5106")"
 read -r -a ACTION_PORTS <<< "$(setting CLUSTER_ACTION_PORTS "5155 5156")"
 ACTION_PROXY_PORT=$(setting CLUSTER_ACTION_PROXY_PORT 5150)
@@ -44,7 +47,7 @@ export TF_CPP_MIN_LOG_LEVEL=3 RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UB
 # nginx retries the dead server's requests on the other at once, and they wait for this (measured:
 # 10 s lock -> the slowest retried turn answered in about 13 s; the widget gives up at 20 s).
 export TICKET_LOCK_LIFETIME=${TICKET_LOCK_LIFETIME:-10}
-export DB_PASSWORD=${DB_PASSWORD:-triage-local}
+export DB_PASSWORD=${DB_PASSWORD:-triage-local} RABBITMQ_PASSWORD=${RABBITMQ_PASSWORD:-triage-local}
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -59,6 +62,7 @@ install() {
       { as_root apt-get update && as_root apt-get install -y --no-install-recommends "${missing[@]}"; }
     PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   fi
+  scripts/rabbitmq.sh install
 }
 
 alive() {  # pid: running (a zombie is not)
@@ -154,6 +158,14 @@ lock_store:
   type: "redis"
   url: "127.0.0.1"
   port: $REDIS_PORT
+event_broker:
+  type: channels.triage_events.TriagePikaEventBroker
+  url: "127.0.0.1"
+  port: $RABBITMQ_PORT
+  username: "triage"
+  password: \${RABBITMQ_PASSWORD}
+  queues:
+  - triage_events
 nlg:
   type: channels.clinic_responses.ClinicResponses
 EOF
@@ -243,6 +255,7 @@ record_config() {
 CLUSTER_PORT="$PORT"
 CLUSTER_PG_PORT="$PG_PORT"
 CLUSTER_REDIS_PORT="$REDIS_PORT"
+CLUSTER_RABBITMQ_PORT="$RABBITMQ_PORT"
 CLUSTER_RASA_PORTS="${RASA_PORTS[*]}"
 CLUSTER_ACTION_PORTS="${ACTION_PORTS[*]}"
 CLUSTER_ACTION_PROXY_PORT="$ACTION_PROXY_PORT"
@@ -260,6 +273,7 @@ up() {
   record_config
   start_postgres
   start_redis
+  scripts/rabbitmq.sh start "$STATE/rabbitmq" "$RABBITMQ_PORT"
   write_configs
   start_nginx
   local port
@@ -280,6 +294,7 @@ status() {
   local port ok=0 pid
   listening "$PG_PORT" "$(pid_of "$STATE/pg/postmaster.pid")" || { echo "PostgreSQL: down"; ok=1; }
   listening "$REDIS_PORT" "$(pid_of "$STATE/redis.pid")" || { echo "Redis: down"; ok=1; }
+  scripts/rabbitmq.sh status "$STATE/rabbitmq" || { echo "RabbitMQ: down"; ok=1; }
   listening "$PORT" "$(pid_of "$STATE/nginx.pid")" || { echo "nginx: down"; ok=1; }
   for port in "${ACTION_PORTS[@]}"; do
     listening "$port" "$(pid_of "$STATE/actions-$port.pid")" || { echo "action server $port: down"; ok=1; }
@@ -301,6 +316,7 @@ down() {
     for _ in $(seq 1 50); do alive "$(pid_of "$STATE/nginx.pid")" || break; sleep 0.1; done
   fi
   [ -f "$STATE/redis.pid" ] && stop_group "$STATE/redis.pid" TERM 10
+  [ -d "$STATE/rabbitmq" ] && scripts/rabbitmq.sh stop "$STATE/rabbitmq"
   [ -d "$STATE/pg" ] && as_postgres "$PG_BIN/pg_ctl" -D "$STATE/pg" -m fast stop >/dev/null 2>&1 || true
   echo "cluster down"
 }

@@ -2,7 +2,8 @@
 servers sharing PostgreSQL and Redis, with one Rasa server killed part-way, then a burst of requests at
 the same moment, then every Rasa server restarted in the middle of a conversation's questions (issue 10). Checks that
 every message is answered, that each conversation gets its own triage (no cross-talk), that the
-tracker store holds each turn exactly once, and that the requests caught by the kill were answered
+tracker store holds each turn exactly once, that each conversation's triage outcome reached RabbitMQ (the
+event broker, queue triage_events; issue 21), and that the requests caught by the kill were answered
 within FAILOVER_LIMIT_SECONDS (the widget gives up at 20 s; issue 22). Prints the figures; exits 1 if a
 check fails, 2 if the cluster is not fully up to begin with.
 
@@ -50,6 +51,8 @@ URL = f"http://127.0.0.1:{setting('CLUSTER_PORT', '5080')}/webhooks/rest/webhook
 DATABASE = (f"postgresql://rasa:{os.environ.get('DB_PASSWORD', 'triage-local')}@127.0.0.1:"
             f"{setting('CLUSTER_PG_PORT', '55432')}/rasa")
 REDIS_PORT = int(setting("CLUSTER_REDIS_PORT", "56379"))
+RABBITMQ = (f"amqp://triage:{os.environ.get('RABBITMQ_PASSWORD', 'triage-local')}@127.0.0.1:"
+            f"{setting('CLUSTER_RABBITMQ_PORT', '55672')}/")
 RASA_PORTS = [int(port) for port in setting("CLUSTER_RASA_PORTS", "5105 5106").split()]
 # A report each, and the symptom its triage must name.
 REPORTS = [
@@ -171,6 +174,32 @@ def restart_mid_questions() -> dict:
             "after_restart_seconds": round(ended - started, 2)}
 
 
+def outcomes_published(prefix: str, quiet_seconds: float = 3) -> dict:
+    """The triage_outcome records of our conversations that reached RabbitMQ: symptoms per conversation id.
+    Reads the queue empty (published in the background, after the replies: read until nothing new comes)."""
+    import asyncio
+
+    import aio_pika
+
+    async def drain() -> dict:
+        found, quiet_since = {}, time.monotonic()
+        connection = await aio_pika.connect(RABBITMQ)
+        async with connection:
+            queue = await (await connection.channel()).declare_queue("triage_events", durable=True)
+            while time.monotonic() - quiet_since < quiet_seconds:
+                message = await queue.get(no_ack=True, fail=False)
+                if message is None:
+                    await asyncio.sleep(0.2)
+                    continue
+                quiet_since = time.monotonic()
+                record = json.loads(message.body)
+                if record.get("event") == "triage_outcome" and str(record.get("sender_id")).startswith(prefix):
+                    found.setdefault(record["sender_id"], set()).update(record.get("symptoms") or [])
+        return found
+
+    return asyncio.run(drain())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conversations", type=int, default=200)
@@ -214,6 +243,8 @@ def main() -> int:
         stored = dict(db.execute(sqlalchemy.text(
             "SELECT sender_id, count(*) FROM events WHERE type_name = 'user' AND sender_id LIKE :prefix "
             "GROUP BY sender_id"), {"prefix": conversation_id(f"load-{os.getpid()}-%")}).fetchall())
+    published = outcomes_published(conversation_id(f"load-{os.getpid()}-"))
+    not_published = [r["sender"] for r in results if r["symptom"] not in published.get(conversation_id(r["sender"]), ())]
     lost = sum(max(0, len(TURNS) - stored.get(conversation_id(r["sender"]), 0)) for r in results)
     duplicated = sum(max(0, stored.get(conversation_id(r["sender"]), 0) - len(TURNS)) for r in results)
     times = sorted(t for r in results for t in r["times"])
@@ -230,6 +261,7 @@ def main() -> int:
         "unanswered_conversations": len(unanswered), "request_errors": len(errors),
         "conversations_without_their_triage": len(untriaged), "cross_talk": len(set(crossed)),
         "turns_lost": lost, "turns_duplicated": duplicated,
+        "outcomes_not_in_rabbitmq": len(not_published),
     }
     figures.update(burst(args.burst))
     figures.update(restart_mid_questions())
@@ -240,7 +272,7 @@ def main() -> int:
     if slow_failover:
         print(f"a request caught by the kill took {figures['in_flight_max_seconds']} s, "
               f"over the widget's {FAILOVER_LIMIT_SECONDS:.0f} s", file=sys.stderr)
-    failed = (unanswered or untriaged or crossed or lost or duplicated or errors or slow_failover
+    failed = (unanswered or untriaged or crossed or lost or duplicated or errors or slow_failover or not_published
               or figures["burst_unanswered"] or not figures["restarts_survived_mid_questions"])
     return 1 if failed else 0
 

@@ -82,9 +82,10 @@ def say(url: str, sender: str, text: str, timeout: float = 60, metadata: Optiona
 
 class RunningAssistant:
     def __init__(self, action_timeout_seconds: Optional[float] = 3, extra_env: Optional[dict] = None,
-                 credentials: Optional[str] = None):
+                 credentials: Optional[str] = None, event_broker: Optional[str] = None):
         """``extra_env``: more environment for both servers (a channel's settings); ``credentials``: the
-        text of the credentials file to use instead of the repository's (e.g. with a channel switched on)."""
+        text of the credentials file to use instead of the repository's (e.g. with a channel switched on);
+        ``event_broker``: the endpoints' event_broker section instead of the SQL broker's."""
         self.action_port, self.rasa_port = free_port(), free_port()
         self.workdir = Path(tempfile.mkdtemp(prefix="triage-it-"))
         self.env = {**os.environ, "SANIC_HOST": HOST, "ACTION_TIMEOUT_SECONDS": str(action_timeout_seconds),
@@ -104,8 +105,8 @@ class RunningAssistant:
             f"action_endpoint:\n  url: http://{HOST}:{self.action_port}/webhook\n"
             f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.tracker_db}\n"
             "nlg:\n  type: channels.clinic_responses.ClinicResponses\n"
-            f"event_broker:\n  type: channels.triage_events.TriageSQLEventBroker\n  dialect: sqlite\n"
-            f"  db: {self.events_db}\n")
+            + (event_broker or f"event_broker:\n  type: channels.triage_events.TriageSQLEventBroker\n"
+                               f"  dialect: sqlite\n  db: {self.events_db}\n"))
         self.action_server = self._start_action_server()
         self.rasa_server = self._start_rasa_server()
         wait_for(f"http://{HOST}:{self.action_port}/health", self.action_server)

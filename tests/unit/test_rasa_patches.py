@@ -232,3 +232,53 @@ def test_a_rasa_whose_lock_no_longer_waits_in_acquire_lock_stops_the_server(monk
     monkeypatch.setattr(LockStore, "lock", lock_elsewhere)
     with pytest.raises(rasa_patches.RasaInternalsMoved, match="LockStore"):
         rasa_patches.renew_a_ticket_that_expired_while_waiting()
+
+
+class _BackgroundBroker:
+    def __init__(self):
+        self.confirmed, self.published = [], []
+
+    def publish(self, event):
+        self.published.append(event)
+
+
+class _ConfirmingBroker(_BackgroundBroker):
+    async def publish_and_confirm(self, event):
+        self.confirmed.append(event)
+
+
+def _save_a_turn(broker):
+    import asyncio
+
+    from rasa.core.tracker_store import InMemoryTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import BotUttered, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    store = InMemoryTrackerStore(Domain.empty(), event_broker=broker)
+    tracker = DialogueStateTracker.from_events("patient", [UserUttered("hello"), BotUttered("hi")])
+    asyncio.run(store.save(tracker))
+
+
+def test_a_broker_that_confirms_is_awaited_for_each_new_event():
+    broker = _ConfirmingBroker()
+    _save_a_turn(broker)
+    assert [(e["sender_id"], e["event"]) for e in broker.confirmed] == [("patient", "user"), ("patient", "bot")]
+    assert broker.published == []
+
+
+def test_any_other_broker_is_handed_the_events_as_rasa_does():
+    broker = _BackgroundBroker()
+    _save_a_turn(broker)
+    assert [e["event"] for e in broker.published] == ["user", "bot"]
+
+
+def test_a_rasa_whose_tracker_store_publishes_elsewhere_stops_the_server(monkeypatch):
+    from rasa.core.tracker_store import TrackerStore
+
+    async def stream_elsewhere(self, event_broker, new_events, sender_id):
+        return None
+
+    monkeypatch.setattr(TrackerStore, "_stream_new_events", stream_elsewhere)
+    with pytest.raises(rasa_patches.RasaInternalsMoved, match="_stream_new_events"):
+        rasa_patches.await_a_broker_that_confirms()
