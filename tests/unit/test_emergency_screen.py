@@ -107,3 +107,44 @@ def test_an_age_told_beside_the_child_is_no_treatment_date(nlp):
 def test_a_question_followed_by_a_report_is_no_general_question(nlp):
     assert not read_message("Is a bit of lip swelling ok? Tongue feels a bit big too.", nlp).asks_in_general
     assert read_message("can cryotherapy cause chest pain? I saw on a forum someone said so", nlp).asks_in_general
+
+
+@pytest.mark.parametrize("text, signs", [
+    # a condition about a change is asked about, not told
+    ("if she got a temperature and went floppy, would that mean hospital?", ()),
+    ("If I get chest pain after the freezing, is it the treatment?", ()),
+    ("unless he goes floppy I don't need to worry?", ()),
+    # ...but a condition with a clause of its own tells of now, and a doubt about now counts
+    ("if I walk up the stairs I get chest pain", ("chest_pain",)),
+    ("not sure if she went floppy or is just tired", ("sepsis_signs",)),
+    ("wondering if I got chest pain from the freezing", ("chest_pain",)),
+    # a blister's own looks after the sign; a child floppy stays a sign
+    ("the bubble on his heel has gone floppy and wrinkled", ()),
+    ("my toddler has gone floppy and won't feed", ("sepsis_signs",)),
+    # a sign over since a named month
+    ("I was wheezy back in april with hay fever, all fine now", ()),
+])
+def test_fourth_round_conditions_and_spot_words_set_a_sign_aside(nlp, text, signs):
+    assert read_message(text, nlp).emergency_signs == signs
+
+
+@pytest.mark.parametrize("text, signs", [
+    ("heavy pressure under the breastbone and it goes into my jaw", ("chest_pain",)),
+    ("a tearing pain right through my chest to my back", ("chest_pain",)),
+    ("i have chess pain since an hour", ("chest_pain",)),
+    ("she is muddled and hot, keeps asking what year it is", ("sepsis_signs",)),
+    ("new-onset confusion in my grandad since lunch", ("sepsis_signs",)),
+    ("the purple marks, when I push with a glass they stay", ("sepsis_signs",)),
+    ("I pressed them and they did not turn pale", ("sepsis_signs",)),
+    ("he was frothing at the mouth and his arms and legs jerking", ("sepsis_signs",)),
+    ("I have difficulty to breathe since the morning", ("breathing_difficulty",)),
+    ("I can't take a deep breath and my chest is whistling", ("breathing_difficulty",)),
+    ("his lips are going a greyish colour", ("sepsis_signs",)),
+])
+def test_fourth_round_phrasings_of_emergency_signs(nlp, text, signs):
+    assert read_message(text, nlp).emergency_signs == signs
+
+
+@pytest.mark.parametrize("text", ["if I get up off the sofa I get chest pain", "if he lies down his lips go blue"])
+def test_a_condition_whose_sign_has_a_clause_of_its_own_tells_of_now(nlp, text):
+    assert read_message(text, nlp).emergency_signs

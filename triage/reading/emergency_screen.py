@@ -62,6 +62,10 @@ class EmergencyScreen:
         self.fear_of = [tuple(pair) for pair in context.fear_of]
         self.future_words = set(context.future_words)
         self.fear_scope_ends = set(context.fear_scope_ends)
+        self.condition_cues = set(context.condition_cues)
+        self.condition_changes = set(context.condition_changes)
+        self.doubts_before_condition = set(context.doubts_before_condition)
+        self.subjects = set(context.subjects)
         self.over_at_the_visit = OverAtTheVisit(over_at_the_visit)
         self.lingering_words = set(context.lingering_words)
         self.lingering_signs_of = set(context.lingering_signs_of)
@@ -132,6 +136,9 @@ class EmergencyScreen:
             if doc[i].is_punct or doc[i].lower_ in self.scope_ends:
                 break
             words.append(i)
+        after = {token.lower_ for token in doc[sign.end:min(sign.sent.end, sign.end + self.context.spot_only_after_window)]}
+        if after & set(self.context.spot_only_after.get(sign.ent_id_, ())):
+            return True
         candidates = words + [sign.start]
         return any(doc[i].lower_ in spot_words and not (doc[i].lower_ == "skin" and i > 0
                                                          and doc[i - 1].lower_ in self.persons_before_skin)
@@ -191,11 +198,23 @@ class EmergencyScreen:
         cue = next((i for i, word in enumerate(before) if word in self.fear_cues or phrase_at(before, i, self.fear_of)), None)
         if cue is None or self.present_markers & set(before[cue:]):  # "worried as her lips are swelling"
             return False
+        if self.a_condition_about_a_change(doc, start + cue, before[cue + 1:] + [token.lower_ for token in sign]):
+            return True
         end = sign.end
         while end < sign.sent.end and doc[end].lower_ not in self.fear_scope_ends:
             end += 1
         clause = set(before[cue:]) | {token.lower_ for token in doc[sign.end:end]}
         return bool(clause & self.future_words) or contains(before[cue:], self.fear_of)
+
+
+    def a_condition_about_a_change(self, doc, cue: int, words: List[str]) -> bool:
+        """"if he got a fever and went floppy": a change the patient asks about, not one that happened. The
+        change comes right after the condition's subject ("if my son got"), and no other subject follows it:
+        "if I walk upstairs I get chest pain" and "if I get up I get chest pain" tell of now."""
+        doubted = cue > 0 and doc[cue - 1].lower_ in self.doubts_before_condition
+        change = next((i for i, word in enumerate(words[:3]) if word in self.condition_changes), None)
+        return (doc[cue].lower_ in self.condition_cues and not doubted and change is not None
+                and not self.subjects & set(words[change + 1:]))
 
 
 @Language.factory("emergency_screen", default_config={"context": {}, "over_at_the_visit": {}})

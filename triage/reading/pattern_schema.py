@@ -57,6 +57,8 @@ class EmergencyContext(PatternFile):
     about_the_spot_window: StrictInt
     persons_before_skin: Words
     about_the_spot: Dict[StrictStr, Words]  # emergency sign id -> words
+    spot_only_after_window: StrictInt
+    spot_only_after: Dict[StrictStr, Words]
     history_before: Words
     history_links: Words
     history_window: StrictInt
@@ -75,6 +77,10 @@ class EmergencyContext(PatternFile):
     fear_of: Phrases
     future_words: Words
     fear_scope_ends: Words
+    condition_cues: Words
+    condition_changes: Words
+    doubts_before_condition: Words
+    subjects: Words
     present_markers: Words
     lingering_words: Words
     lingering_signs_of: Words
