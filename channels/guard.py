@@ -22,10 +22,12 @@ from triage.reading.characters import readable
 MAX_MESSAGE_CHARS_ENV = "MAX_MESSAGE_CHARS"
 DEFAULT_MAX_MESSAGE_CHARS = 2000
 CUT_MARK = " … "
-# The triage reads the message up to this many characters (its start and end beyond). 20,000 was tried and
-# failed: 20,000 emoji took 13.4 s to read, past the action timeout (2 s), and the patient got no level;
-# 2,000 take 0.67 s. A longer bound needs a faster reading first.
-MAX_WHOLE_CHARS = 2_000
+# The triage reads the message whole up to this many characters (its start and end beyond): about 900
+# words, two pages. Bounded by the reading's time: the densest text measured ("a! a! ...", a token every
+# 1.5 characters) takes 0.37 s per 2,000 characters, so 5,000 take under 1 s of the action's 2 s
+# (docs/performance.md). Emoji runs are cut and sentences bounded first (triage/reading/characters.py,
+# sentence_bound.py): before that, 20,000 emoji took 13.4 s.
+MAX_WHOLE_CHARS = 5_000
 WHOLE_MESSAGE_KEY = "whole_message"
 
 TOO_LONG = ("Your message was longer than {limit} characters, so I read only its start and its end. "

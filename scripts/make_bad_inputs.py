@@ -112,6 +112,9 @@ def cases():
         yield {"kind": "long", "repeat": ["my skin is sore ", 6250], "tail": sign, "min_level": level}
         yield {"kind": "long", "repeat": ["😭", 25000], "tail": sign, "min_level": level}
         yield {"kind": "long", "repeat": ["a", 1_000_001], "head": sign, "min_level": level}
+        # the sign in the middle of 4,600 characters: over 2,000 from either end, within the whole bound (5,000)
+        yield {"kind": "long", "repeat": ["my skin is sore ", 140], "tail": f"{sign}. " + "the spot looks fine " * 115,
+               "min_level": level}
     yield from wrong_shapes()
     yield from surrogates_and_bytes()
 

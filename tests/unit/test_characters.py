@@ -23,3 +23,36 @@ def test_joiners_outside_words_and_ordinary_text_are_kept(text):
 
 def test_the_channel_gives_rasa_the_words():
     assert patient_text("pus\u200b+fever", 2000).text == "pus fever"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("😭" * 25_000 + " there is pus", "😭😭😭😭😭😭 there is pus"),
+    ("ow " + "😭 " * 50 + "it's bleeding", "ow 😭😭😭😭😭😭 it's bleeding"),
+    ("what!!!!!!!!!!!!!! pus", "what!!!!!! pus"),
+    ("??? :( :( :( !!", "??? :( :( :( !!"),
+])
+def test_a_long_run_of_emoji_or_symbols_is_cut_to_its_first_few(text, kept):
+    assert readable(text) == kept
+
+
+@pytest.mark.parametrize("text", ["ok...", "38.5°C <1cm", "??? :( :(", "😭😭😭 it hurts", "- - - -"])
+def test_short_runs_of_symbols_are_kept(text):
+    assert readable(text) == text
+
+
+def test_a_sentence_with_no_full_stop_is_bounded_in_tokens(nlp):
+    from triage.reading.sentence_bound import MAX_SENTENCE_TOKENS
+
+    doc = nlp("sore and red " * 200 + "there is pus")
+    assert max(len(sentence) for sentence in doc.sents) <= MAX_SENTENCE_TOKENS
+    short = nlp("I had it frozen on Monday and now there is pus. No fever.")
+    assert [len(sentence) for sentence in short.sents] == [12, 3]
+
+
+def test_a_sign_in_the_middle_of_a_long_message_is_read(nlp):
+    from channels.guard import MAX_WHOLE_CHARS
+
+    half = "the spot looks fine " * (MAX_WHOLE_CHARS // 2 // 20 - 2)
+    text = patient_text(half + "my throat is closing up " + half, 2000)
+    assert len(text.whole) > 4000 and not text.whole_was_cut and text.was_cut
+    assert read_message(text.whole, nlp).emergency_signs == ("anaphylaxis",)

@@ -1,4 +1,4 @@
-"""Builds the project's spaCy pipeline: blank English, a sentencizer, a lookup lemmatizer, an EntityRuler
+"""Builds the project's spaCy pipeline: blank English, a sentencizer (sentences bounded in length), a lookup lemmatizer, an EntityRuler
 fed from triage/reading/patterns/entities.yml, negspacy's negex with triage/reading/patterns/negation.yml, and the emergency
 screen with triage/reading/patterns/emergency_context.yml, the word-sense screen with word_senses.yml and the
 hypothetical screen with hypothetical_context.yml. Rasa's SpacyNLP loads it by path. Every pattern file is checked
@@ -16,6 +16,7 @@ import srsly
 from spacy_lookups_data import en as english_lookups
 
 from triage.reading import hypothetical_screen  # noqa: F401  registers the "hypothetical_screen" factory
+from triage.reading import sentence_bound  # noqa: F401  registers the "sentence_bound" factory
 from triage.reading import historical_screen  # noqa: F401  registers the "historical_screen" factory
 from triage.reading import word_sense_screen  # noqa: F401  registers the "word_sense_screen" factory
 from triage.reading.emergency_screen import LABEL  # importing it registers the "emergency_screen" factory
@@ -112,6 +113,7 @@ def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DE
         load_patterns(read_at_run_time)
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")  # negex scopes negation within a sentence
+    nlp.add_pipe("sentence_bound")  # and the screens look at a sign's sentence: bounded
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     # Emergency signs are read first and screened before anything else is read, so that a sign set
     # aside ("the wart on my chest hurts") leaves its words to the other patterns (chest, pain).
