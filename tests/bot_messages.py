@@ -62,4 +62,5 @@ def disclaimer_text(environment) -> str:
 
     domain = Path(__file__).resolve().parents[1] / "domain.yml"
     text = yaml.safe_load(domain.read_text())["responses"][DISCLAIMER_RESPONSE][0]["text"].strip()
-    return text.format_map(ClinicSettings.from_environment(environment).placeholders())
+    clinic = ClinicSettings.from_environment(environment)
+    return f"{text.format_map(clinic.placeholders())} {clinic.disclaimer_details()}".strip()

@@ -32,6 +32,18 @@ class ClinicSettings:
         headlines that refer the patient ("Please contact Skin Clinic (01 23; out of hours 09 87) today")."""
         return {"clinic": self.name, "emergency_number": self.emergency_number, "clinic_to_call": self.to_call()}
 
+    def disclaimer_details(self) -> str:
+        """What the clinic set, said after the disclaimer's own words (which stay word for word: the
+        evaluations find the disclaimer by them): "Here the emergency number is 000. Harbour Skin Clinic:
+        02 9999 0000." Empty when nothing is set."""
+        details = []
+        if self.emergency_number != DEFAULT_EMERGENCY_NUMBER:
+            details.append(f"Here the emergency number is {self.emergency_number}.")
+        if self.phone:
+            out_of_hours = f"; out of hours {self.out_of_hours_phone}" if self.out_of_hours_phone else ""
+            details.append(f"{self.name}: {self.phone}{out_of_hours}.")
+        return " ".join(details)
+
     def to_call(self) -> str:
         if not self.phone:
             return self.name

@@ -31,14 +31,16 @@ def test_with_emergency_number_000_no_response_names_another_or_leaves_a_placeho
 
 def test_the_disclaimer_and_the_safety_nets_name_the_clinic_s_numbers():
     texts = dict(every_response_text(CLINIC))
-    assert texts["utter_disclaimer"].endswith("call your local emergency number.")  # word for word: the eval
+    domain_words = DOMAIN.responses["utter_disclaimer"][0]["text"].strip()
+    assert texts["utter_disclaimer"] == (f"{domain_words} Here the emergency number is 000. "
+                                         "Harbour Skin Clinic: 02 9999 0000.")  # the domain's words first: the eval
     assert texts["utter_emergency_unavailable"].startswith("Call 000 now.")
     assert "Harbour Skin Clinic (02 9999 0000)" in texts["utter_triage_unavailable"]
 
 
 def test_unset_settings_read_as_before():
     texts = dict(every_response_text(ClinicSettings()))
-    assert texts["utter_disclaimer"].endswith("call your local emergency number.")
+    assert texts["utter_disclaimer"] == DOMAIN.responses["utter_disclaimer"][0]["text"].strip()
     assert texts["utter_emergency_unavailable"].startswith("Call your local emergency number now.")
 
 
@@ -47,3 +49,8 @@ def test_the_channels_own_safety_reply_and_the_other_language_reply_use_the_sett
     for text in (safe_reply(CLINIC), english):
         assert "000" in text and not OTHER_EMERGENCY_NUMBERS.search(text)
     assert not OTHER_EMERGENCY_NUMBERS.search(spanish)
+
+
+def test_the_disclaimer_names_the_out_of_hours_number_too():
+    clinic = ClinicSettings(name="Harbour Skin Clinic", phone="02 9999 0000", out_of_hours_phone="02 9999 1111")
+    assert clinic.disclaimer_details() == "Harbour Skin Clinic: 02 9999 0000; out of hours 02 9999 1111."
