@@ -44,6 +44,14 @@ class ClinicSettings:
             details.append(f"{self.name}: {self.phone}{out_of_hours}.")
         return " ".join(details)
 
+    def numbers_in_any_language(self) -> str:
+        """The numbers the clinic set, in symbols any reader knows, for a text in another language whose own
+        words name no number: "🚑 000 · ☎ Harbour Skin Clinic 02 9999 0000". Empty when nothing is set."""
+        parts = [f"🚑 {self.emergency_number}"] if self.emergency_number != DEFAULT_EMERGENCY_NUMBER else []
+        if self.phone:
+            parts.append(f"☎ {self.name} {self.phone}")
+        return " · ".join(parts)
+
     def to_call(self) -> str:
         if not self.phone:
             return self.name

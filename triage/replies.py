@@ -156,8 +156,8 @@ def english_only_notices() -> Dict[str, str]:
 def english_only_texts(language: str, clinic: ClinicSettings) -> List[Message]:
     """That the assistant reads English only, with the clinic and the emergency line: in English and,
     where we have it, in the patient's language."""
-    notices = english_only_notices()
-    return [{"text": notices[code].format_map(clinic.placeholders())}
+    notices, numbers = english_only_notices(), clinic.numbers_in_any_language()
+    return [{"text": notices[code].format_map(clinic.placeholders()) + (f" {numbers}" if code != "en" and numbers else "")}
             for code in dict.fromkeys(["en", language]) if code in notices]
 
 

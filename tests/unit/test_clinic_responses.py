@@ -49,6 +49,12 @@ def test_the_channels_own_safety_reply_and_the_other_language_reply_use_the_sett
     for text in (safe_reply(CLINIC), english):
         assert "000" in text and not OTHER_EMERGENCY_NUMBERS.search(text)
     assert not OTHER_EMERGENCY_NUMBERS.search(spanish)
+    assert spanish.endswith("🚑 000 · ☎ Harbour Skin Clinic 02 9999 0000")  # its own words name no number
+
+
+def test_the_other_language_reply_adds_no_numbers_the_clinic_did_not_set():
+    english, spanish = (m["text"] for m in english_only_texts("es", ClinicSettings()))
+    assert "🚑" not in spanish and "☎" not in spanish and "🚑" not in english
 
 
 def test_the_disclaimer_names_the_out_of_hours_number_too():
