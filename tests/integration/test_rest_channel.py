@@ -171,12 +171,20 @@ def test_a_message_with_an_invalid_utf8_byte_is_triaged_not_refused(assistant):
 
 
 
-def test_a_sign_at_the_end_of_a_long_story_is_still_triaged(assistant):
-    story = "It was a long day at work and I only had time to look at it in the evening. " * 40
-    replies = assistant.say(story + "Now there is pus coming out of it and I have a fever.", sender="it-long")
-    assert len(story) > 2000
+def test_a_sign_in_the_middle_of_a_long_story_is_read_whole(assistant):
+    story = "It was a long day at work and I only had time to look at it in the evening. " * 20
+    replies = assistant.say(story + "Now there is pus coming out of it and I have a fever. " + story, sender="it-long")
+    assert len(story) > 1500  # the sign is over 1,500 characters from either end, 3,100 in all
     assert [p["level"] for p in triage_payloads(replies)] == ["urgent"]
-    assert any("longer than" in (r.get("text") or "") for r in replies), "the patient is told what was read"
+    assert not any("longer than" in (r.get("text") or "") for r in replies), "read whole: nothing to tell"
+
+
+def test_a_sign_at_the_end_of_a_story_past_the_bound_is_triaged_and_the_patient_told(assistant):
+    story = "It was a long day at work and I only had time to look at it in the evening. " * 80
+    replies = assistant.say(story + "Now there is pus coming out of it and I have a fever.", sender="it-longer")
+    assert len(story) > 5000
+    assert [p["level"] for p in triage_payloads(replies)] == ["urgent"]
+    assert any("longer than 5,000" in (r.get("text") or "") for r in replies), "the patient is told what was read"
 
 
 def test_greeting_gets_no_triage(assistant):
