@@ -148,3 +148,26 @@ def test_fourth_round_phrasings_of_emergency_signs(nlp, text, signs):
 @pytest.mark.parametrize("text", ["if I get up off the sofa I get chest pain", "if he lies down his lips go blue"])
 def test_a_condition_whose_sign_has_a_clause_of_its_own_tells_of_now(nlp, text):
     assert read_message(text, nlp).emergency_signs
+
+
+@pytest.mark.parametrize("text, signs", [
+    ("my daughter is proper floppy, like a wet noodle", ("sepsis_signs",)),
+    ("he won't even hold his head up", ("sepsis_signs",)),
+    ("the spots stay when I push on them", ("sepsis_signs",)),
+    ("when I pressed them they are not fading", ("sepsis_signs",)),
+    ("checked with the glass and they are still there", ("sepsis_signs",)),
+    ("I had a glass of water with the glass of wine", ()),
+    ("his skin has purple marks like a map and he is cold and sticky", ("sepsis_signs",)),
+    ("he went rigid and then twitching and shaking", ("sepsis_signs",)),
+    ("she keeps forgetting what she was saying", ("sepsis_signs",)),
+    ("my breathing is mad fast", ("breathing_difficulty",)),
+    ("my throat gets tight when I swallow", ("anaphylaxis",)),
+    ("my chest is paining me since evening", ("chest_pain",)),
+])
+def test_round_four_phrasings_of_emergency_signs(nlp, text, signs):
+    assert read_message(text, nlp).emergency_signs == signs
+
+
+def test_a_bleeding_that_cannot_be_stopped_is_reported_not_denied(nlp):
+    reading = read_message("I can't get it to stop bleeding", nlp)
+    assert "bleeding" in reading.symptoms

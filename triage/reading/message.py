@@ -138,7 +138,7 @@ def normalise(text: str) -> str:
 
 # A phrase that tells how a bleeding goes ("keeps bleeding", "bled for 40 minutes") also reports it.
 BLEEDING_WORDS = re.compile(r"\b(bleed\w*|bled|blood\w*)\b", re.IGNORECASE)
-POURING = re.compile(r"pouring|gushing|spurting")
+POURING = re.compile(r"(pour|gush|spurt)(ing|in|in')")
 # "it's very painful", "agony": a severity that names the pain reports it too.
 PAIN_WORDS = re.compile(r"\b(pain\w*|agon\w*|excruciating)\b", re.IGNORECASE)
 
