@@ -474,3 +474,13 @@ def test_a_scab_still_waited_for_has_not_come_off(nlp, text, came_off):
 ])
 def test_a_blister_the_size_of_a_large_thing_is_large(nlp, text, large):
     assert ("large" in (read_message(text, nlp).facts.get("severity") or [])) == large
+
+
+@pytest.mark.parametrize("text, fainting_denied", [
+    ("pressing doesn't help she fainted just now", False),
+    ("he didn't faint", True),
+    ("I haven't fainted or felt dizzy", True),
+])
+def test_a_denial_ends_where_a_new_subject_starts(nlp, text, fainting_denied):
+    faints = [m for m in read_message(text, nlp).mentions if m.id == "fainting"]
+    assert faints and all(m.negated is fainting_denied for m in faints)
