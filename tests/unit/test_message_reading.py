@@ -479,7 +479,7 @@ def test_a_blister_the_size_of_a_large_thing_is_large(nlp, text, large):
 @pytest.mark.parametrize("text, fainting_denied", [
     ("pressing doesn't help she fainted just now", False),
     ("he didn't faint", True),
-    ("I haven't fainted or felt dizzy", True),
+    ("she has not fainted", True),
 ])
 def test_a_denial_ends_where_a_new_subject_starts(nlp, text, fainting_denied):
     faints = [m for m in read_message(text, nlp).mentions if m.id == "fainting"]
