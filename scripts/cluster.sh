@@ -62,7 +62,7 @@ install() {
       { as_root apt-get update && as_root apt-get install -y --no-install-recommends "${missing[@]}"; }
     PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   fi
-  scripts/rabbitmq.sh install
+  # rabbitmq-server: `scripts/rabbitmq.sh start` installs it if missing
 }
 
 alive() {  # pid: running (a zombie is not)

@@ -32,12 +32,16 @@ class ClinicSettings:
         headlines that refer the patient ("Please contact Skin Clinic (01 23; out of hours 09 87) today")."""
         return {"clinic": self.name, "emergency_number": self.emergency_number, "clinic_to_call": self.to_call()}
 
+    @property
+    def sets_emergency_number(self) -> bool:
+        return self.emergency_number != DEFAULT_EMERGENCY_NUMBER
+
     def disclaimer_details(self) -> str:
         """What the clinic set, said after the disclaimer's own words (which stay word for word: the
         evaluations find the disclaimer by them): "Here the emergency number is 000. Harbour Skin Clinic:
         02 9999 0000." Empty when nothing is set."""
         details = []
-        if self.emergency_number != DEFAULT_EMERGENCY_NUMBER:
+        if self.sets_emergency_number:
             details.append(f"Here the emergency number is {self.emergency_number}.")
         if self.phone:
             out_of_hours = f"; out of hours {self.out_of_hours_phone}" if self.out_of_hours_phone else ""
@@ -47,7 +51,7 @@ class ClinicSettings:
     def numbers_in_any_language(self) -> str:
         """The numbers the clinic set, in symbols any reader knows, for a text in another language whose own
         words name no number: "🚑 000 · ☎ Harbour Skin Clinic 02 9999 0000". Empty when nothing is set."""
-        parts = [f"🚑 {self.emergency_number}"] if self.emergency_number != DEFAULT_EMERGENCY_NUMBER else []
+        parts = [f"🚑 {self.emergency_number}"] if self.sets_emergency_number else []
         if self.phone:
             parts.append(f"☎ {self.name} {self.phone}")
         return " · ".join(parts)

@@ -48,6 +48,7 @@ class EmergencyScreen:
         self.not_a_place_after = set(context.not_a_place_after)
         self.words_between = set(context.words_between)
         self.about_the_spot: Dict[str, Set[str]] = {key: set(words) for key, words in context.about_the_spot.items()}
+        self.spot_only_after: Dict[str, Set[str]] = {key: set(words) for key, words in context.spot_only_after.items()}
         self.history_before = set(context.history_before)
         self.history_after: List[str] = list(context.history_after)
         self.history_when_ages = set(context.history_when_ages)
@@ -137,7 +138,7 @@ class EmergencyScreen:
                 break
             words.append(i)
         after = {token.lower_ for token in doc[sign.end:min(sign.sent.end, sign.end + self.context.spot_only_after_window)]}
-        if after & set(self.context.spot_only_after.get(sign.ent_id_, ())):
+        if after & self.spot_only_after.get(sign.ent_id_, set()):
             return True
         candidates = words + [sign.start]
         return any(doc[i].lower_ in spot_words and not (doc[i].lower_ == "skin" and i > 0
@@ -205,7 +206,6 @@ class EmergencyScreen:
             end += 1
         clause = set(before[cue:]) | {token.lower_ for token in doc[sign.end:end]}
         return bool(clause & self.future_words) or contains(before[cue:], self.fear_of)
-
 
     def a_condition_about_a_change(self, doc, cue: int, words: List[str]) -> bool:
         """"if he got a fever and went floppy": a change the patient asks about, not one that happened. The
