@@ -3,8 +3,8 @@ and the safety-net replies sent while the action server is down name the clinic'
 clinic and its phone (EMERGENCY_NUMBER, CLINIC_NAME, CLINIC_PHONE) like every other reply. A response
 writes them as {emergency_number}, {clinic} and {clinic_to_call} (triage/clinic_settings.py).
 
-The disclaimer keeps the domain's words exactly (the evaluations find it by them) and the clinic's numbers
-follow them (ClinicSettings.disclaimer_details).
+The disclaimer keeps the domain's words exactly (the evaluations find it by them) and the clinic's emergency
+number follows them (ClinicSettings.disclaimer_details).
 
 Rasa's own way to plug in a response generator: endpoints.yml, `nlg: type: channels.clinic_responses.ClinicResponses`.
 """

