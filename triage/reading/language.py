@@ -23,6 +23,10 @@ MIN_CONFIDENCE = 0.9
 MIN_KNOWN_WORD_LETTERS = 3
 # "Hi it's Giulia, Matteo is not ok at all": names fool the detector, English function words do not.
 MIN_STOP_WORDS, MIN_STOP_WORD_SHARE = 3, 0.4
+# Chat words no other language here shares, counted with the function words: "wait no sorry typo, it's 36.4"
+# scored French 0.9.
+ENGLISH_CHAT_WORDS = frozenset({"sorry", "wait", "typo", "oops", "actually", "thanks", "please", "pls", "yeah", "yep",
+                                "nope", "okay", "hey", "hello", "lol", "omg", "btw", "tbh", "idk"})
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Scripts that are no English, by the first word of each letter's Unicode name: a message written mostly in
 # one is in another language even when the detector does not load that language (Greek, Hebrew, Japanese,
@@ -51,7 +55,7 @@ def foreign_language(text: str, knows_word: Callable[[str], bool] = lambda word:
     words = WORD.findall(text or "")
     if any(len(word) >= MIN_KNOWN_WORD_LETTERS and knows_word(word) for word in words):
         return None
-    stop_words = sum(1 for word in words if is_stop_word(word.lower()))
+    stop_words = sum(1 for word in words if is_stop_word(word.lower()) or word.lower() in ENGLISH_CHAT_WORDS)
     if stop_words >= MIN_STOP_WORDS and stop_words >= MIN_STOP_WORD_SHARE * len(words):
         return None
     other_script_letters = sum(len(word) for word in words if not word.isascii())
