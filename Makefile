@@ -12,6 +12,8 @@ PYTHON := $(VENV)/bin/python
 RASA := $(PYTHON) run_rasa.py
 INSTALLED := $(VENV)/.installed
 PIPELINE := build/spacy_pipeline/meta.json
+# The learned emergency screen, trained on the development cases (triage/reading/train_learned_screen.py).
+SCREEN := build/learned_screen.json
 MODEL := models/triage.tar.gz
 CONVERSATION_TESTS := tests/conversations
 
@@ -52,19 +54,23 @@ $(INSTALLED): requirements/lock.txt pyproject.toml scripts/find_python310.sh
 	$(PYTHON) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-pipeline: $(PIPELINE)
+pipeline: $(PIPELINE) $(SCREEN)
 
 $(PIPELINE): $(INSTALLED) triage/reading/build_pipeline.py triage/reading/emergency_screen.py \
              triage/reading/hypothetical_screen.py triage/reading/word_sense_screen.py triage/reading/historical_screen.py \
              triage/reading/treatment_words.py triage/reading/pattern_schema.py $(wildcard triage/reading/patterns/*.yml)
 	$(PYTHON) -m triage.reading.build_pipeline --out build/spacy_pipeline
 
+$(SCREEN): $(INSTALLED) triage/reading/train_learned_screen.py triage/reading/learned_screen.py \
+           $(wildcard tests/triage_cases/*.yml tests/triage_cases/*/*development.yml tests/triage_cases/*/*round2.yml)
+	$(PYTHON) -m triage.reading.train_learned_screen --out $@
+
 train: $(MODEL)
 
 $(MODEL): $(PIPELINE) config.yml domain.yml $(wildcard data/*.yml)
 	$(RASA) train --fixed-model-name triage --out models
 
-run: $(MODEL) $(WEB_INSTALLED)
+run: $(MODEL) $(SCREEN) $(WEB_INSTALLED)
 	@$(PYTHON) scripts/purge_conversations.py --endpoints endpoints.yml
 	@# The widget's conversation tokens are signed with SESSION_SECRET; one kept in var/ outlives a restart.
 	@test -s var/session_secret || { umask 077; $(PYTHON) -c "import secrets; print(secrets.token_hex(32))" > var/session_secret; }
@@ -82,14 +88,14 @@ run: $(MODEL) $(WEB_INSTALLED)
 	  echo "Try: curl -s -H \"Authorization: Bearer \$$(make -s rest-token)\" http://$(HOST):$(RASA_PORT)/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"my blister is leaking\"}'"; \
 	  $(RASA) run --interface $(HOST) --port $(RASA_PORT) --model $(MODEL) --endpoints endpoints.yml --credentials credentials.yml
 
-actions: $(PIPELINE)
+actions: $(PIPELINE) $(SCREEN)
 	SANIC_HOST=$(HOST) $(PYTHON) -m actions --port $(ACTION_PORT)
 
 # Ports of its own, so that it runs beside `make run`; its conversations go to var/shell.db.
 SHELL_PORT ?= 5006
 SHELL_ACTION_PORT ?= 5056
 
-shell: $(MODEL)
+shell: $(MODEL) $(SCREEN)
 	@mkdir -p build
 	@sed -e 's#$(HOST):$(ACTION_PORT)#$(HOST):$(SHELL_ACTION_PORT)#' -e 's#var/conversations.db#var/shell.db#' \
 	  endpoints.yml > build/shell-endpoints.yml
@@ -120,7 +126,7 @@ test: test-python validate test-conversations check-rule-book
 # Every Python test that starts no server: tests/integration and tests/browser are marked integration and
 # browser by their conftest.py (markers: pyproject.toml). They read messages with the spaCy pipeline and
 # drive the actions directly, so they need no trained model.
-unit: $(PIPELINE)
+unit: $(PIPELINE) $(SCREEN)
 	$(PYTHON) -m pytest -m "not integration and not browser" -q
 
 # Ruff with a small rule set (pyproject.toml: E4, E7, E9, F and B008) and mypy on triage/, the pure engine.
@@ -135,7 +141,7 @@ rule-book: $(INSTALLED)
 check-rule-book: $(INSTALLED)
 	$(PYTHON) scripts/write_rule_book.py --check
 
-test-python: $(MODEL) $(WEB_INSTALLED) $(CHROMIUM) $(RABBITMQ)
+test-python: $(MODEL) $(SCREEN) $(WEB_INSTALLED) $(CHROMIUM) $(RABBITMQ)
 	$(PYTHON) -m pytest
 
 # --fail-on-warnings misses some of the validator's warnings (an unused response only warns),
@@ -146,7 +152,7 @@ validate: $(INSTALLED)
 	@# The validator does not know that a form asks with utter_ask_<slot>: those are used.
 	@! grep -E "UserWarning|WARNING" build/validate.log | grep -v "utterance 'utter_ask_followup_[a-z_]*' is not used"
 
-test-conversations: $(MODEL)
+test-conversations: $(MODEL) $(SCREEN)
 	rm -rf build/results/core
 	$(RASA) test core --e2e --model $(MODEL) --stories $(CONVERSATION_TESTS) --fail-on-prediction-errors --out build/results/core
 	@# Rasa reads only files named test_*.yml here and passes when it found none: make sure it read ours.
@@ -157,10 +163,10 @@ test-conversations: $(MODEL)
 # honest figure, run once at the end of a change and reported only in its closing note.
 CORPUS := tests/triage_cases/corpus
 
-evaluate-corpus: $(MODEL)
+evaluate-corpus: $(MODEL) $(SCREEN)
 	$(PYTHON) scripts/evaluate_corpus.py $(CORPUS)/development.yml
 
-evaluate-heldout: $(MODEL)
+evaluate-heldout: $(MODEL) $(SCREEN)
 	$(PYTHON) scripts/evaluate_corpus.py $(CORPUS)/heldout.yml
 
 # A measurement, not a gate: intent and entity F1 by 5-fold cross-validation.
@@ -171,7 +177,7 @@ evaluate-nlu: $(PIPELINE)
 # The production topology on one machine, on loopback (scripts/cluster.sh): PostgreSQL tracker store,
 # Redis lock store, two Rasa servers, two action servers, nginx in front on http://127.0.0.1:5080.
 # Installs Debian's postgresql, redis-server and nginx if missing.
-cluster: $(MODEL)
+cluster: $(MODEL) $(SCREEN)
 	scripts/cluster.sh up
 
 cluster-down:
@@ -179,7 +185,7 @@ cluster-down:
 
 # The heavy reliability test, not in CI: 200 conversations x 3 turns through nginx, 50 at a time, one
 # Rasa server killed part-way, then every Rasa server restarted mid-questions (scripts/cluster_load.py).
-reliability: $(MODEL)
+reliability: $(MODEL) $(SCREEN)
 	@# A cluster already up (make cluster) is reused and left up; one started here is stopped at the end.
 	@scripts/cluster.sh status >/dev/null 2>&1 || trap 'scripts/cluster.sh down' EXIT; \
 	  scripts/cluster.sh up; $(PYTHON) scripts/cluster_load.py
@@ -200,7 +206,7 @@ worklist: $(INSTALLED)
 report: $(INSTALLED)
 	@$(PYTHON) scripts/report.py --endpoints endpoints.yml --out build/clinic-report.html
 
-bench: $(MODEL)
+bench: $(MODEL) $(SCREEN)
 	$(PYTHON) scripts/bench.py --concurrency-sweep --out build/bench
 
 # Re-pin every package after changing requirements/base.in.

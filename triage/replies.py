@@ -111,8 +111,10 @@ def general_answer(response: str) -> List[Message]:
 
 
 EMERGENCY_CHECK = ("Call {emergency_number} now if any of these is happening: trouble breathing, swelling of the lips "
-                   "or throat, chest pain, a fit, severe drowsiness or confusion, blue or grey lips, or a rash that "
-                   "does not fade when pressed. Is one of these happening now?")
+                   "or throat, chest pain, a fit, severe drowsiness or confusion, blue or grey lips, a rash that "
+                   "does not fade when pressed, heavy bleeding with dizziness or fainting, a high temperature with "
+                   "a racing heart or spreading redness, or a feverish child who is floppy or will not drink. "
+                   "Is one of these happening now?")
 EMERGENCY_CHECK_BUTTONS = [{"title": "Yes, one is", "payload": "yes, one of these is happening now"},
                            {"title": "No", "payload": "no, none of these"},
                            {"title": "Not sure", "payload": "not sure"}]
@@ -122,6 +124,14 @@ def emergency_check(clinic: ClinicSettings = DEFAULT_CLINIC) -> List[Message]:
     """What the reading cannot name but the classifier heard: "call now if any of these is happening", first,
     then whether one is. No level yet: the answer gives it (yes or not sure: emergency)."""
     return [{"text": EMERGENCY_CHECK.format_map(clinic.placeholders()), "buttons": EMERGENCY_CHECK_BUTTONS}]
+
+
+EMERGENCY_CHECK_REMINDER = "If one of the signs I asked about is happening, call {emergency_number} now."
+
+
+def emergency_check_reminder(clinic: ClinicSettings = DEFAULT_CLINIC) -> List[Message]:
+    """Said first when the patient went on without answering the emergency check."""
+    return [{"text": EMERGENCY_CHECK_REMINDER.format_map(clinic.placeholders())}]
 
 
 BEFORE_TREATMENT = ("It sounds like the spot has not been frozen yet. I help with what happens after freezing; "

@@ -56,6 +56,8 @@ class Story:
     asked_before: int = 0
     # The patient was asked whether an emergency sign is happening now, and the answer is awaited.
     checking_emergency: bool = False
+    # The patient was asked it once in this story: the learned screen does not ask again (triage/turn.py).
+    emergency_checked: bool = False
     # Signs said to be over: no longer assessed, but still counted with the others ("bleeding, then faint").
     earlier: Tuple[str, ...] = ()
 
@@ -145,7 +147,7 @@ class Story:
                        asked_before=len(self.asked))
 
     def checking(self, awaited: bool) -> "Story":
-        return replace(self, checking_emergency=awaited)
+        return replace(self, checking_emergency=awaited, emergency_checked=self.emergency_checked or awaited)
 
     def with_emergency(self, symptom: str) -> "Story":
         """A sign of an emergency the patient confirmed: it stands, like every emergency sign."""
@@ -161,7 +163,8 @@ class Story:
                 "asked": list(self.asked), "skipped": sorted(self.skipped),
                 "given": [list(finding) for finding in self.given], "latest": list(self.latest),
                 "emergencies": list(self.emergencies), "changed": self.changed, "asked_before": self.asked_before,
-                "checking_emergency": self.checking_emergency, "earlier": list(self.earlier)}
+                "checking_emergency": self.checking_emergency, "emergency_checked": self.emergency_checked,
+                "earlier": list(self.earlier)}
 
     @classmethod
     def after_a_pause(cls, previous_slot: Optional[Mapping[str, Any]]) -> Optional["Story"]:
@@ -178,6 +181,7 @@ class Story:
                    latest=tuple(value.get("latest") or ()), emergencies=tuple(value.get("emergencies") or ()),
                    changed=value.get("changed") or "", asked_before=int(value.get("asked_before") or 0),
                    checking_emergency=bool(value.get("checking_emergency")),
+                   emergency_checked=bool(value.get("emergency_checked")),
                    earlier=tuple(value.get("earlier") or ()))
 
 
