@@ -171,3 +171,24 @@ def test_round_four_phrasings_of_emergency_signs(nlp, text, signs):
 def test_a_bleeding_that_cannot_be_stopped_is_reported_not_denied(nlp):
     reading = read_message("I can't get it to stop bleeding", nlp)
     assert "bleeding" in reading.symptoms
+
+
+# Round 5's development half (nearmiss_f_development.yml): history told before the sign, a sign-free record, a
+# fit of something else; and the same words told of now, which stay signs.
+@pytest.mark.parametrize("text, signs", [
+    ("I had angioedema once, about six years ago, after ibuprofen - my lips and face swelled up", ()),
+    ("Last time I had a wart frozen (3 years ago) my throat felt tight afterwards", ()),
+    ("epilepsy in childhood, seizure-free for over 20 yrs", ()),
+    ("is there any interaction between cryotherapy and a seizure history?", ()),
+    ("got a fit of the giggles while she was doing the freezing", ()),
+    ("he had a fit of temper about the plaster", ()),
+    ("years ago I had a reaction to plasters and now my lips are swelling", ("anaphylaxis",)),
+    ("last time my throat went tight like this and now again", ("anaphylaxis",)),
+    ("last year they froze one and this time my chest hurts", ("chest_pain",)),
+    ("she had a fit and now she's very sleepy", ("sepsis_signs",)),
+    # a breathing sign that has lasted days is not sudden
+    ("my bf's been coughing and wheezing all week with a cold", ()),
+    ("I've been wheezing all week but now I can't breathe", ("breathing_difficulty",)),
+])
+def test_a_sign_told_of_the_past_or_in_another_sense_is_set_aside(nlp, text, signs):
+    assert tuple(dict.fromkeys(read_message(text, nlp).emergency_signs)) == signs

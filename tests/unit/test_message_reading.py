@@ -238,6 +238,10 @@ def test_short_answers_are_read(nlp, text, answer):
     # a condition the patient says holds ("cos mine is") is a report
     ("if the blister is hot to touch is that ok, cos mine is, 4 days after", ("blistering", "inflamed_skin"), ()),
     ("if the skin round it is warm is that bad? because mine is, day 5", ("inflamed_skin",), ()),
+    # a condition about anyone at all reaches further; about me it stays close ("if I squeeze it, pus comes out")
+    ("if a patient after cryo went on to develop a bad fever with redness spreading, is that 999?", (),
+     ("fever", "redness_swelling", "spreading_redness")),
+    ("if I squeeze it a bit of pus comes out", ("infected_discharge",), ()),
     # a forecast the patient says came true
     ("he said they might come back, and they did", ("lesion_changes",), ()),
     ("she said it could get infected and it did", ("infected_discharge",), ()),

@@ -53,6 +53,11 @@ class EmergencyScreen:
         self.history_after: List[str] = list(context.history_after)
         self.history_when_ages = set(context.history_when_ages)
         self.history_reach = context.history_reach
+        self.history_right_after = set(context.history_right_after)
+        self.history_marked_before = [tuple(marker.split()) for marker in context.history_marked_before]
+        self.now_words = set(context.now_words) | self.present_markers
+        self.other_sense_after = {word: set(nexts) for word, nexts in context.other_sense_after.items()}
+        self.long_lasting_after = {sign: list(phrases) for sign, phrases in context.long_lasting_after.items()}
         self.foreseen_modals = set(context.foreseen_modals)
         self.foreseen_changes = set(context.foreseen_changes)
         self.topic_takers = set(context.topic_takers)
@@ -149,8 +154,29 @@ class EmergencyScreen:
         before = self.words_before(sign, self.context.history_window)  # nearest first
         if before and before[0] in self.history_links and set(before[1:]) & self.history_before:
             return True
-        after = " " + " ".join(token.lower_ for token in sign.doc[sign.end:min(sign.sent.end, sign.end + 6)]) + " "
-        return any(f" {phrase} " in after for phrase in self.history_after) or self.at_an_earlier_age(sign)
+        doc = sign.doc
+        if sign.end < sign.sent.end and doc[sign.end].lower_ in self.history_right_after:
+            return True  # "seizure-free for 20 years", "a seizure history"
+        after = " " + " ".join(token.lower_ for token in doc[sign.end:min(sign.sent.end, sign.end + 6)]) + " "
+        long_lasting = self.long_lasting_after.get(sign.ent_id_, [])
+        return (any(f" {phrase} " in after for phrase in self.history_after + long_lasting)
+                or self.at_an_earlier_age(sign) or self.marked_of_the_past_before(sign))
+
+    def marked_of_the_past_before(self, sign: Span) -> bool:
+        """"six years ago, after ibuprofen - my lips and face swelled up", "last time ... my throat felt tight": a
+        marker of the past earlier in the sentence, and no word of now between it and the sign ("years ago I
+        reacted to it, now my lips are swelling" tells of now) or soon after it ("and now again")."""
+        doc = sign.doc
+        start = max(sign.sent.start, sign.start - self.context.history_before_reach)
+        following = {token.lower_ for token in doc[sign.end:min(sign.sent.end, sign.end + self.history_reach)]}
+        if following & self.now_words:
+            return False
+        words = [token.lower_ for token in doc[start:sign.start]] + [token.lower_ for token in sign]
+        for i in range(len(words)):
+            marker = next((m for m in self.history_marked_before if tuple(words[i:i + len(m)]) == m), None)
+            if marker and not self.now_words & set(words[i + len(marker):]):
+                return True
+        return False
 
     def at_an_earlier_age(self, sign: Span) -> bool:
         """"a febrile seizure when she was 2": "when", someone "was", then an age. Not "she's having a seizure
@@ -171,6 +197,9 @@ class EmergencyScreen:
         return modal is not None and bool(set(words[modal + 1:]) & self.foreseen_changes)
 
     def about_something_else(self, sign: Span) -> bool:
+        following = sign.doc[sign.end].lower_ if sign.end < len(sign.doc) else ""
+        if following in self.other_sense_after.get(sign[-1].lower_, set()):  # "a fit of the giggles"
+            return True
         topics = self.topic_after.get(sign.ent_id_, set())
         if sign[-1].lower_ in self.topic_takers and sign.end < len(sign.doc) and sign.doc[sign.end].lower_ in topics:
             return True

@@ -22,6 +22,8 @@ class HypotheticalScreen:
         self.presupposed_signs = set(context.presupposed_signs)
         self.arising_verbs = set(context.arising_verbs)
         self.cue_window = context.cue_window
+        self.anyone_after_cue = set(context.anyone_after_cue)
+        self.anyone_cue_window = context.anyone_cue_window
         self.scope_ends = set(context.scope_ends)
         self.modals = set(context.modals)
         self.change_verbs = set(context.change_verbs)
@@ -84,7 +86,7 @@ class HypotheticalScreen:
             if word in self.scope_ends:
                 break
             if word in self.cues:
-                return (symptom.start - i <= self.cue_window and self.is_a_condition(doc, i)
+                return (symptom.start - i <= self.window_after(doc, i) and self.is_a_condition(doc, i)
                         and not self.presupposes(symptom, i))
             clause.append(word)
         return self.foresees_a_change(clause) or self.foresees_it(symptom, clause) or self.fears_it(symptom, clause)
@@ -116,6 +118,11 @@ class HypotheticalScreen:
         """"he said they might come back, and they did": a forecast the patient says came true."""
         after = [token.lower_ for token in symptom.doc[symptom.end:symptom.sent.end] if token.lower_ != ","]
         return any(tuple(after[:len(words)]) == words for words in self.came_true)
+
+    def window_after(self, doc: Doc, cue: int) -> int:
+        """How far a cue reaches: further when the condition is about anyone at all ("if a patient developed")."""
+        subject = {token.lower_ for token in doc[cue + 1:cue + 3]}
+        return self.anyone_cue_window if subject & self.anyone_after_cue else self.cue_window
 
     def is_a_condition(self, doc: Doc, cue: int) -> bool:
         if doc[cue].lower_ != "if":

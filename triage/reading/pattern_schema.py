@@ -65,6 +65,12 @@ class EmergencyContext(PatternFile):
     history_when_ages: Words
     history_reach: StrictInt
     history_after: Words
+    history_right_after: Words
+    other_sense_after: Dict[StrictStr, Words]
+    long_lasting_after: Dict[StrictStr, Words]
+    history_marked_before: Words
+    history_before_reach: StrictInt
+    now_words: Words
     topic_takers: Words
     topic_after: Dict[StrictStr, Words]
     topic_reach: StrictInt
@@ -125,6 +131,8 @@ class HypotheticalContext(PatternFile):
     FILE = "hypothetical_context.yml"
     cues: Words
     cue_window: StrictInt
+    anyone_after_cue: Words
+    anyone_cue_window: StrictInt
     unsure_before_if: Words
     not_a_condition_after_if: Words
     presupposing_determiners: Words
