@@ -62,6 +62,7 @@ $(PIPELINE): $(INSTALLED) triage/reading/build_pipeline.py triage/reading/emerge
 	$(PYTHON) -m triage.reading.build_pipeline --out build/spacy_pipeline
 
 $(SCREEN): $(INSTALLED) triage/reading/train_learned_screen.py triage/reading/learned_screen.py \
+           triage/reading/learned_screen_negatives.yml data/nlu.yml tests/triage_cases/language/short_chat.yml \
            $(wildcard tests/triage_cases/*.yml tests/triage_cases/*/*development.yml tests/triage_cases/*/*round2.yml)
 	$(PYTHON) -m triage.reading.train_learned_screen --out $@
 

@@ -25,6 +25,7 @@ from triage.reading.message import MAX_CHARS_READ, read_message
     ("greenish gunk and it stinks", ("infected_discharge", "oozing")),
     ("my finger is swollen and the ring is really tight", ("redness_swelling", "tight_ring")),
     ("cant get my wedding ring off", ("tight_ring",)),
+    ("the ring I cannot take off", ("tight_ring",)),
     ("my ring isnt tight", ()),
     ("I can get my ring off fine", ()),
     ("the ringing in my ears", ()),

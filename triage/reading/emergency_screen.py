@@ -197,11 +197,10 @@ class EmergencyScreen:
         return modal is not None and bool(set(words[modal + 1:]) & self.foreseen_changes)
 
     def about_something_else(self, sign: Span) -> bool:
-        following = sign.doc[sign.end].lower_ if sign.end < len(sign.doc) else ""
-        if following in self.other_sense_after.get(sign[-1].lower_, set()):  # "a fit of the giggles"
+        next_word = sign.doc[sign.end].lower_ if sign.end < len(sign.doc) else ""
+        if next_word in self.other_sense_after.get(sign[-1].lower_, set()):  # "a fit of the giggles"
             return True
-        topics = self.topic_after.get(sign.ent_id_, set())
-        if sign[-1].lower_ in self.topic_takers and sign.end < len(sign.doc) and sign.doc[sign.end].lower_ in topics:
+        if sign[-1].lower_ in self.topic_takers and next_word in self.topic_after.get(sign.ent_id_, set()):
             return True
         if sign[-1].lower_ not in self.swallow_words:
             return False
