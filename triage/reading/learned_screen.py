@@ -8,7 +8,6 @@ action server needs no scikit-learn; tests/unit/test_learned_screen.py checks it
 """
 import json
 import math
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -17,7 +16,6 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Tuple
 
 DEFAULT_SCREEN = Path(__file__).resolve().parents[2] / "build" / "learned_screen.json"
-SCREEN_ENV = "TRIAGE_LEARNED_SCREEN"
 WORD_PATTERN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 WHITE_SPACES = re.compile(r"\s\s+")
 
@@ -82,8 +80,7 @@ class LearnedScreen:
 
 
 @lru_cache(maxsize=1)
-def load_learned_screen(path: str = "") -> LearnedScreen:
-    screen = Path(path or os.environ.get(SCREEN_ENV) or DEFAULT_SCREEN)
-    if not screen.is_file():
-        raise FileNotFoundError(f"learned emergency screen not found at {screen}; build it with `make pipeline`")
-    return LearnedScreen.from_file(screen)
+def load_learned_screen() -> LearnedScreen:
+    if not DEFAULT_SCREEN.is_file():
+        raise FileNotFoundError(f"learned emergency screen not found at {DEFAULT_SCREEN}; build it with `make pipeline`")
+    return LearnedScreen.from_file(DEFAULT_SCREEN)

@@ -30,7 +30,7 @@ NLU_EXAMPLES = ROOT / "data" / "nlu.yml"
 SHORT_CHAT = CASES / "language" / "short_chat.yml"
 TREATMENT_ONLY = Path(__file__).with_name("learned_screen_negatives.yml")
 TREATMENT_ONLY_COUNT, SEED = 400, 18
-EMERGENCY_INTENT = "report_emergency"
+EMERGENCY_INTENT = "report_emergency"  # triage/turn.py's too: the reading may not import the turn (test_layout.py)
 # A near miss told over several messages may open with one that alone is an emergency ("cant breathe 😭😭", then
 # "not literally"): its messages are not taken one by one.
 NEAR_MISSES = "nearmiss_"
