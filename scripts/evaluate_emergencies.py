@@ -2,7 +2,11 @@
 conversation driver (questions answered "I'm not sure").
 
 An emergency case passes when a turn's reply opens with "Call ... now" and the conversation's level is
-emergency. A near miss fails when any turn's reply opens with "Call ... now".
+emergency. A near miss fails when any turn's reply opens with "Call ... now"; the summary says how many of those
+were the conditional emergency check ("Call ... now if any of these is happening: ... Is one happening now?")
+rather than an emergency outcome, and how many were told on a first message that alone is an emergency by the
+clinical reference (a case's first_message_alone: "cant breathe", then "not literally"), which is right and does
+not count against restraint.
 
 usage: python scripts/evaluate_emergencies.py CASES.yml [CASES.yml ...] [-v]
   Cases whose expect is emergency are scored for recall, the others as near misses.
@@ -14,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.bot_messages import opens_with_call_now  # noqa: E402
+from tests.bot_messages import near_miss_told_to_call_now, opens_with_call_now, opens_with_emergency_check  # noqa: E402
 from tests.integration.servers import conversed_cases  # noqa: E402
 
 
@@ -25,19 +29,27 @@ def main() -> int:
         sys.exit(__doc__)
     counts = defaultdict(lambda: defaultdict(int))
     for path, case, got, transcript, _ in conversed_cases(paths):
-        called = any(opens_with_call_now(turn_replies) for _, turn_replies in transcript)
-        count = counts[path]
+        count, mark = counts[path], ""
         if case["expect"] == "emergency":
-            good = called and got == "emergency"
+            good = any(opens_with_call_now(turn) for _, turn in transcript) and got == "emergency"
             count["emergencies"] += 1
             count["recalled"] += good
+            mark = "call_now=" + ("yes" if good else "no ")
         else:
+            called = near_miss_told_to_call_now(case, transcript)
+            only_checked = called and all(opens_with_emergency_check(turn) for _, turn in transcript
+                                          if opens_with_call_now(turn))
+            alarm_first = not called and any(opens_with_call_now(turn) for _, turn in transcript)
             good = not called
             count["near"] += 1
             count["near_called"] += called
+            count["near_only_checked"] += only_checked
+            count["near_alarm_first"] += alarm_first
             count["near_acceptable"] += got in {case["expect"], *case.get("accept", [])}
+            mark = "call_now=" + ("check" if only_checked else "yes" if called else
+                                  "first message alone" if alarm_first else "no ")
         print(f"{case['id']:8} {case.get('voice', ''):11} expect={case['expect']:10} got={got:10} "
-              f"call_now={'yes' if called else 'no '}{'' if good else '  <-- MISS'}")
+              f"{mark}{'' if good else '  <-- MISS'}")
         if verbose:
             for said, turn_replies in transcript:
                 print(f"      > {said}")
@@ -50,8 +62,9 @@ def main() -> int:
             print(f"emergencies: {count['recalled']}/{count['emergencies']} got 'call ... now' first and level emergency")
         if count["near"]:
             print(f"near misses: {count['near_called']}/{count['near']} got 'call ... now' "
-                  f"({count['near_called'] / count['near']:.1%}); {count['near_acceptable']}/{count['near']} "
-                  f"at an acceptable level")
+                  f"({count['near_called'] / count['near']:.1%}; {count['near_only_checked']} of them only the "
+                  f"emergency check); {count['near_alarm_first']} more only on a first message that alone is an "
+                  f"emergency; {count['near_acceptable']}/{count['near']} at an acceptable level")
     return 0
 
 

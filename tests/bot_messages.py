@@ -43,12 +43,28 @@ def first_outcome_words(transcript):
 
 
 CALL_NOW = re.compile(r"^\s*Call\b[^.!?]{0,80}?\bnow\b", re.IGNORECASE)
+EMERGENCY_CHECK_OPENING = re.compile(r"^\s*Call\b[^.!?]{0,80}?\bnow if any of these is happening\b", re.IGNORECASE)
 
 
 def opens_with_call_now(replies) -> bool:
     """The first text of a turn's replies tells the patient to call the emergency number now."""
     first = next((m["text"] for m in replies if m.get("text")), "")
     return bool(CALL_NOW.match(first))
+
+
+def near_miss_told_to_call_now(case, transcript) -> bool:
+    """A near miss told "Call ... now" on any message, but for the first where the case says that message alone
+    is an emergency by the clinical reference ("cant breathe", then "lol from laughing"): calling there is right."""
+    turns = [replies for _, replies in transcript]
+    if case.get("first_message_alone") == "emergency":
+        turns = turns[1:]
+    return any(opens_with_call_now(replies) for replies in turns)
+
+
+def opens_with_emergency_check(replies) -> bool:
+    """The first text of a turn's replies is the conditional emergency check (triage/replies.py), not an outcome."""
+    first = next((m["text"] for m in replies if m.get("text")), "")
+    return bool(EMERGENCY_CHECK_OPENING.match(first))
 
 
 def disclaimer_text(environment) -> str:

@@ -1,10 +1,11 @@
 """The gate on emergency recall and near-miss restraint: the development halves of the blind-written probes
 (issue 18) and their second round, through the real servers and the shared eval's own conversation driver
 (questions answered "I'm not sure"). Every emergency gets "Call ... now" first and the level emergency; at
-most 5% of the near misses get "Call ... now". The held-out halves are never run here."""
+most 5% of the near misses get "Call ... now", not counting a first message that alone is an emergency by the
+clinical reference (a case's first_message_alone). The held-out halves are never run here."""
 import pytest
 
-from tests.bot_messages import opens_with_call_now
+from tests.bot_messages import near_miss_told_to_call_now, opens_with_call_now
 from tests.integration.servers import REPO, conversed_cases
 
 PROBES = REPO / "tests" / "triage_cases" / "blind_probes"
@@ -15,7 +16,8 @@ MAX_NEAR_MISSES_CALLED = 0.05
 
 @pytest.fixture(scope="module")
 def results():
-    return [(case, got, any(opens_with_call_now(turn) for _, turn in transcript))
+    return [(case, got, any(opens_with_call_now(turn) for _, turn in transcript)
+             if case["expect"] == "emergency" else near_miss_told_to_call_now(case, transcript))
             for _, case, got, transcript, _ in conversed_cases(DEVELOPMENT)]
 
 
