@@ -192,3 +192,84 @@ def test_a_bleeding_that_cannot_be_stopped_is_reported_not_denied(nlp):
 ])
 def test_a_sign_told_of_the_past_or_in_another_sense_is_set_aside(nlp, text, signs):
     assert tuple(dict.fromkeys(read_message(text, nlp).emergency_signs)) == signs
+
+
+# Round 6's development halves (nearmiss_g/h_development.yml): a normal coma scale, a denial no "but" takes back,
+# a condition posed by "suppose" or about anyone at all, a past year or season, a chest band; and the same words
+# told of now, which stay signs.
+@pytest.mark.parametrize("text, signs", [
+    ("Obs normal, alert, GCS 15 after, chatting away", ()),
+    ("i have no fever no chest pain the nurse asked me to message if anything changed but nothing has", ()),
+    ("He say to me 'no pain in chest, no problem to breathe', but he is worry", ()),
+    ("What do I do if my lips swell up after freezing?", ()),
+    ("Not happening now - but suppose my son (7) got a high temperature and went all floppy", ()),
+    ("Just imagine: if after the freezing somebody get red spots that don't go away when you press with the glass", ()),
+    ("I had anaphylaxis in 2016 with throat swelling", ()),
+    ("Last winter he got a water infection and became really confused", ()),
+    ("the tight chest band of my sports bra is rubbing on it", ()),
+    ("Swelling of face/lips - his forehead is puffy this morning", ()),
+    ("GCS 12 and hard to rouse", ("sepsis_signs",)),
+    ("no chest pain earlier, but now I have it", ("chest_pain",)),
+    ("in 2016 I reacted to plasters and now my throat is swelling", ("anaphylaxis",)),
+    ("if anyone is reading this my throat is closing", ("anaphylaxis",)),
+    ("I'm wheezing and my chest is tight", ("breathing_difficulty", "chest_pain")),
+    ("her lips are swollen", ("anaphylaxis",)),
+])
+def test_round_six_sets_aside_what_is_not_happening_now(nlp, text, signs):
+    assert tuple(dict.fromkeys(read_message(text, nlp).emergency_signs)) == signs
+
+
+@pytest.mark.parametrize("text, symptom", [
+    ("now a 5 mm vesicle on the lip at the site", "blistering"),
+    ("a small serous exudate from the bulla", "oozing"),
+    ("a dry adherent eschar approx 1 cm", "scab"),
+    ("moderate periorbital oedema on the same side", "redness_swelling"),
+    ("purulent discharge from the site", "infected_discharge"),
+    ("the lesion seems to have come back and is rough again", "lesion_changes"),
+])
+def test_clinical_words_name_the_usual_symptoms(nlp, text, symptom):
+    assert symptom in read_message(text, nlp).symptoms
+
+
+def test_a_faint_red_streak_is_no_faint(nlp):
+    assert "fainting" not in read_message("a faint red linear streak running up the forearm", nlp).symptoms
+    assert "fainting" in read_message("I feel faint when I stand", nlp).symptoms
+
+
+def test_immunosuppressant_medicines_are_a_weak_immune_system(nlp):
+    assert read_message("I'm on methotrexate for RA", nlp).facts.get("risk_factors") == ["weak_immunity"]
+
+
+@pytest.mark.parametrize("text", ["she looked pale and faint, with a red rash", "I feel faint and the red line is longer",
+                                  "went faint when I saw the red streak"])
+def test_a_faint_beside_a_colour_word_still_counts(nlp, text):
+    assert "fainting" in read_message(text, nlp).symptoms
+
+
+def test_a_sign_at_the_visit_is_over_when_any_later_all_clear_stands(nlp):
+    over = ("When nurse put the nitrogen on my hand I feel my heart very fast and little bit short of breath. After two "
+            "minutes all was normal. Now is evening, I am fine, I breathe normal.")
+    assert read_message(over, nlp).emergency_signs == ()
+    assert read_message("he went grey during the freeze, was fine after, but not now", nlp).emergency_signs
+
+
+def test_a_past_marker_far_back_in_a_long_sentence_still_marks_the_past(nlp):
+    text = ("Last year his cousin had a severe allergic reaction at a hospital appointment - to the latex gloves - her "
+            "lips and throat swelled and she needed her adrenaline pen.")
+    assert read_message(text, nlp).emergency_signs == ()
+
+
+def test_a_question_someone_else_asked_is_asked_in_general(nlp):
+    reading = read_message("is shortness of breath a side effect?? not got it, just wonderin cos my mum asked", nlp)
+    assert reading.asks_in_general
+    assert not read_message("is shortness of breath a side effect? I've got it since this morning", nlp).asks_in_general
+
+
+@pytest.mark.parametrize("text, fainting", [
+    ("Had a vasovagal episode during cryo this morning - brief syncope, 10 seconds, full recovery.", False),
+    ("felt proper lightheaded straight after n had to sit down w a biscuit lol, was fine in 5 mins", False),
+    ("nearly keeled over at the clinic today. sat me down with water. been fine all afternoon since", False),
+    ("I fainted straight after and I still feel faint now", True),
+])
+def test_a_faint_at_the_visit_is_over_when_the_patient_says_they_are_fine_since(nlp, text, fainting):
+    assert ("fainting" in read_message(text, nlp).symptoms) == fainting

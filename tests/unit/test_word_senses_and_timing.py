@@ -163,3 +163,13 @@ def test_a_blister_of_3_cm_or_more_is_large(nlp, text, large):
 ])
 def test_worries_about_the_spot_are_read(nlp, text, symptoms):
     assert read_message(text, nlp).symptoms == symptoms
+
+
+@pytest.mark.parametrize("text, fever", [
+    ("at what temperature threshold should patients seek urgent review?", False),
+    ("which temperature should I call you at?", False),
+    ("what temp should worry me, she has a high temp", True),
+    ("he has a temperature", True),
+])
+def test_a_temperature_asked_about_is_no_fever(nlp, text, fever):
+    assert ("fever" in read_message(text, nlp).symptoms) == fever

@@ -10,6 +10,7 @@ pipeline's config when it is built, and checked against their schemas (pattern_s
 loaded. pyproject.toml declares the factory to spaCy, so `spacy.load()` finds it inside Rasa.
 """
 import re
+from datetime import date
 from typing import Dict, List, Set
 
 from spacy.language import Language
@@ -43,6 +44,7 @@ class EmergencyScreen:
         self.never_denied_with = set(context.never_denied_with)
         self.taken_back_by = set(context.taken_back_by)
         self.taken_back_words = set(context.taken_back_words)
+        self.not_taken_back_by = set(context.not_taken_back_by)
         self.place_words = set(context.place_words)
         self.places_named_by = set(context.places_named_by)
         self.not_a_place_after = set(context.not_a_place_after)
@@ -55,6 +57,7 @@ class EmergencyScreen:
         self.history_reach = context.history_reach
         self.history_right_after = set(context.history_right_after)
         self.history_marked_before = [tuple(marker.split()) for marker in context.history_marked_before]
+        self.history_year_after = set(context.history_year_after)
         self.now_words = set(context.now_words) | self.present_markers
         self.other_sense_after = {word: set(nexts) for word, nexts in context.other_sense_after.items()}
         self.long_lasting_after = {sign: list(phrases) for sign, phrases in context.long_lasting_after.items()}
@@ -69,6 +72,8 @@ class EmergencyScreen:
         self.future_words = set(context.future_words)
         self.fear_scope_ends = set(context.fear_scope_ends)
         self.condition_cues = set(context.condition_cues)
+        self.supposing_cues = set(context.supposing_cues)
+        self.anyone_after_condition = set(context.anyone_after_condition)
         self.condition_changes = set(context.condition_changes)
         self.doubts_before_condition = set(context.doubts_before_condition)
         self.subjects = set(context.subjects)
@@ -87,7 +92,8 @@ class EmergencyScreen:
     def set_aside(self, sign: Span) -> bool:
         return (self.denied(sign) or self.names_a_place(sign) or self.said_of_the_spot(sign)
                 or self.in_the_past(sign) or self.about_something_else(sign) or self.only_feared(sign)
-                or self.over_at_the_visit(sign) or self.lingering_at_the_lips(sign) or self.foreseen(sign))
+                or self.over_at_the_visit(sign) or self.lingering_at_the_lips(sign) or self.foreseen(sign)
+                or self.about_anyone(sign))
 
     def words_before(self, sign: Span, window: int) -> List[str]:
         """The words before the sign in its sentence, nearest first."""
@@ -116,11 +122,12 @@ class EmergencyScreen:
         return False
 
     def taken_back(self, sign: Span) -> bool:
-        """"no chest pain earlier, but now I have it"."""
+        """"no chest pain earlier, but now I have it"; not "... but nothing has" nor "... but he is worried"."""
         after = [token.lower_ for token in sign.doc[sign.end:sign.sent.end]]
         for i, word in enumerate(after):
             if word in self.taken_back_by:
-                return bool(set(after[i + 1: i + 1 + self.context.taken_back_within]) & self.taken_back_words)
+                following = set(after[i + 1: i + 1 + self.context.taken_back_within])
+                return bool(following & self.taken_back_words) and not following & self.not_taken_back_by
         return False
 
     def names_a_place(self, sign: Span) -> bool:
@@ -174,9 +181,16 @@ class EmergencyScreen:
         words = [token.lower_ for token in doc[start:sign.start]] + [token.lower_ for token in sign]
         for i in range(len(words)):
             marker = next((m for m in self.history_marked_before if tuple(words[i:i + len(m)]) == m), None)
+            if marker is None and self.a_past_year(words[i:i + 2]):
+                marker = tuple(words[i:i + 2])
             if marker and not self.now_words & set(words[i + len(marker):]):
                 return True
         return False
+
+    def a_past_year(self, words: List[str]) -> bool:
+        """"in 2016", "back in 2019": a year before this one. "since 2016" goes on to now, and is no marker."""
+        return (len(words) == 2 and words[0] in self.history_year_after and words[1].isdigit() and len(words[1]) == 4
+                and 1900 <= int(words[1]) < date.today().year)
 
     def at_an_earlier_age(self, sign: Span) -> bool:
         """"a febrile seizure when she was 2": "when", someone "was", then an age. Not "she's having a seizure
@@ -235,13 +249,25 @@ class EmergencyScreen:
         clause = set(before[cue:]) | {token.lower_ for token in doc[sign.end:end]}
         return bool(clause & self.future_words) or contains(before[cue:], self.fear_of)
 
+    def about_anyone(self, sign: Span) -> bool:
+        """"if after the freezing somebody gets red spots that don't fade": a condition about anyone at all,
+        earlier in the sentence, with no present tense between it and the sign ("if anyone's there, I can't
+        breathe")."""
+        before = self.words_before(sign, self.context.anyone_reach)[::-1]
+        for i, word in enumerate(before):
+            if (word in self.condition_cues | self.supposing_cues
+                    and set(before[i + 1:i + 1 + self.context.anyone_window]) & self.anyone_after_condition):
+                return not self.present_markers & set(before[i + 1:])
+        return False
+
     def a_condition_about_a_change(self, doc, cue: int, words: List[str]) -> bool:
         """"if he got a fever and went floppy": a change the patient asks about, not one that happened. The
         change comes right after the condition's subject ("if my son got"), and no other subject follows it:
         "if I walk upstairs I get chest pain" and "if I get up I get chest pain" tell of now."""
-        doubted = cue > 0 and doc[cue - 1].lower_ in self.doubts_before_condition
+        doubted = cue > 0 and doc[cue - 1].lower_ in self.doubts_before_condition and doc[cue].lower_ not in self.supposing_cues
+        words = [word for word in words if any(ch.isalpha() for ch in word)]  # "if my son (7) got a fever"
         change = next((i for i, word in enumerate(words[:3]) if word in self.condition_changes), None)
-        return (doc[cue].lower_ in self.condition_cues and not doubted and change is not None
+        return (doc[cue].lower_ in self.condition_cues | self.supposing_cues and not doubted and change is not None
                 and not self.subjects & set(words[change + 1:]))
 
 

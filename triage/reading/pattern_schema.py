@@ -50,6 +50,7 @@ class EmergencyContext(PatternFile):
     taken_back_by: Words
     taken_back_within: StrictInt
     taken_back_words: Words
+    not_taken_back_by: Words
     place_words: Words
     not_a_place_after: Words
     places_named_by: Words
@@ -69,6 +70,7 @@ class EmergencyContext(PatternFile):
     other_sense_after: Dict[StrictStr, Words]
     long_lasting_after: Dict[StrictStr, Words]
     history_marked_before: Words
+    history_year_after: Words
     history_before_reach: StrictInt
     now_words: Words
     topic_takers: Words
@@ -84,6 +86,10 @@ class EmergencyContext(PatternFile):
     future_words: Words
     fear_scope_ends: Words
     condition_cues: Words
+    supposing_cues: Words
+    anyone_after_condition: Words
+    anyone_window: StrictInt
+    anyone_reach: StrictInt
     condition_changes: Words
     doubts_before_condition: Words
     subjects: Words

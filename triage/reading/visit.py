@@ -34,7 +34,7 @@ class OverAtTheVisit:
     def __call__(self, sign: Span) -> bool:
         """Told of the treatment visit in the sign's sentence, or of a past day beside it, not in the present
         around it ("he's wheezy since the cryo", "chest pain that hasn't gone"), and all well later in the message with nothing undoing it
-        ("fine after, but not now", "fine before the appointment")."""
+        ("fine after, but not now", "fine before the appointment"); one such all-clear is enough."""
         sentence = [token.lower_ for token in sign.sent]
         beside = [token.lower_ for token in sign.doc[max(sign.sent.start, sign.start - self.past_day_reach):
                                                      min(sign.sent.end, sign.end + self.past_day_reach)]]
@@ -50,5 +50,6 @@ class OverAtTheVisit:
                 following = after[i + len(phrase):i + len(phrase) + NOT_CLEAR_REACH]
                 if following[:1] == ["now"]:  # "back to himself now" says when all is well
                     following = following[1:]
-                return not self.not_clear_after & set(following)
+                if not self.not_clear_after & set(following):
+                    return True  # one all-clear nothing undoes: "all was normal. Now is evening, I am fine"
         return False
