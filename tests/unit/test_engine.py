@@ -139,6 +139,12 @@ def test_fever_with_spreading_redness_is_an_emergency(engine):
     assert engine.assess(Observation(("fever",))).level == Level.URGENT
 
 
+def test_a_weak_immune_system_raises_oozing_by_a_level(engine):
+    assert engine.assess(Observation(("oozing",))).level == Level.SEE_DOCTOR
+    assert engine.assess(Observation(("oozing",), {"risk_factors": ["weak_immunity"]})).level == Level.URGENT
+    assert engine.assess(Observation(("oozing",), {"risk_factors": ["blood_thinner"]})).level == Level.SEE_DOCTOR
+
+
 def test_diabetes_raises_an_infection_sign_by_a_level(engine):
     assert engine.assess(Observation(("infected_discharge",))).level == Level.URGENT
     assert engine.assess(Observation(("infected_discharge",), {"risk_factors": ["diabetes"]})).level == Level.EMERGENCY
