@@ -273,3 +273,12 @@ def test_a_question_someone_else_asked_is_asked_in_general(nlp):
 ])
 def test_a_faint_at_the_visit_is_over_when_the_patient_says_they_are_fine_since(nlp, text, fainting):
     assert ("fainting" in read_message(text, nlp).symptoms) == fainting
+
+
+@pytest.mark.parametrize("text, signs", [
+    ("on Sunday night I had chest tightness and went to A&E, ECG normal, no chest symptoms at all since", ()),
+    ("on Sunday night I had chest pain and it is still there", ("chest_pain",)),
+    ("on Sunday night I had chest pain, fine since but now it is back", ("chest_pain",)),
+])
+def test_a_sign_of_a_past_night_is_over_when_nothing_has_come_since(nlp, text, signs):
+    assert read_message(text, nlp).emergency_signs == signs

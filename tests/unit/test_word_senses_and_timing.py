@@ -173,3 +173,14 @@ def test_worries_about_the_spot_are_read(nlp, text, symptoms):
 ])
 def test_a_temperature_asked_about_is_no_fever(nlp, text, fever):
     assert ("fever" in read_message(text, nlp).symptoms) == fever
+
+
+@pytest.mark.parametrize("text, bleeding", [
+    ("I am very afraid because my blood is thin, I take apixaban for my heart", False),
+    ("my blood sugar is high", False),
+    ("my blood pressure is fine but there is blood on the plaster", True),
+    ("there is blood coming from the wart", True),
+    ("blood won't stop", True),
+])
+def test_the_blood_of_the_body_is_no_bleeding(nlp, text, bleeding):
+    assert ("bleeding" in read_message(text, nlp).symptoms) == bleeding
