@@ -77,9 +77,11 @@ class Story:
         """The story with the message told, and what the message changed."""
         if reading.starts_new_story and not self.is_empty:
             return self.another(reading)
-        keep = set(self.emergencies)
+        retracted = self.emergencies_taken_back_by(reading)
+        keep = set(self.emergencies) - set(retracted)
         resolved = tuple(s for s in self.symptoms if s in set(reading.over_symptoms) - keep)
-        corrected = tuple(s for s in self.symptoms if s in self.taken_back_by(reading) - keep and s not in resolved)
+        corrected = tuple(s for s in self.symptoms if s in (self.taken_back_by(reading) | set(retracted)) - keep
+                          and s not in resolved)
         gone = set(resolved) | set(corrected)
         new = tuple(s for s in reading.symptoms if s not in self.symptoms)
         symptoms = tuple(s for s in self.symptoms if s not in gone) + new
@@ -91,12 +93,21 @@ class Story:
                                                     for name in CORRECTABLE_FACTS if name in reading.facts)
         given = () if facts_corrected else tuple((s, rule) for s, rule in self.given if s not in gone)
         story = replace(self, symptoms=symptoms, denied=denied, facts=facts, given=given, latest=new,
-                        emergencies=tuple(dict.fromkeys(self.emergencies + reading.emergency_signs)),
+                        emergencies=tuple(dict.fromkeys(sign for sign in self.emergencies + reading.emergency_signs
+                                                        if sign not in retracted)),
                         earlier=tuple(dict.fromkeys(self.earlier + resolved)))
         gives_facts = facts != dict(self.facts)
         adds = bool(new or gone or gives_facts or set(denied) - set(self.denied))
         return Told(story, adds=adds, gives_facts=gives_facts, resolved=resolved,
-                    corrected=corrected or (("facts",) if facts_corrected else ()))
+                    corrected=corrected or (("facts",) if facts_corrected else ()), retracted=retracted)
+
+    def emergencies_taken_back_by(self, reading: MessageReading) -> Tuple[str, ...]:
+        """An emergency sign told in the last message, which this one plainly denies and names no other: "my chest
+        is sore", then "I mean the skin on my chest, no pain inside my chest". Not a denial that tells of a change
+        in time ("no chest pain now": a sign that went may come back, and still counts), nor one told earlier."""
+        if reading.emergency_signs or reading.tells_a_change:
+            return ()
+        return tuple(sign for sign in self.emergencies if sign in self.latest and sign in reading.denied_emergency_signs)
 
     def taken_back_by(self, reading: MessageReading) -> set:
         """What a correction takes back: pus when the fluid is said to be clear and pus or yellow is denied
@@ -194,6 +205,7 @@ class Told:
     gives_facts: bool = False  # it told a fact: a date, a site, a risk factor, who is ill
     resolved: Tuple[str, ...] = ()  # signs it says are over
     corrected: Tuple[str, ...] = ()  # signs it corrects ("facts" for a corrected date or trend)
+    retracted: Tuple[str, ...] = ()  # emergency signs it corrects: the reply says so, with the number to call
     new_story: Optional[str] = None  # "spot" or "person": the story started afresh
 
 

@@ -131,6 +131,10 @@ def change_said(told: Told, rulebook: RuleBook) -> Optional[str]:
     names = [rulebook.symptoms.get(symptom, symptom) for symptom in told.resolved]
     if names:
         return f"What changed: you say {' and '.join(names)} {'is' if len(names) == 1 else 'are'} over."
+    retracted = [rulebook.symptoms.get(symptom, symptom) for symptom in told.retracted]
+    if retracted:
+        return (f"Thank you for the correction: you say there is no {' or '.join(retracted)}. If there is, call "
+                "{emergency_number} now.")
     if told.corrected:
         return "Thank you for the correction: my advice now goes by it."
     return None

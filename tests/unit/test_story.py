@@ -4,7 +4,7 @@ import pytest
 
 from triage.reading.message import read_message
 from triage.story import Story
-from triage.turn import Assistant
+from triage.turn import Assistant, change_said
 from triage import Level
 
 
@@ -96,6 +96,21 @@ def test_the_findings_given_stand_when_a_later_fact_would_lower_them(nlp, assist
 def test_an_emergency_sign_is_never_taken_back(nlp, assistant):
     story = told(nlp, "my lips are swelling up", "actually no, my lips are not swollen").story
     assert "anaphylaxis" in story.symptoms and level(assistant, story) == Level.EMERGENCY
+
+
+def test_an_emergency_sign_the_next_message_plainly_denies_is_taken_back_and_said(nlp, assistant, rulebook):
+    corrected = told(nlp, "my chest is sore",
+                     "sorry i mean the spot on my chest where they froze a skin tag is sore, no pain inside my chest")
+    assert corrected.retracted == ("chest_pain",)
+    assert "chest_pain" not in corrected.story.symptoms + corrected.story.emergencies
+    assert level(assistant, corrected.story) < Level.EMERGENCY
+    assert "you say there is no chest pain" in change_said(corrected, rulebook)
+    # a denial that tells of a change in time is a resolution: the sign may come back, and still counts
+    assert told(nlp, "my chest hurts", "no chest pain now").story.emergencies == ("chest_pain",)
+    # a denial beside another sign, or of a sign told before the last message, takes nothing back
+    assert told(nlp, "my chest hurts", "no chest pain but my lips are swelling").story.emergencies == (
+        "chest_pain", "anaphylaxis")
+    assert "chest_pain" in told(nlp, "my chest hurts", "the spot is red", "no chest pain").story.emergencies
 
 
 def test_a_worsening_once_told_counts(nlp):

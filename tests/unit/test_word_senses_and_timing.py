@@ -184,3 +184,13 @@ def test_a_temperature_asked_about_is_no_fever(nlp, text, fever):
 ])
 def test_the_blood_of_the_body_is_no_bleeding(nlp, text, bleeding):
     assert ("bleeding" in read_message(text, nlp).symptoms) == bleeding
+
+
+@pytest.mark.parametrize("text, infected", [
+    ("a nasty urosepsis in 2020 landed me in HDU, so I take infection seriously", False),
+    ("I'm worried about infection because I work in a garden centre", False),
+    ("I'm worried it has an infection", True),
+    ("I think the wart site has got an infection", True),
+])
+def test_an_infection_weighed_or_feared_is_not_told(nlp, text, infected):
+    assert ("infected_discharge" in read_message(text, nlp).symptoms) == infected

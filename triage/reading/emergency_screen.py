@@ -24,6 +24,10 @@ LABEL = "EMERGENCY"
 # the screen has judged (triage/turn.py).
 if not Doc.has_extension("emergency_signs_set_aside"):
     Doc.set_extension("emergency_signs_set_aside", default=0)
+# The signs it set aside as denied ("no pain inside my chest"): a story may take back a sign told just before
+# (triage/story.py).
+if not Doc.has_extension("emergency_signs_denied"):
+    Doc.set_extension("emergency_signs_denied", default=[])
 
 
 class EmergencyScreen:
@@ -45,6 +49,8 @@ class EmergencyScreen:
         self.taken_back_by = set(context.taken_back_by)
         self.taken_back_words = set(context.taken_back_words)
         self.not_taken_back_by = set(context.not_taken_back_by)
+        self.taken_back_verbs = set(context.taken_back_verbs)
+        self.taken_back_pointers = set(context.taken_back_pointers)
         self.place_words = set(context.place_words)
         self.places_named_by = set(context.places_named_by)
         self.not_a_place_after = set(context.not_a_place_after)
@@ -58,6 +64,9 @@ class EmergencyScreen:
         self.history_right_after = set(context.history_right_after)
         self.history_marked_before = [tuple(marker.split()) for marker in context.history_marked_before]
         self.history_year_after = set(context.history_year_after)
+        self.history_seasons = [tuple(season.split()) for season in context.history_seasons]
+        self.history_clause_ends = set(context.history_clause_ends)
+        self.history_cancelled_by = set(context.history_cancelled_by)
         self.now_words = set(context.now_words) | self.present_markers
         self.other_sense_after = {word: set(nexts) for word, nexts in context.other_sense_after.items()}
         self.long_lasting_after = {sign: list(phrases) for sign, phrases in context.long_lasting_after.items()}
@@ -73,6 +82,8 @@ class EmergencyScreen:
         self.fear_scope_ends = set(context.fear_scope_ends)
         self.condition_cues = set(context.condition_cues)
         self.supposing_cues = set(context.supposing_cues)
+        self.any_condition_cues = self.condition_cues | self.supposing_cues
+        self.anyone_scope_ends = set(context.anyone_scope_ends)
         self.anyone_after_condition = set(context.anyone_after_condition)
         self.condition_changes = set(context.condition_changes)
         self.doubts_before_condition = set(context.doubts_before_condition)
@@ -86,6 +97,7 @@ class EmergencyScreen:
     def __call__(self, doc: Doc) -> Doc:
         kept = [ent for ent in doc.ents if ent.label_ != LABEL or not self.set_aside(ent)]
         doc._.emergency_signs_set_aside += len(doc.ents) - len(kept)
+        doc._.emergency_signs_denied = [ent.ent_id_ for ent in doc.ents if ent.label_ == LABEL and self.denied(ent)]
         doc.ents = kept  # type: ignore[assignment]  # spaCy's stub: Tuple[Span]
         return doc
 
@@ -122,12 +134,16 @@ class EmergencyScreen:
         return False
 
     def taken_back(self, sign: Span) -> bool:
-        """"no chest pain earlier, but now I have it"; not "... but nothing has" nor "... but he is worried"."""
+        """"no chest pain earlier, but now I have it"; not "... but nothing has"."""
         after = [token.lower_ for token in sign.doc[sign.end:sign.sent.end]]
         for i, word in enumerate(after):
             if word in self.taken_back_by:
-                following = set(after[i + 1: i + 1 + self.context.taken_back_within])
-                return bool(following & self.taken_back_words) and not following & self.not_taken_back_by
+                following = after[i + 1: i + 1 + self.context.taken_back_within]
+                if following[:1] and following[0] in self.not_taken_back_by:
+                    return False
+                words = set(following)
+                return bool(words & self.taken_back_words
+                            or (words & self.taken_back_verbs and words & self.taken_back_pointers))
         return False
 
     def names_a_place(self, sign: Span) -> bool:
@@ -167,7 +183,8 @@ class EmergencyScreen:
         after = " " + " ".join(token.lower_ for token in doc[sign.end:min(sign.sent.end, sign.end + 6)]) + " "
         long_lasting = self.long_lasting_after.get(sign.ent_id_, [])
         return (any(f" {phrase} " in after for phrase in self.history_after + long_lasting)
-                or self.at_an_earlier_age(sign) or self.marked_of_the_past_before(sign))
+                or self.at_an_earlier_age(sign) or self.marked_of_the_past_before(sign)
+                or self.a_past_year_or_season_in_its_clause(sign))
 
     def marked_of_the_past_before(self, sign: Span) -> bool:
         """"six years ago, after ibuprofen - my lips and face swelled up", "last time ... my throat felt tight": a
@@ -181,14 +198,32 @@ class EmergencyScreen:
         words = [token.lower_ for token in doc[start:sign.start]] + [token.lower_ for token in sign]
         for i in range(len(words)):
             marker = next((m for m in self.history_marked_before if tuple(words[i:i + len(m)]) == m), None)
-            if marker is None and self.a_past_year(words[i:i + 2]):
-                marker = tuple(words[i:i + 2])
             if marker and not self.now_words & set(words[i + len(marker):]):
                 return True
         return False
 
+    def a_past_year_or_season_in_its_clause(self, sign: Span) -> bool:
+        """"I had anaphylaxis in 2016 with throat swelling", "last winter he ... became really confused": in the
+        sign's clause, with no word of now, of the treatment or of hours ago after it ("in 2015 with no issue but
+        an hour ago my throat went tight" tells of now)."""
+        doc, start = sign.doc, sign.start
+        while start > sign.sent.start and doc[start - 1].lower_ not in self.history_clause_ends:
+            start -= 1
+        words = [token.lower_ for token in doc[start:sign.end]]
+        following = {token.lower_ for token in doc[sign.end:min(sign.sent.end, sign.end + self.history_reach)]}
+        if following & self.now_words:
+            return False
+        for i in range(len(words)):
+            season = next((s for s in self.history_seasons if tuple(words[i:i + len(s)]) == s), None)
+            length = len(season) if season else 2 if self.a_past_year(words[i:i + 2]) else 0
+            if length:
+                between = set(words[i + length:])
+                return not between & (self.now_words | self.history_cancelled_by)
+        return False
+
     def a_past_year(self, words: List[str]) -> bool:
-        """"in 2016", "back in 2019": a year before this one. "since 2016" goes on to now, and is no marker."""
+        """"in 2016", "back in 2019": a year before this one. "since 2016" goes on to now, and is no marker. The
+        screen has no date of its own, so this year is the machine's."""
         return (len(words) == 2 and words[0] in self.history_year_after and words[1].isdigit() and len(words[1]) == 4
                 and 1900 <= int(words[1]) < date.today().year)
 
@@ -251,13 +286,17 @@ class EmergencyScreen:
 
     def about_anyone(self, sign: Span) -> bool:
         """"if after the freezing somebody gets red spots that don't fade": a condition about anyone at all,
-        earlier in the sentence, with no present tense between it and the sign ("if anyone's there, I can't
-        breathe")."""
-        before = self.words_before(sign, self.context.anyone_reach)[::-1]
-        for i, word in enumerate(before):
-            if (word in self.condition_cues | self.supposing_cues
-                    and set(before[i + 1:i + 1 + self.context.anyone_window]) & self.anyone_after_condition):
-                return not self.present_markers & set(before[i + 1:])
+        earlier in the sign's clause, not doubted ("not sure if anyone can help"), with no present tense between it
+        and the sign."""
+        doc, start = sign.doc, sign.start
+        while (start > max(sign.sent.start, sign.start - self.context.anyone_reach)
+               and doc[start - 1].lower_ not in self.anyone_scope_ends):
+            start -= 1
+        for i in range(start, sign.start):
+            doubted = i > 0 and doc[i - 1].lower_ in self.doubts_before_condition
+            after_cue = {token.lower_ for token in doc[i + 1:min(sign.start, i + 1 + self.context.anyone_window)]}
+            if doc[i].lower_ in self.any_condition_cues and not doubted and after_cue & self.anyone_after_condition:
+                return not self.present_markers & {token.lower_ for token in doc[i + 1:sign.start]}
         return False
 
     def a_condition_about_a_change(self, doc, cue: int, words: List[str]) -> bool:
@@ -265,10 +304,10 @@ class EmergencyScreen:
         change comes right after the condition's subject ("if my son got"), and no other subject follows it:
         "if I walk upstairs I get chest pain" and "if I get up I get chest pain" tell of now."""
         doubted = cue > 0 and doc[cue - 1].lower_ in self.doubts_before_condition and doc[cue].lower_ not in self.supposing_cues
-        words = [word for word in words if any(ch.isalpha() for ch in word)]  # "if my son (7) got a fever"
-        change = next((i for i, word in enumerate(words[:3]) if word in self.condition_changes), None)
-        return (doc[cue].lower_ in self.condition_cues | self.supposing_cues and not doubted and change is not None
-                and not self.subjects & set(words[change + 1:]))
+        said = [word for word in words if any(ch.isalpha() for ch in word)]  # "if my son (7) got a fever"
+        change = next((i for i, word in enumerate(said[:3]) if word in self.condition_changes), None)
+        return (doc[cue].lower_ in self.any_condition_cues and not doubted and change is not None
+                and not self.subjects & set(said[change + 1:]))
 
 
 @Language.factory("emergency_screen", default_config={"context": {}, "over_at_the_visit": {}})

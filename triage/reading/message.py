@@ -51,6 +51,10 @@ DENIED_DEGREE = re.compile(r"^\s*(much|that much|so much|too much|a lot|that bad
 # "none of these", "nothing like that": an answer that names none of the signs asked about.
 SAYS_NONE = re.compile(r"^\W*(no\W+)?(none|nothing|neither|nope)( of (these|those|them|that|the above|the above ones|it))?"
                        r"( (at all|like that|thankfully|thank god|tbh|really))?\W*$", re.IGNORECASE)
+# A denial with one of these tells that a sign went ("no chest pain now", "it's gone", "no longer wheezy"): a
+# resolution, which never takes an emergency sign back; without them it corrects what was just said.
+CHANGE_IN_TIME = re.compile(r"\b(now|anymore|any more|longer|gone|went|stopped|better|settled|passed|since|eased|easing|"
+                            r"improved|improving|calmed|subsided)\b", re.IGNORECASE)
 # Times said with these are about the symptom, not the treatment: "worse since Monday".
 SYMPTOM_TIME_OPENERS = ("since",)
 # How long a sign lasted ("for 2 days") bounds the date from below; below this many days it would place
@@ -121,6 +125,10 @@ class MessageReading:
     says_none: bool = False
     # The emergency screen set aside sign words here (denied, feared, over): the message has been judged.
     signs_set_aside: bool = False
+    # The emergency signs it denied ("no pain inside my chest"), and whether the message tells of a change in time
+    # ("no chest pain now", "it has gone"), which makes a denial a resolution, not a correction.
+    denied_emergency_signs: Tuple[str, ...] = ()
+    tells_a_change: bool = False
     # "fine since", "totally himself": the message says all is well.
     all_clear: bool = False
     # "I can swallow fine", "breathing is ok": the patient says they are fine (not "not fine").
@@ -416,6 +424,7 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
     docs = list(nlp.pipe(chunks(plain)))
     mentions = tuple(mention for i, doc in enumerate(docs) for mention in mentions_in(doc, first_piece=i == 0))
     set_aside = any(doc._.emergency_signs_set_aside for doc in docs)
+    denied_signs = tuple(dict.fromkeys(sign for doc in docs for sign in doc._.emergency_signs_denied))
     timing = treatment_timing()
     before_treatment = timing.before_treatment(plain)
     if before_treatment:  # nothing has happened yet: what it names is asked about, except a warning sign
@@ -428,5 +437,6 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
                           corrects=cues.corrects(plain), starts_new_story=cues.new_story(plain),
                           tells_the_past=cues.tells_the_past(plain), person=tuple(cues.person(plain).items()),
                           says_none=bool(SAYS_NONE.match(plain)), signs_set_aside=set_aside,
+                          denied_emergency_signs=denied_signs, tells_a_change=bool(CHANGE_IN_TIME.search(plain)),
                           all_clear=cues.says_all_is_well(plain), says_fine=cues.says_fine(plain),
                           says_not_fine=cues.says_not_fine(plain))

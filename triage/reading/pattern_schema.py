@@ -51,6 +51,8 @@ class EmergencyContext(PatternFile):
     taken_back_within: StrictInt
     taken_back_words: Words
     not_taken_back_by: Words
+    taken_back_verbs: Words
+    taken_back_pointers: Words
     place_words: Words
     not_a_place_after: Words
     places_named_by: Words
@@ -71,6 +73,9 @@ class EmergencyContext(PatternFile):
     long_lasting_after: Dict[StrictStr, Words]
     history_marked_before: Words
     history_year_after: Words
+    history_seasons: Words
+    history_clause_ends: Words
+    history_cancelled_by: Words
     history_before_reach: StrictInt
     now_words: Words
     topic_takers: Words
@@ -90,6 +95,7 @@ class EmergencyContext(PatternFile):
     anyone_after_condition: Words
     anyone_window: StrictInt
     anyone_reach: StrictInt
+    anyone_scope_ends: Words
     condition_changes: Words
     doubts_before_condition: Words
     subjects: Words
@@ -109,6 +115,7 @@ class OverAtTheVisitPhrases(PatternFile):
     past_day_reach: StrictInt
     all_clear: Phrases
     not_clear_after: Words
+    not_clear_before: Words
     visit_present_markers: Words
 
 

@@ -24,8 +24,7 @@ PERSONAL_WORDS = re.compile(
 HEARSAY = re.compile(
     r"\b(i|we) (saw|read|heard|seen|have (read|seen|heard)|'ve (read|seen|heard))\b"
     r"|\b(my|a|our) (mate|friend|sister|brother|mum|mom|dad|colleague|neighbou?r|cousin|aunt|uncle)('s)? "
-    r"(said|says|reckons|told me|thinks|thought|mentioned|asked|was asking|wants to know)\b"
-    r"|\bsomeone (said|says|told me|wrote|posted)\b",
+    r"(said|says|reckons|told me|thinks|thought|mentioned)\b|\bsomeone (said|says|told me|wrote|posted)\b",
     re.IGNORECASE)
 
 

@@ -18,8 +18,10 @@ def contains(words: Sequence[str], phrases: Sequence[Phrase]) -> bool:
     return any(phrase_at(words, i, phrases) for i in range(len(words)))
 
 
-# How far after an all-clear a "but" or a "now" undoes it.
+# How far after an all-clear, within its sentence, a "but" or a "now" undoes it: "all was normal. Now is evening,
+# I am fine" is not undone.
 NOT_CLEAR_REACH = 4
+SENTENCE_ENDS = {".", "!", "?"}
 
 
 class OverAtTheVisit:
@@ -27,14 +29,16 @@ class OverAtTheVisit:
         self.visit_markers: List[Phrase] = [tuple(marker) for marker in phrases.visit_markers]
         self.all_clear: List[Phrase] = [tuple(phrase) for phrase in phrases.all_clear]
         self.not_clear_after = set(phrases.not_clear_after)
+        self.not_clear_before = set(phrases.not_clear_before)
         self.present = set(phrases.visit_present_markers)
         self.past_days: List[Phrase] = [tuple(marker) for marker in phrases.past_day_markers]
         self.past_day_reach: int = phrases.past_day_reach
 
     def __call__(self, sign: Span) -> bool:
         """Told of the treatment visit in the sign's sentence, or of a past day beside it, not in the present
-        around it ("he's wheezy since the cryo", "chest pain that hasn't gone"), and all well later in the message with nothing undoing it
-        ("fine after, but not now", "fine before the appointment"); one such all-clear is enough."""
+        around it ("he's wheezy since the cryo", "chest pain that hasn't gone"), and all well later in the message:
+        an all-clear not negated or foreseen just before it ("I don't feel fine", "said I would be fine"), and none
+        that its own sentence undoes ("fine after, but not now", "fine before the appointment")."""
         sentence = [token.lower_ for token in sign.sent]
         beside = [token.lower_ for token in sign.doc[max(sign.sent.start, sign.start - self.past_day_reach):
                                                      min(sign.sent.end, sign.end + self.past_day_reach)]]
@@ -44,12 +48,16 @@ class OverAtTheVisit:
         if self.present & {token.lower_ for token in around}:  # "chest pain at the clinic that hasn't gone"
             return False
         after = [token.lower_ for token in sign.doc[sign.end:]]
+        cleared = False
         for i in range(len(after)):
             phrase = next((p for p in self.all_clear if tuple(after[i:i + len(p)]) == p), None)
-            if phrase:
-                following = after[i + len(phrase):i + len(phrase) + NOT_CLEAR_REACH]
-                if following[:1] == ["now"]:  # "back to himself now" says when all is well
-                    following = following[1:]
-                if not self.not_clear_after & set(following):
-                    return True  # one all-clear nothing undoes: "all was normal. Now is evening, I am fine"
-        return False
+            if not phrase or (i > 0 and after[i - 1] in self.not_clear_before):
+                continue
+            following = after[i + len(phrase):i + len(phrase) + NOT_CLEAR_REACH]
+            following = following[:next((j for j, word in enumerate(following) if word in SENTENCE_ENDS), len(following))]
+            if following[:1] == ["now"]:  # "back to himself now" says when all is well
+                following = following[1:]
+            if self.not_clear_after & set(following):
+                return False
+            cleared = True
+        return cleared
