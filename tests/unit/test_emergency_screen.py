@@ -296,3 +296,21 @@ def test_a_sign_of_a_past_night_is_over_when_nothing_has_come_since(nlp, text, s
 ])
 def test_a_sign_happening_now_is_not_set_aside_by_round_six_rules(nlp, text):
     assert read_message(text, nlp).emergency_signs
+
+
+@pytest.mark.parametrize("text, signs", [
+    ("she's not responding to me at all about how it feels - typical teenager", ()),
+    ("she is not responding to me at all", ("sepsis_signs",)),
+    ("he is not responding to me when I call his name", ("sepsis_signs",)),
+])
+def test_not_responding_about_a_topic_is_talk_not_consciousness(nlp, text, signs):
+    assert read_message(text, nlp).emergency_signs == signs
+
+
+@pytest.mark.parametrize("text, general", [
+    ("is shortness of breath a side effect?? not got it, just wonderin cos my mum asked", True),
+    ("is throat closing after cryo an emergency? my mum was asking, its happening now", False),
+    ("is chest pain a side effect? my mum asked because I have it", False),
+])
+def test_a_question_someone_else_asked_is_general_unless_it_is_happening(nlp, text, general):
+    assert read_message(text, nlp).asks_in_general == general

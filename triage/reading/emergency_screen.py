@@ -74,6 +74,9 @@ class EmergencyScreen:
         self.foreseen_changes = set(context.foreseen_changes)
         self.topic_takers = set(context.topic_takers)
         self.topic_reach = context.topic_reach
+        self.person_topic_takers = set(context.person_topic_takers)
+        self.person_topic_after = set(context.person_topic_after)
+        self.topic_fillers = set(context.topic_fillers)
         self.topic_within: Dict[str, Set[str]] = {key: set(words) for key, words in context.topic_within.items()}
         self.fear_cues = set(context.fear_cues)
         self.fear_reach = context.fear_reach
@@ -251,6 +254,9 @@ class EmergencyScreen:
             return True
         if sign[-1].lower_ in self.topic_takers and next_word in self.topic_after.get(sign.ent_id_, set()):
             return True
+        if sign[-1].lower_ in self.person_topic_takers:  # "not responding to me at all about how it feels"
+            said_next = (token.lower_ for token in sign.doc[sign.end:sign.sent.end] if token.lower_ not in self.topic_fillers)
+            return next(said_next, "") in self.person_topic_after
         if sign[-1].lower_ not in self.swallow_words:
             return False
         following = {token.lower_ for token in sign.doc[sign.end:min(sign.sent.end, sign.end + self.topic_reach)]}

@@ -81,6 +81,9 @@ class EmergencyContext(PatternFile):
     topic_takers: Words
     topic_after: Dict[StrictStr, Words]
     topic_reach: StrictInt
+    person_topic_takers: Words
+    person_topic_after: Words
+    topic_fillers: Words
     swallow_words: Words
     topic_within: Dict[StrictStr, Words]
     foreseen_modals: Words

@@ -24,7 +24,7 @@ PERSONAL_WORDS = re.compile(
 HEARSAY = re.compile(
     r"\b(i|we) (saw|read|heard|seen|have (read|seen|heard)|'ve (read|seen|heard))\b"
     r"|\b(my|a|our) (mate|friend|sister|brother|mum|mom|dad|colleague|neighbou?r|cousin|aunt|uncle)('s)? "
-    r"(said|says|reckons|told me|thinks|thought|mentioned)\b|\bsomeone (said|says|told me|wrote|posted)\b",
+    r"(said|says|reckons|told me|thinks|thought|mentioned|asked|was asking)\b|\bsomeone (said|says|told me|wrote|posted)\b",
     re.IGNORECASE)
 
 
@@ -41,7 +41,13 @@ def asks_in_general(text: str) -> bool:
     return not any(tells_something(sentence) for sentence in SENTENCE_ENDS.split(text.strip())[1:])
 
 
+# A word of now beside hearsay tells something all the same: "my mum was asking, it's happening now".
+NOW_WORDS = re.compile(r"\b(now|happening|currently|right now|today|tonight|rn)\b", re.IGNORECASE)
+
+
 def tells_something(sentence: str) -> bool:
     """A statement of a few words that is no question and no hearsay: "Tongue feels a bit big too"."""
-    return len(sentence.split()) >= 3 and not looks_like_question(sentence) and not HEARSAY.search(sentence)
+    if len(sentence.split()) < 3 or looks_like_question(sentence):
+        return False
+    return not HEARSAY.search(sentence) or bool(NOW_WORDS.search(HEARSAY.sub(" ", sentence)))
 
