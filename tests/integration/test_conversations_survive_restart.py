@@ -25,7 +25,10 @@ def test_a_restart_mid_questions_loses_nothing(assistant):
 
     assistant.restart_rasa_server()
 
-    answer = assistant.say("clear and watery", sender)
+    second = assistant.say("clear and watery", sender)  # the answer to the question asked before the restart
+    assert asks_question(second) and "diabetes" in second[-1]["text"] and not triage_payloads(second), second
+
+    answer = assistant.say("no", sender)
     payloads = triage_payloads(answer)
     assert len(payloads) == 1, answer
     assert payloads[0]["level"] == "see_doctor" and "oozing" in payloads[0]["symptoms"], answer

@@ -20,7 +20,8 @@ SYMPTOM_MESSAGES = [
     ("a fat blister has come up on my ankle", "blistering", "self_care", ["yesterday", "no", "no", "none of these"]),
     ("the skin has gone lighter where the freeze was", "lightened_skin", "self_care", ["3 weeks ago"]),
     ("my arm hair won't grow on that spot any more", "hair_loss", "self_care", []),
-    ("there is liquid oozing from it", "oozing", "see_doctor", ["clear"]),
+    # oozing is asked about diabetes and the immune system too: with either it is urgent (oozing.higher_risk)
+    ("there is liquid oozing from it", "oozing", "see_doctor", ["clear", "no"]),
 ]
 
 
