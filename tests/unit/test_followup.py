@@ -7,7 +7,7 @@ import pytest
 
 from triage.reading.message import read_message
 from triage.story import Story
-from triage import Observation
+from triage import Level, Observation
 
 
 def test_nothing_is_asked_once_the_level_is_urgent(engine):
@@ -23,6 +23,14 @@ def test_questions_come_highest_stakes_first_within_the_budget(engine):
     assert len(questions) == MAX_QUESTIONS
     asked = tuple(q.fact for q in questions)
     assert questions_worth_asking(engine.assess(Observation(("blistering",))), asked, 0) == []
+
+
+def test_a_question_that_cannot_raise_the_level_given_is_not_asked(engine):
+    facts = {"days_since_treatment": 3, "body_sites": ["hand"]}
+    result = engine.assess(Observation(("blistering", "oozing"), facts))
+    assert result.level == Level.SEE_DOCTOR and result.open_questions["severity"] == Level.SEE_DOCTOR
+    asked = [q.fact for q in questions_worth_asking(result)]
+    assert asked == ["fluid", "risk_factors"]  # a big, tense blister is see_doctor too: not asked
 
 
 def test_recording_an_answer_marks_it_asked_and_a_non_answer_skipped(nlp, engine):
