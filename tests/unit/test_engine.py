@@ -139,6 +139,13 @@ def test_fever_with_spreading_redness_is_an_emergency(engine):
     assert engine.assess(Observation(("fever",))).level == Level.URGENT
 
 
+def test_hives_with_faintness_are_an_emergency_and_faintness_alone_is_not(engine):
+    assert engine.assess(Observation(("hives",))).level == Level.SEE_DOCTOR
+    assert engine.assess(Observation(("fainting",))).level == Level.URGENT
+    result = engine.assess(Observation(("hives", "fainting")))
+    assert result.level == Level.EMERGENCY and "hives.with_anaphylaxis_signs" in result.rule_ids
+
+
 def test_a_weak_immune_system_raises_oozing_by_a_level(engine):
     assert engine.assess(Observation(("oozing",))).level == Level.SEE_DOCTOR
     assert engine.assess(Observation(("oozing",), {"risk_factors": ["weak_immunity"]})).level == Level.URGENT
