@@ -82,6 +82,29 @@ from triage.reading.message import MAX_CHARS_READ, read_message
     ("&lt;b&gt;it's oozing&lt;/b&gt;", ("oozing",)),
     ("<img src=x onerror=alert(1)> there is pus", ("infected_discharge",)),
     ("I know it's fine so don't worry me: there is pus", ("infected_discharge",)),
+    # round 7's development half: pressure held on the wound is held on a bleeding, the room spinning is dizziness,
+    # breathlessness at rest and breathing that feels strange are emergency signs
+    ("it caught on my sock, been pressing a folded towel on it for 25 min and it's still soaking through", ("bleeding",)),
+    ("pressing 20 min can't get it to stop", ("bleeding",)),
+    ("it's gone through 3 pads and now the bathroom's spinning", ("fainting",)),
+    ("I'm puffing like I've run up stairs just sitting here", ("breathing_difficulty",)),
+    ("I feel like I will faint and breathing feel strange", ("breathing_difficulty", "fainting")),
+    # ...and hay fever is no fever, nor "nothing coming out of it" an oozing
+    ("my hay fever is bad this year and there's a small blister", ("blistering",)),
+    ("No redness around it, nothing coming out of it, he says it doesn't hurt.", ()),
+    # a feeling of warmth the thermometer answers below 38 °C is no fever; above it, it is
+    ("I took my temp because I felt a bit warm, it was 99.1F", ()),
+    ("I took my temp because I felt a bit warm, it was 100.8F", ("fever",)),
+    # pins and needles are a numbness, a dried blister a scab, hair that does not grow a hair loss, and a car that
+    # failed its MOT no failed treatment
+    ("fingertip still kinda numb where they froze my wart, like pins n needles when i press it", ("numbness_irritation",)),
+    ("The blister has dried out and there's a hard dark bit on top now.", ("scab",)),
+    ("the hair is not growing there anymore, only a small round place without hair", ("hair_loss",)),
+    ("my car failed its MOT so I walk a lot and the wart they froze is tender", ("pain",)),
+    ("there's still a scab on it, flat and brownish. I burn really easily by the pool", ("scab", "darkened_skin")),
+    ("the hard skin came off but theres still the lil black dots in it", ("scab_came_off", "lesion_persists")),
+    # a question before the appointment reports nothing
+    ("does it hurt getting a wart frozen?? got my appt fri", ()),
 ])
 def test_symptoms_are_read_from_the_text(nlp, text, symptoms):
     assert read_message(text, nlp).symptoms == symptoms
@@ -156,6 +179,8 @@ def test_the_patterns_and_the_rulebook_name_the_same_symptoms(rulebook):
     ("it is improving, frozen 3 days ago", {"days_since_treatment": 3, "trend": "improving"}),
     ("frozen this morning", {"days_since_treatment": 0}),
     ("huge blister and I can't walk", {"severity": ["large", "impairs_walking"]}),
+    ("a blood blister on her sole and she won't put any weight on that foot", {"severity": ["impairs_walking"]}),
+    ("she's hopping everywhere since the blister came up", {"severity": ["impairs_walking"]}),
     ("it's bleeding and won't stop", {"severity": ["not_stopping"]}),
     ("blister on my foot and I'm diabetic", {"risk_factors": ["diabetes"], "body_sites": ["foot"]}),
     ("I'm not diabetic", {"risk_factors": []}),
@@ -380,6 +405,8 @@ def test_a_spot_gone_black_is_a_scab_after_freezing_and_a_change_to_check_withou
     # a time next to the freezing tells when it was done, not that the symptom is past
     ("the wart they froze last year came back", ("lesion_changes",)),
     ("in 2019 I had pus after a freeze but this time it's just a small blister", ("blistering",)),
+    # a time that opens the sentence frames the healing signs after it, and is no time since this treatment
+    ("Last year I had a wart frozen at another clinic and it got infected, I needed antibiotics", ()),
     # ...but this year is no distant past
     (f"in {date.today().year} I had pus after a freeze", ("infected_discharge",)),
 ])
@@ -402,6 +429,10 @@ def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
     ("Years back I had one frozen, this time it's my eyelid and it blistered", "blistering"),
     ("It was the first time I had it frozen and the blister went yellow and oozed", "oozing"),
     ("a year ago I had it frozen and it came back", "lesion_changes"),
+    # a frame that another time, a turn to now or a recent word ends
+    ("Last year they froze it and it got infected yesterday", "infected_discharge"),
+    ("Last year I had a wart frozen but now it is oozing", "oozing"),
+    ("Last year I had one frozen, this one got infected", "infected_discharge"),
 ])
 def test_a_past_in_one_clause_leaves_a_sign_of_now_in_another(nlp, text, symptom):
     assert symptom in read_message(text, nlp).symptoms
