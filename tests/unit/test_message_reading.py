@@ -89,22 +89,17 @@ from triage.reading.message import MAX_CHARS_READ, read_message
     ("it's gone through 3 pads and now the bathroom's spinning", ("fainting",)),
     ("I'm puffing like I've run up stairs just sitting here", ("breathing_difficulty",)),
     ("I feel like I will faint and breathing feel strange", ("breathing_difficulty", "fainting")),
-    # ...and hay fever is no fever, nor "nothing coming out of it" an oozing
+    # ...and hay fever is no fever, nor "nothing coming out of it" an oozing (but the blister named after it counts)
     ("my hay fever is bad this year and there's a small blister", ("blistering",)),
     ("No redness around it, nothing coming out of it, he says it doesn't hurt.", ()),
-    # a feeling of warmth the thermometer answers below 38 °C is no fever; above it, it is
-    ("I took my temp because I felt a bit warm, it was 99.1F", ()),
-    ("I took my temp because I felt a bit warm, it was 100.8F", ("fever",)),
-    # pins and needles are a numbness, a dried blister a scab, hair that does not grow a hair loss, and a car that
-    # failed its MOT no failed treatment
+    ("Nothing coming out of my blister but it's huge and tight and on my eyelid", ("blistering",)),
+    # pins and needles are a numbness, hair that does not grow a hair loss, and a car that failed its MOT no failed
+    # treatment
     ("fingertip still kinda numb where they froze my wart, like pins n needles when i press it", ("numbness_irritation",)),
-    ("The blister has dried out and there's a hard dark bit on top now.", ("scab",)),
     ("the hair is not growing there anymore, only a small round place without hair", ("hair_loss",)),
     ("my car failed its MOT so I walk a lot and the wart they froze is tender", ("pain",)),
     ("there's still a scab on it, flat and brownish. I burn really easily by the pool", ("scab", "darkened_skin")),
     ("the hard skin came off but theres still the lil black dots in it", ("scab_came_off", "lesion_persists")),
-    # a question before the appointment reports nothing
-    ("does it hurt getting a wart frozen?? got my appt fri", ()),
 ])
 def test_symptoms_are_read_from_the_text(nlp, text, symptoms):
     assert read_message(text, nlp).symptoms == symptoms
@@ -183,6 +178,7 @@ def test_the_patterns_and_the_rulebook_name_the_same_symptoms(rulebook):
     ("she's hopping everywhere since the blister came up", {"severity": ["impairs_walking"]}),
     ("it's bleeding and won't stop", {"severity": ["not_stopping"]}),
     ("blister on my foot and I'm diabetic", {"risk_factors": ["diabetes"], "body_sites": ["foot"]}),
+    ("I failed my blood sugar test at the GP and the blister is on my foot", {"risk_factors": ["diabetes"]}),
     ("I'm not diabetic", {"risk_factors": []}),
     ("about the same really", {"trend": "stable"}),
     ("it's not getting any worse", {"trend": "stable"}),
@@ -405,8 +401,6 @@ def test_a_spot_gone_black_is_a_scab_after_freezing_and_a_change_to_check_withou
     # a time next to the freezing tells when it was done, not that the symptom is past
     ("the wart they froze last year came back", ("lesion_changes",)),
     ("in 2019 I had pus after a freeze but this time it's just a small blister", ("blistering",)),
-    # a time that opens the sentence frames the healing signs after it, and is no time since this treatment
-    ("Last year I had a wart frozen at another clinic and it got infected, I needed antibiotics", ()),
     # ...but this year is no distant past
     (f"in {date.today().year} I had pus after a freeze", ("infected_discharge",)),
 ])
@@ -429,10 +423,10 @@ def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
     ("Years back I had one frozen, this time it's my eyelid and it blistered", "blistering"),
     ("It was the first time I had it frozen and the blister went yellow and oozed", "oozing"),
     ("a year ago I had it frozen and it came back", "lesion_changes"),
-    # a frame that another time, a turn to now or a recent word ends
-    ("Last year they froze it and it got infected yesterday", "infected_discharge"),
-    ("Last year I had a wart frozen but now it is oozing", "oozing"),
-    ("Last year I had one frozen, this one got infected", "infected_discharge"),
+    # a time that opens a sentence does not frame the signs in its later clauses (safety review of round 7)
+    ("Last time I wrote you said the redness was normal, its spreading up my arm and I feel feverish and shivery",
+     "spreading_redness"),
+    ("Last time I had cryo it bled a bit, it's bleeding again and I feel faint", "bleeding"),
 ])
 def test_a_past_in_one_clause_leaves_a_sign_of_now_in_another(nlp, text, symptom):
     assert symptom in read_message(text, nlp).symptoms

@@ -31,9 +31,6 @@ class HistoricalScreen:
         self.markers = [tuple(marker.split()) for marker in context.markers]
         self.ongoing = set(context.ongoing)
         self.scope_ends = set(context.scope_ends)
-        self.frame_breaks = set(context.frame_breaks)
-        self.recent_words = set(context.recent_words)
-        self.framed_signs = set(context.framed_signs)
         self.resolvable = set(context.resolvable)
         # longest first: "stopped now" is over, where "stopped" then "now" would be a return
         self.resolutions = sorted((tuple(phrase.split()) for phrase in context.resolutions), key=len, reverse=True)
@@ -52,10 +49,6 @@ class HistoricalScreen:
     def __call__(self, doc: Doc) -> Doc:
         clauses = [(ent, self.clause(ent)) for ent in doc.ents]
         past = {clause for ent, clause in clauses if ent.label_ == SYMPTOM and self.told_of_the_past(doc, clause)}
-        # "Last year I had a wart frozen and it got infected": the opening time goes with the healing signs it frames.
-        framed = {clause for ent, clause in clauses if ent.label_ == SYMPTOM and ent.ent_id_ in self.framed_signs
-                  and self.in_a_past_frame(doc, clause)}
-        past |= framed | {self.clause(doc[clause[0]].sent[:1]) for clause in framed}
         # The time in such a clause ("last year I had pus") is not when this spot was frozen either.
         doc.ents = [Span(doc, ent.start, ent.end, label=HISTORICAL, span_id=ent.ent_id_)  # type: ignore[assignment]  # spaCy's stub: Tuple[Span]
                     if ent.label_ in (SYMPTOM, DURATION) and clause in past
@@ -82,18 +75,6 @@ class HistoricalScreen:
             if length and not next_to_treatment(doc, clause[0] + i, clause[0] + i + length):
                 return True
         return False
-
-    def in_a_past_frame(self, doc: Doc, clause: Tuple[int, int]) -> bool:
-        """A clause after a marker that opens its sentence, with nothing between that turns to now or tells another
-        time ("A year ago I was diagnosed, my verruca was frozen a week ago and it went green"), and no word of recent
-        days in the clause itself."""
-        sentence = doc[clause[0]].sent
-        words = [token.lower_ for token in doc[clause[0]:clause[1]]]
-        opening = [token.lower_ for token in doc[sentence.start:clause[0]]]
-        length = self.marker_at(opening, 0) if opening else 0
-        between = set(opening[length:]) | set(words)
-        another_time = any(ent.label_ == DURATION and sentence.start + length <= ent.start < clause[1] for ent in doc.ents)
-        return bool(length and not self.frame_breaks & between and not self.recent_words & between and not another_time)
 
     def marker_at(self, words: Sequence[str], i: int) -> int:
         """The length of a marker of the past starting at words[i], else 0."""

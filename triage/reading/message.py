@@ -279,8 +279,6 @@ def load_pipeline(path: str = ""):
 
 # Words that name a fever only through its measure: a thermometer that reads below 38 °C overrides them.
 MEASURED_FEVER_WORDS = {"temperature", "temp", "a temp", "temperatures"}
-# "I felt a bit warm, it was 99.1F": a feeling of warmth the thermometer answers (not shivers or burning up).
-FELT_WARM = re.compile(r"^(i |he |she )?(felt|feel|feeling|feels|was|am|is)\b.*\b(warm|hot|feverish)$", re.IGNORECASE)
 
 
 def fever_from_temperatures(text: str, mentions: Tuple[Mention, ...]) -> Tuple[Mention, ...]:
@@ -293,8 +291,7 @@ def fever_from_temperatures(text: str, mentions: Tuple[Mention, ...]) -> Tuple[M
     if highest >= FEVER_CELSIUS:
         return mentions + (Mention("SYMPTOM", "fever", f"{highest:g} °C", negated=False),)
     return tuple(m for m in mentions
-                 if not (m.label == "SYMPTOM" and m.id == "fever"
-                         and (m.text.lower() in MEASURED_FEVER_WORDS or FELT_WARM.match(m.text))))
+                 if not (m.label == "SYMPTOM" and m.id == "fever" and m.text.lower() in MEASURED_FEVER_WORDS))
 
 
 def signs_from_measures(text: str, mentions: Tuple[Mention, ...]) -> Tuple[Mention, ...]:

@@ -129,9 +129,6 @@ class HistoricalContext(PatternFile):
     comparisons: Words
     ongoing: Words
     scope_ends: Words
-    frame_breaks: Words
-    recent_words: Words
-    framed_signs: Words
     resolvable: Words
     over_at_the_visit_signs: Words
     resolutions: Words
