@@ -80,8 +80,9 @@ class TriageEngine:
         assessments = _with_standing(assessments, standing)
         level = max(assessment.level for assessment in assessments)
         for fact, stake in questions.items():
-            if stake > level:
-                open_questions[fact] = max(stake, open_questions.get(fact, stake))
+            open_questions[fact] = max(stake, open_questions.get(fact, stake))
+        # A question that could raise only one symptom to the level already given changes nothing.
+        open_questions = {fact: stake for fact, stake in open_questions.items() if stake > level}
         # sorted() is stable, so symptoms of equal level keep the patient's order.
         assessments.sort(key=lambda assessment: assessment.level, reverse=True)
         return TriageResult(

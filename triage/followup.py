@@ -87,9 +87,7 @@ def questions_worth_asking(result: TriageResult, asked: Tuple[str, ...] = (), bu
     """Open questions we know how to ask and have not asked, highest stakes first, within the budget."""
     if result.level >= ASK_ONLY_BELOW:
         return []
-    # A symptom's question that could raise only that symptom to the level already given changes nothing.
-    candidates = [q for q in QUESTIONS if result.open_questions.get(q.fact, Level.SELF_CARE) > result.level
-                  and q.fact not in asked]
+    candidates = [q for q in QUESTIONS if q.fact in result.open_questions and q.fact not in asked]
     candidates.sort(key=lambda q: -result.open_questions[q.fact])  # stable: table order breaks ties
     return candidates[: max(0, budget)]
 
