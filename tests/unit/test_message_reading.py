@@ -233,6 +233,9 @@ def test_short_answers_are_read(nlp, text, answer):
     ("it was going to be painful once the nerves thawed", (), ("pain",)),
     ("he mentioned I might have a couple of red blotches", (), ("redness_swelling",)),
     ("she told me it could blister", (), ("blistering",)),
+    ("My sister keeps saying the swelling could spread down to my throat", ("redness_swelling",), ("spreading_redness",)),
+    ("my mum reckons it could get infected", (), ("infected_discharge",)),
+    ("my sister keeps saying the redness is spreading", ("spreading_redness",), ()),
     # ...but there now: a guess about now, a sign that has not stopped, one asked to go away, a feeling
     ("the nurse said it might be infected", ("infected_discharge",), ()),
     ("it will not stop bleeding", ("bleeding",), ()),
