@@ -10,7 +10,7 @@ TODAY = date(2026, 11, 25)  # a Wednesday
 
 
 @pytest.mark.parametrize("text, days", [
-    ("3 days ago", 3), ("day 4", 4), ("a couple of weeks", 14), ("yesterday", 1),
+    ("3 days ago", 3), ("day 4", 4), ("a couple of weeks", 14), ("yesterday", 1), ("yday", 1),
     ("a fortnight ago", 14), ("two fortnights", 28),
     ("on Friday", 5), ("since sat", 4), ("last wednesday", 7), ("on Wednesday", 0),
     ("on October 28", 28), ("back in march", 255), ("earlier in December", 345), ("in November", 12),
@@ -44,6 +44,7 @@ def test_a_time_is_counted_back_from_today(text, days):
     ("it's day 0 and it burns", 0),
     # a time of the thaw, or how long the freezing lasted, is no date; a lasting sign bounds it from 3 days up
     ("It stung for about 5 minutes after thawing, that was last Thursday, and now the redness keeps getting worse", 6),
+    ("wart on my finger got frozen yday and theres a blister like 5mm", 1),
     ("froze it for 15 seconds yesterday and it blistered", 1),
     ("it stung this morning when they froze it but it's getting better", 0),
     ("It did feel hot yesterday and today it's hotter and redder, day 5", 5),
