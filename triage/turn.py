@@ -133,8 +133,8 @@ def change_said(told: Told, rulebook: RuleBook) -> Optional[str]:
         return f"What changed: you say {' and '.join(names)} {'is' if len(names) == 1 else 'are'} over."
     retracted = [rulebook.symptoms.get(symptom, symptom) for symptom in told.retracted]
     if retracted:
-        return (f"Thank you for the correction: you say there is no {' or '.join(retracted)}. If there is, call "
-                "{emergency_number} now.")
+        return (f"Thank you for the correction: you say it is not happening now ({' or '.join(retracted)}). If it "
+                "is, call {emergency_number} now.")
     if told.corrected:
         return "Thank you for the correction: my advice now goes by it."
     return None
@@ -200,6 +200,11 @@ def read_turn(text: str, reading: MessageReading, intent: Optional[str], story: 
         return check_for_an_emergency(told.story, assistant)
     if result is not None and (own is not None or told.adds):
         return assess_story(told, result, language, clinic_id, assistant)
+    if told.retracted:
+        # "my chest hurts", then "I mean the skin on my chest, no pain inside my chest": nothing left to assess;
+        # say so, and ask
+        said = {"text": (change_said(told, assistant.rulebook) or "").format_map(assistant.clinic.placeholders())}
+        return Turn(told.story, (said, ASK_FOR_SYMPTOM), answered=True, asked_what_they_notice=True)
     return without_assessment(reading, told, intent, confidence, language, asked_what_they_notice, clinic_id,
                               assistant)
 

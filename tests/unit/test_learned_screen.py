@@ -130,3 +130,15 @@ def test_where_the_reading_set_a_sign_aside_the_screen_must_be_surer(nlp, engine
     assert 0.6 < fairly_sure.learned_screen.probability("zzz") < 0.9
     assert turn(fairly_sure, f"{HEALING}, zzz").story.checking_emergency
     assert not turn(fairly_sure, f"{HEALING}, no trouble breathing, zzz").story.checking_emergency
+
+
+
+def test_a_sign_taken_back_with_nothing_left_says_so_and_asks(nlp, assistant):
+    # was "Sorry, I didn't understand that" after a denial took the only sign back
+    told = turn(assistant, "my chest hurts")
+    assert payload_levels(told) == ["emergency"]
+    denial = take_turn("I mean the skin on my chest, no pain inside my chest", "inform", told.story, False, None,
+                       assistant)
+    assert denial.messages[0]["text"].startswith("Thank you for the correction: you say it is not happening now")
+    assert "call" in denial.messages[0]["text"] and denial.messages[1] == {"response": "utter_ask_symptom"}
+    assert not denial.story.emergencies and denial.asked_what_they_notice

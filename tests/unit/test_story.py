@@ -104,7 +104,7 @@ def test_an_emergency_sign_the_next_message_plainly_denies_is_taken_back_and_sai
     assert corrected.retracted == ("chest_pain",)
     assert "chest_pain" not in corrected.story.symptoms + corrected.story.emergencies
     assert level(assistant, corrected.story) < Level.EMERGENCY
-    assert "you say there is no chest pain" in change_said(corrected, rulebook)
+    assert "you say it is not happening now (chest pain)" in change_said(corrected, rulebook)
     # a denial that tells of a change in time is a resolution: the sign may come back, and still counts
     assert told(nlp, "my chest hurts", "no chest pain now").story.emergencies == ("chest_pain",)
     # a denial beside another sign, or of a sign told before the last message, takes nothing back
@@ -139,3 +139,18 @@ def test_the_story_survives_the_slot(nlp):
     story = story.giving([("blistering", "blistering.sensitive_site")]).asking("fluid").skipping("fluid")
     assert Story.from_slot(story.to_slot()) == story
     assert Story.from_slot(None) == Story()
+
+
+
+# The safety review of round 8 (the joke, months-ago and past-correction take-backs were not kept): a sign
+# happening now stays, whatever the next message says of a joke or of the past.
+@pytest.mark.parametrize("messages", [
+    ("my lips are blue and I'm struggling to breathe", "Joking aside, what do I do?"),
+    ("my throat is closing up", "jk. not jk. please help"),
+    ("my son is having a seizure", "sorry I mean he was diagnosed with epilepsy back in March, what do I do"),
+    ("my lips are swelling and my throat feels tight", "actually the freeze was months ago, could it be related?"),
+    ("my son had a seizure", "Back in March I mean. But this morning he had another one"),
+])
+def test_a_sign_happening_now_is_not_taken_back_by_a_joke_or_a_date(nlp, assistant, messages):
+    after = told(nlp, *messages)
+    assert not after.retracted and level(assistant, after.story) == Level.EMERGENCY
