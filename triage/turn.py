@@ -7,6 +7,7 @@ chest pain?") is answered as information and leaves the story alone. Otherwise i
 (triage/story.py) and the story is assessed: every finding so far, the findings already given standing
 unless the patient said what resolved them.
 """
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Dict, Optional, Tuple
 
@@ -31,6 +32,13 @@ ASK_WHAT_THEY_NOTICE_INTENTS = {
     "report_pain", "report_blistering", "report_lightened_skin", "report_hair_loss", "report_oozing", "inform",
 }
 ASK_FOR_SYMPTOM = {"response": "utter_ask_symptom"}
+# Beside a figure of speech, words that keep the classifier's emergency checked: "almost had a heart attack, she's
+# unconscious", "nearly had a heart attack. I feel really dizzy and confused" (only_a_figure_of_speech).
+ALARM_WORDS = re.compile(r"\b(unconscious|conscious|breath\w*|gasp\w*|suffocat\w*|dizzy|confus\w*|collaps\w*|faint\w*|"
+                         r"pass(ed)? out|swell\w*|swollen|puff\w*|blue|grey|gray|pale|rash|spots|shak\w*|jerk\w*|stiff|"
+                         r"fit|fits|fitting|seiz\w*|wake|awake|respond\w*|floppy|limp|sleepy|drowsy|pain|hurt\w*|tight|"
+                         r"chest|throat|tongue|lips?|help|ambulance|999|911|112|000|hospital|a&e|er|can'?t|cannot|won'?t|"
+                         r"not|no|now|still|again|sick|vomit\w*|bleed\w*|blood)\b", re.IGNORECASE)
 # A statement the classifier could not place, or placed off-topic, is asked too when it names the
 # spot ("something looks odd where they froze the wart"): never a dead end on the treated spot. A
 # question it could not place ("can you book me in?") keeps the intent's reply: asking "what do you
@@ -205,8 +213,21 @@ def read_turn(text: str, reading: MessageReading, intent: Optional[str], story: 
         # say so, and ask
         said = {"text": (change_said(told, assistant.rulebook) or "").format_map(assistant.clinic.placeholders())}
         return Turn(told.story, (said, ASK_FOR_SYMPTOM), answered=True, asked_what_they_notice=True)
+    if intent == EMERGENCY_INTENT and only_a_figure_of_speech(text, reading, assistant):
+        intent = "inform"  # told to the story like any other statement
     return without_assessment(reading, told, intent, confidence, language, asked_what_they_notice, clinic_id,
                               assistant)
+
+
+def only_a_figure_of_speech(text: str, reading: MessageReading, assistant: Assistant) -> bool:
+    """"woke up and nearly had a heart attack looking in the mirror": the classifier heard an emergency in words
+    the reading knows as a figure of speech, and the learned screen hears none in the rest of the message ("nearly
+    had a heart attack, he went stiff and won't answer me" is still checked)."""
+    figure = reading.figure_of_speech
+    if not figure or reading.emergency_signs or reading.symptoms:
+        return False
+    rest = re.sub(re.escape(figure), " ", text, flags=re.IGNORECASE)
+    return rest != text and not ALARM_WORDS.search(rest) and not assistant.learned_screen.hears_emergency(rest)
 
 
 def hears_an_emergency_the_patterns_missed(text: str, reading: MessageReading, story: Story,

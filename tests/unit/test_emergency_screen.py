@@ -314,3 +314,51 @@ def test_not_responding_about_a_topic_is_talk_not_consciousness(nlp, text, signs
 ])
 def test_a_question_someone_else_asked_is_general_unless_it_is_happening(nlp, text, general):
     assert read_message(text, nlp).asks_in_general == general
+
+
+# Round 8's safety reviews found "he is fitting" read as nothing: fitting said of someone is a fit. Figures of speech
+# and shoes name no sign (round 8's development half: ni-043, nj-024), and a long-standing condition named with its
+# usual sign (ni-065, ni-066); the same words told with a change or another sign stay signs.
+@pytest.mark.parametrize("text, signs", [
+    ("he is fitting", ("sepsis_signs",)),
+    ("she's been fitting for 5 minutes", ("sepsis_signs",)),
+    ("my son wont stop fitting", ("sepsis_signs",)),
+    ("the babys fitting", ("sepsis_signs",)),
+    ("my 2 year old is fitting", ("sepsis_signs",)),
+    ("my toddler is fitting on the floor", ("sepsis_signs",)),
+    ("he started to fit in the car", ("sepsis_signs",)),
+    ("she is having fits", ("sepsis_signs",)),
+    ("is he fitting?", ("sepsis_signs",)),
+    ("the new dressing fits nicely", ()),
+    ("woke up this morning and nearly had a heart attack looking in the mirror", ()),
+    ("the boss nearly had a heart attack when he saw the bandage", ()),
+    ("my heart skipped a beat when I saw it", ()),
+    ("the nurse today honestly took my breath away 😍", ()),
+    ("my shoe doesn't fit over the dressing", ()),
+    ("I nearly had a heart attack, my chest is so tight", ("chest_pain",)),
+    ("my shoe doesn't fit and he's having a fit", ("sepsis_signs",)),
+    ("Background COPD, stable; breathless after two flights of stairs, which has been my baseline for three years and is "
+     "unchanged", ()),
+    ("Raynaud's for 20 years. This morning her fingers went blue like they always do and warmed back up", ()),
+    ("I have COPD, breathless as usual but today I can barely talk", ("breathing_difficulty",)),
+    ("shortness of breath is my baseline with COPD, the inhaler isnt helping", ("breathing_difficulty",)),
+    ("she has raynauds, her fingers went blue like always and now her lips are blue", ("sepsis_signs",)),
+    ("my dad has raynauds and he went blue, as usual", ("sepsis_signs",)),
+    ("Raynaud's, her fingers went blue like they always do but they are staying blue", ("sepsis_signs",)),
+])
+def test_fitting_is_a_fit_and_figures_of_speech_and_a_named_usual_are_not(nlp, text, signs):
+    assert tuple(dict.fromkeys(read_message(text, nlp).emergency_signs)) == signs
+
+
+@pytest.mark.parametrize("text, signs", [
+    ("she's unconscious", ("sepsis_signs",)),
+    ("he's gasping", ("breathing_difficulty",)),
+    ("I feel like im suffocating", ("breathing_difficulty",)),
+    ("spots on her tummy that dont fade with a glass", ("sepsis_signs",)),
+    ("Mum has COPD, breathless as usual, she fell and hit her head and is unconscious",
+     ("breathing_difficulty", "sepsis_signs")),
+    ("I'm gasping for a brew after that", ()),
+    ("unconscious bias training at work today, anyway my wart is fine", ()),
+])
+def test_signs_the_round_eight_review_found_unread_are_read(nlp, text, signs):
+    assert tuple(dict.fromkeys(read_message(text, nlp).emergency_signs)) == signs

@@ -11,7 +11,7 @@ from triage.reading.train_learned_screen import (
     CASES, development_files, exported, labelled_texts, screen_model,
 )
 from triage.story import Story
-from triage.turn import Assistant, take_turn
+from triage.turn import ASK_FOR_SYMPTOM, Assistant, take_turn
 
 
 def test_the_plain_python_scoring_gives_scikit_learns_probabilities(tmp_path):
@@ -142,3 +142,27 @@ def test_a_sign_taken_back_with_nothing_left_says_so_and_asks(nlp, assistant):
     assert denial.messages[0]["text"].startswith("Thank you for the correction: you say it is not happening now")
     assert "call" in denial.messages[0]["text"] and denial.messages[1] == {"response": "utter_ask_symptom"}
     assert not denial.story.emergencies and denial.asked_what_they_notice
+
+
+@pytest.mark.parametrize("text", ["woke up this morning and nearly had a heart attack looking in the mirror",
+                                  "my shoe doesn't fit"])
+def test_an_emergency_the_classifier_hears_in_a_figure_of_speech_is_not_checked(nlp, patterns_alone, text):
+    # round 8's ni-043 and nj-024: the classifier heard an emergency, the reading knows a figure of speech
+    told = take_turn(text, "report_emergency", Story(), False, None, patterns_alone, 0.99)
+    assert told.answered and not told.story.checking_emergency
+    assert not opens_with_call_now(told.messages) and told.messages == (ASK_FOR_SYMPTOM,)
+    heard = take_turn("my lips feel funny", "report_emergency", Story(), False, None, patterns_alone, 0.99)
+    assert heard.story.checking_emergency
+
+
+def test_a_figure_of_speech_with_more_the_screen_hears_is_still_checked(nlp, assistant):
+    # the screen here hears "zzz": the rest of the message is heard as an emergency
+    told = take_turn("nearly had a heart attack, zzz", "report_emergency", Story(), False, None, assistant, 0.99)
+    assert told.story.checking_emergency and opens_with_call_now(told.messages)
+
+
+@pytest.mark.parametrize("text", ["almost had a heart attack, she's unconscious",
+                                  "nearly had a heart attack when I saw him, he went stiff and won't answer me"])
+def test_a_figure_of_speech_beside_alarm_words_is_still_checked_or_called(nlp, patterns_alone, text):
+    told = take_turn(text, "report_emergency", Story(), False, None, patterns_alone, 0.99)
+    assert opens_with_call_now(told.messages)

@@ -142,15 +142,33 @@ def test_the_story_survives_the_slot(nlp):
 
 
 
-# The safety review of round 8 (the joke, months-ago and past-correction take-backs were not kept): a sign
-# happening now stays, whatever the next message says of a joke or of the past.
+# The round's safety reviews: a sign happening now stays, whatever the next message says of a joke or of the past.
 @pytest.mark.parametrize("messages", [
     ("my lips are blue and I'm struggling to breathe", "Joking aside, what do I do?"),
     ("my throat is closing up", "jk. not jk. please help"),
+    ("my lips are blue", "Kidding? No. They are blue. What do I do"),
+    ("my baby is floppy and wont wake up", "jokes on me for not calling earlier, what do I do"),
+    ("he's fitting and won't stop", "joking no, is serious, help"),
+    ("my lips r blue", "jk"),
+    ("my lips r blue", "jk lol. feel fine. but they are still blue"),
     ("my son is having a seizure", "sorry I mean he was diagnosed with epilepsy back in March, what do I do"),
     ("my lips are swelling and my throat feels tight", "actually the freeze was months ago, could it be related?"),
     ("my son had a seizure", "Back in March I mean. But this morning he had another one"),
+    ("my son had a seizure", "back in march i mean, he's having one now"),
+    ("she collapsed and is having a fit", "months ago I mean? she is fitting"),
+    ("my chest hurts", "years ago I mean, and today it's crushing"),
 ])
 def test_a_sign_happening_now_is_not_taken_back_by_a_joke_or_a_date(nlp, assistant, messages):
     after = told(nlp, *messages)
     assert not after.retracted and level(assistant, after.story) == Level.EMERGENCY
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round 8's nh-059: told as slow, the blood through the plasters is not heavy (urgent on a blood thinner)
+    ("I'm on rivaroxaban. it's been slowly seeping blood through 2 plasters now, about an hour, even though I've "
+     "pressed on it. not dizzy or faint", Level.URGENT),
+    ("on warfarin, it's been bleeding through 3 pads and won't stop", Level.EMERGENCY),
+    ("on warfarin, slowly seeping blood through 3 pads and now I feel faint", Level.EMERGENCY),
+])
+def test_a_bleeding_told_as_slow_is_not_heavy(nlp, assistant, text, expected):
+    assert level(assistant, told(nlp, text).story) == expected

@@ -70,6 +70,8 @@ class EmergencyScreen:
         self.now_words = set(context.now_words) | self.present_markers
         self.other_sense_after = {word: set(nexts) for word, nexts in context.other_sense_after.items()}
         self.long_lasting_after = {sign: list(phrases) for sign, phrases in context.long_lasting_after.items()}
+        self.chronic_conditions = {sign: list(words) for sign, words in context.chronic_conditions.items()}
+        self.chronic_signs = {sign: list(words) for sign, words in context.chronic_signs.items()}
         self.foreseen_modals = set(context.foreseen_modals)
         self.foreseen_changes = set(context.foreseen_changes)
         self.topic_takers = set(context.topic_takers)
@@ -187,7 +189,21 @@ class EmergencyScreen:
         long_lasting = self.long_lasting_after.get(sign.ent_id_, [])
         return (any(f" {phrase} " in after for phrase in self.history_after + long_lasting)
                 or self.at_an_earlier_age(sign) or self.marked_of_the_past_before(sign)
-                or self.a_past_year_or_season_in_its_clause(sign))
+                or self.a_past_year_or_season_in_its_clause(sign) or self.usual_with_a_named_condition(sign))
+
+    def usual_with_a_named_condition(self, sign: Span) -> bool:
+        """"COPD ... breathless on the stairs, which has been my baseline for three years", "Raynaud's ... her
+        fingers went blue like they always do": a long-standing condition named in the message, its sign told as
+        usual, and no word of a change or of another sign in its sentence or the next."""
+        message = " " + " ".join(token.lower_ for token in sign.doc) + " "
+        sentence = " " + " ".join(token.lower_ for token in sign.sent) + " "
+        next_sentence = sign.doc[sign.sent.end].sent if sign.sent.end < len(sign.doc) else None
+        around = sentence + (" ".join(token.lower_ for token in next_sentence) + " " if next_sentence is not None else "")
+        told = " " + " ".join(token.lower_ for token in sign.doc[max(sign.sent.start, sign.start - 3):sign.end]) + " "
+        return (any(f" {word} " in message for word in self.chronic_conditions.get(sign.ent_id_, []))
+                and any(f" {words} " in told for words in self.chronic_signs.get(sign.ent_id_, []))
+                and any(f" {words} " in sentence for words in self.context.chronic_usual)
+                and not any(f" {words} " in around for words in self.context.chronic_changes))
 
     def marked_of_the_past_before(self, sign: Span) -> bool:
         """"six years ago, after ibuprofen - my lips and face swelled up", "last time ... my throat felt tight": a

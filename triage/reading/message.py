@@ -44,7 +44,9 @@ UNDONE_DENIAL = re.compile(
     r"\bbut\s+(now|today|tonight|this\s+(morning|afternoon|evening|week))\s*,?\s*(i|it|she|he|they|we)\s+"
     r"(do|does|have|has|am|is|are)\s*([.!?,;]|$)", re.IGNORECASE)
 # "a few drops soaking a gauze", "low volume": a bleeding told as small is not heavy, whatever soaks.
+# "slowly seeping blood through 2 plasters", "a slow trickle": told as slow, however long.
 SMALL_AMOUNT = re.compile(r"\b(a few drops|few drops|a drop or two|low volume|small amount|tiny amount|tiny bit|"
+                          r"slowly (seeping|oozing|leaking|trickling)|slow (leak|trickle|ooze|seep)|"
                           r"spots of blood|speck|specks)\b", re.IGNORECASE)
 # "it's not bleeding much", "not swollen that much": a denial of how much, not of the sign.
 DENIED_DEGREE = re.compile(r"^\s*(much|that much|so much|too much|a lot|that bad|too bad|heavily)\b", re.IGNORECASE)
@@ -55,6 +57,8 @@ SAYS_NONE = re.compile(r"^\W*(no\W+)?(none|nothing|neither|nope)( of (these|thos
 # resolution, which never takes an emergency sign back; without them it corrects what was just said.
 CHANGE_IN_TIME = re.compile(r"\b(now|anymore|any more|longer|gone|went|stopped|better|settled|passed|since|eased|easing|"
                             r"improved|improving|calmed|subsided)\b", re.IGNORECASE)
+# The OTHER_MEANING id of figures of speech made of sign words (entities.yml).
+FIGURE_OF_SPEECH = "figure_of_speech"
 # Times said with these are about the symptom, not the treatment: "worse since Monday".
 SYMPTOM_TIME_OPENERS = ("since",)
 # How long a sign lasted ("for 2 days") bounds the date from below; below this many days it would place
@@ -184,6 +188,12 @@ class MessageReading:
     def names_the_spot(self) -> bool:
         """"the wart", "where they froze it": the message is about the treated spot."""
         return any(m.label == "SPOT" for m in self.mentions)
+
+    @property
+    def figure_of_speech(self) -> Optional[str]:
+        """The words of a figure of speech the reading knows ("nearly had a heart attack when I saw it", "my shoe
+        doesn't fit"), or None: sign words that mean something else here."""
+        return next((m.text for m in self.mentions if m.label == "OTHER_MEANING" and m.id == FIGURE_OF_SPEECH), None)
 
     @property
     def reports_own_symptom(self) -> bool:

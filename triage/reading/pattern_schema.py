@@ -71,6 +71,10 @@ class EmergencyContext(PatternFile):
     history_right_after: Words
     other_sense_after: Dict[StrictStr, Words]
     long_lasting_after: Dict[StrictStr, Words]
+    chronic_conditions: Dict[StrictStr, Words]
+    chronic_signs: Dict[StrictStr, Words]
+    chronic_usual: Words
+    chronic_changes: Words
     history_marked_before: Words
     history_year_after: Words
     history_seasons: Words
