@@ -362,3 +362,18 @@ def test_fitting_is_a_fit_and_figures_of_speech_and_a_named_usual_are_not(nlp, t
 ])
 def test_signs_the_round_eight_review_found_unread_are_read(nlp, text, signs):
     assert tuple(dict.fromkeys(read_message(text, nlp).emergency_signs)) == signs
+
+
+# Found while closing round 8: "i think im having a heart attack" named no sign, and the learned screen did not hear it.
+@pytest.mark.parametrize("text, signs", [
+    ("i think im having a heart attack", ("chest_pain",)),
+    ("is this a heart attack?", ("chest_pain",)),
+    ("my chest feels like a heart attack", ("chest_pain",)),
+    ("my dad is having a heart attack", ("chest_pain",)),
+    ("I'm scared of having a heart attack", ()),
+    ("Almost had a heart attack when I saw the bill haha", ()),
+    ("I had a heart attack 3 years ago and I'm on clopidogrel", ()),
+    ("My husband had a heart attack in 2018 (he's doing really well now)", ()),
+])
+def test_a_heart_attack_told_of_now_is_chest_pain(nlp, text, signs):
+    assert tuple(dict.fromkeys(read_message(text, nlp).emergency_signs)) == signs
