@@ -66,23 +66,19 @@ class TriageEngine:
         # Rules may depend on what else the patient reports ("fever with spreading redness"), now or earlier in
         # the story ("the bleeding stopped but I feel faint").
         facts = {**observation.facts, "symptoms": list(dict.fromkeys(symptoms + tuple(observation.earlier)))}
-        assessments = []
-        open_questions: Dict[str, Level] = {}
+        assessments, question_sets = [], []
         for symptom in symptoms:
             assessment, questions = self._assess_symptom(symptom, facts, observation.skipped)
             assessments.append(assessment)
-            for fact, level in questions.items():
-                open_questions[fact] = max(level, open_questions.get(fact, level))
+            question_sets.append(questions)
         worsening, questions = self._unweighed_worsening(symptoms, facts, observation.skipped)
+        question_sets.append(questions)
         level = max(assessment.level for assessment in assessments)
         if worsening is not None and worsening.level > level:
             assessments.append(worsening)
         assessments = _with_standing(assessments, standing)
         level = max(assessment.level for assessment in assessments)
-        for fact, stake in questions.items():
-            open_questions[fact] = max(stake, open_questions.get(fact, stake))
-        # A question that could raise only one symptom to the level already given changes nothing.
-        open_questions = {fact: stake for fact, stake in open_questions.items() if stake > level}
+        open_questions = _stakes_above(question_sets, level)
         # sorted() is stable, so symptoms of equal level keep the patient's order.
         assessments.sort(key=lambda assessment: assessment.level, reverse=True)
         return TriageResult(
@@ -135,6 +131,16 @@ class TriageEngine:
                     questions[condition.fact] = max(rule.level, questions.get(condition.fact, rule.level))
         ordered = tuple(sorted(fired, key=lambda rule: rule.level, reverse=True))
         return (SymptomAssessment(symptom=symptom, level=level, rules=ordered) if fired else None), questions
+
+
+def _stakes_above(question_sets: Iterable[Mapping[str, Level]], level: Level) -> Dict[str, Level]:
+    """Each fact's highest stake among the sets, for the facts whose answer could raise the level given: a
+    question that could raise only one symptom to that level changes nothing."""
+    stakes: Dict[str, Level] = {}
+    for questions in question_sets:
+        for fact, stake in questions.items():
+            stakes[fact] = max(stake, stakes.get(fact, stake))
+    return {fact: stake for fact, stake in stakes.items() if stake > level}
 
 
 def _with_standing(assessments, standing: Iterable[Rule]):

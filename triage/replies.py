@@ -129,9 +129,15 @@ def emergency_check(clinic: ClinicSettings = DEFAULT_CLINIC) -> List[Message]:
 EMERGENCY_CHECK_REMINDER = "If one of the signs I asked about is happening, call {emergency_number} now."
 
 
+def said_alone(text: str, clinic: ClinicSettings = DEFAULT_CLINIC) -> Message:
+    """A sentence sent on its own, settings filled in: what changed in the story when nothing is left to assess
+    ("Thank you for the correction: ... If it is, call {emergency_number} now.")."""
+    return {"text": text.format_map(clinic.placeholders())}
+
+
 def emergency_check_reminder(clinic: ClinicSettings = DEFAULT_CLINIC) -> List[Message]:
     """Said first when the patient went on without answering the emergency check."""
-    return [{"text": EMERGENCY_CHECK_REMINDER.format_map(clinic.placeholders())}]
+    return [said_alone(EMERGENCY_CHECK_REMINDER, clinic)]
 
 
 BEFORE_TREATMENT = ("It sounds like the spot has not been frozen yet. I help with what happens after freezing; "

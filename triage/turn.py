@@ -18,7 +18,7 @@ from triage.reading.learned_screen import LearnedScreen, load_learned_screen
 from triage.reading.message import MessageReading, is_english_stop_word, knows_word, normalise, read_message
 from triage.replies import (
     before_treatment_answer, emergency_check, emergency_check_reminder, english_only_notice, english_only_texts,
-    general_answer, triage_reply, what_if_answer,
+    general_answer, said_alone, triage_reply, what_if_answer,
 )
 from triage.story import Story, Told
 from triage import Level, Observation, RuleBook, TriageEngine, TriageResult
@@ -211,7 +211,7 @@ def read_turn(text: str, reading: MessageReading, intent: Optional[str], story: 
     if told.retracted:
         # "my chest hurts", then "I mean the skin on my chest, no pain inside my chest": nothing left to assess;
         # say so, and ask
-        said = {"text": (change_said(told, assistant.rulebook) or "").format_map(assistant.clinic.placeholders())}
+        said = said_alone(change_said(told, assistant.rulebook) or "", assistant.clinic)
         return Turn(told.story, (said, ASK_FOR_SYMPTOM), answered=True, asked_what_they_notice=True)
     if intent == EMERGENCY_INTENT and only_a_figure_of_speech(text, reading, assistant):
         intent = "inform"  # told to the story like any other statement

@@ -195,12 +195,15 @@ class EmergencyScreen:
         """"COPD ... breathless on the stairs, which has been my baseline for three years", "Raynaud's ... her
         fingers went blue like they always do": a long-standing condition named in the message, its sign told as
         usual, and no word of a change or of another sign in its sentence or the next."""
+        conditions = self.chronic_conditions.get(sign.ent_id_)
+        if not conditions:  # most signs have none: nothing to join
+            return False
         message = " " + " ".join(token.lower_ for token in sign.doc) + " "
         sentence = " " + " ".join(token.lower_ for token in sign.sent) + " "
         next_sentence = sign.doc[sign.sent.end].sent if sign.sent.end < len(sign.doc) else None
         around = sentence + (" ".join(token.lower_ for token in next_sentence) + " " if next_sentence is not None else "")
         told = " " + " ".join(token.lower_ for token in sign.doc[max(sign.sent.start, sign.start - 3):sign.end]) + " "
-        return (any(f" {word} " in message for word in self.chronic_conditions.get(sign.ent_id_, []))
+        return (any(f" {word} " in message for word in conditions)
                 and any(f" {words} " in told for words in self.chronic_signs.get(sign.ent_id_, []))
                 and any(f" {words} " in sentence for words in self.context.chronic_usual)
                 and not any(f" {words} " in around for words in self.context.chronic_changes))
