@@ -107,15 +107,18 @@ class Story:
         in time ("no chest pain now": a sign that went may come back, and still counts), nor one told earlier."""
         if reading.emergency_signs or reading.tells_a_change:
             return ()
+        if reading.retyped_signs:  # "my son is really floppy", then "SLOPPY sorry autocorrect"
+            return tuple(sign for sign in self.emergencies if sign in self.latest and sign in reading.retyped_signs)
         return tuple(sign for sign in self.emergencies if sign in self.latest and sign in reading.denied_emergency_signs)
 
     def taken_back_by(self, reading: MessageReading) -> set:
-        """What a correction takes back: pus when the fluid is said to be clear and pus or yellow is denied
-        in the same breath ("actually it's clear, not yellow"), and what the last message added when this one
-        puts it in the past and names nothing now ("no sorry, that was last year")."""
+        """What a correction takes back: a sign the last message added whose word this one retypes, blaming the
+        keyboard ("SLOPPY sorry autocorrect"), unless it names it again; pus when the fluid is said to be clear and
+        pus or yellow is denied in the same breath ("actually it's clear, not yellow"); and what the last message
+        added when this one puts it in the past and names nothing now ("no sorry, that was last year")."""
+        taken_back = set(self.latest) & set(reading.retyped_signs) - set(reading.symptoms)
         if not reading.corrects:
-            return set()
-        taken_back = set()
+            return taken_back
         if reading.fluid == "clear" and "infected_discharge" in reading.negated_symptoms:
             taken_back.add("infected_discharge")
         if reading.tells_the_past and not reading.symptoms:

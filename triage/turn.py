@@ -301,10 +301,11 @@ def without_assessment(reading: MessageReading, told: Told, intent: Optional[str
     if intent == EMERGENCY_INTENT:
         # The classifier heard an emergency the reading did not name: is one happening now? Only when it is
         # sure, the message is no question in general, says no all-clear, and has no sign words the screen
-        # judged and set aside ("went grey during his cryo, fine after"), once per story; else the signs, no level.
+        # judged and set aside ("went grey during his cryo, fine after") or said to be over ("it bled quite a bit,
+        # we pressed on it and it stopped"), once per story; else the signs, no level.
         if reading.asks_in_general or (reading.is_question and not reading.reports_own_symptom) \
                 or confidence < CHECK_FROM_CONFIDENCE or reading.signs_set_aside or reading.all_clear \
-                or story.emergency_checked:
+                or reading.over_symptoms or story.emergency_checked:
             return Turn(story, tuple(general_answer(EMERGENCY_SIGNS_ANSWER)), answered=True)
         return check_for_an_emergency(story, assistant)
     about_the_spot = is_about_the_spot(intent or "", reading)

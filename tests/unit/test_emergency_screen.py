@@ -261,6 +261,9 @@ def test_a_sign_at_the_visit_is_over_when_any_later_all_clear_stands(nlp):
     ("felt proper lightheaded straight after n had to sit down w a biscuit lol, was fine in 5 mins", False),
     ("nearly keeled over at the clinic today. sat me down with water. been fine all afternoon since", False),
     ("I fainted straight after and I still feel faint now", True),
+    ("she nearly fainted while the nurse was freezing the wart, after 10 mins she was back to normal", False),
+    ("I had a syncope during cryotherapy of a verruca, recovered fully within a minute", False),
+    ("she nearly fainted while the nurse was freezing it and she still feels faint", True),
 ])
 def test_a_faint_at_the_visit_is_over_when_the_patient_says_they_are_fine_since(nlp, text, fainting):
     assert ("fainting" in read_message(text, nlp).symptoms) == fainting
@@ -377,3 +380,78 @@ def test_signs_the_round_eight_review_found_unread_are_read(nlp, text, signs):
 ])
 def test_a_heart_attack_told_of_now_is_chest_pain(nlp, text, signs):
     assert tuple(dict.fromkeys(read_message(text, nlp).emergency_signs)) == signs
+
+
+
+@pytest.mark.parametrize("text, signs", [
+    # a colour said of the spot that opens its clause is the spot's
+    ("my blister on my toe has gone a bit grey on top", ()),
+    ("the wart on his hand has turned blue", ()),
+    # ...not past a person: "they froze" may be the clinic, "he's" the child
+    ("the wart they froze on his hand turned blue", ("sepsis_signs",)),
+    # ...not of a person's skin, nor of "it", nor in another clause
+    ("the skin on her legs has gone mottled", ("sepsis_signs",)),
+    ("the blister is fine but she has gone grey and floppy", ("sepsis_signs",)),
+    ("his face, it's gone grey", ("sepsis_signs",)),
+    ("my lips have gone blue", ("sepsis_signs",)),
+    ("the wart on her hand that got frozen shes gone blue round the lips", ("sepsis_signs",)),
+    ("the bubble on his finger popped this morning he went grey and floppy", ("sepsis_signs",)),
+    ("my blister is fine she is grey all over", ("sepsis_signs",)),
+    ("the wart they froze on his foot yesterday he's gone really grey and cold", ("sepsis_signs",)),
+])
+def test_a_colour_of_the_spot_that_opens_its_clause_is_no_sign(nlp, text, signs):
+    assert read_message(text, nlp).emergency_signs == signs
+
+
+@pytest.mark.parametrize("text, signs", [
+    # a sentence that is a clinical list of denials denies each item
+    ("Denies fever, rigors, dyspnoea, chest pain, lip or tongue swelling, urticaria.", ()),
+    ("Pt denied chest pain / SOB.", ()),
+    # ...not a sentence that also tells of something, nor another denial's list (safety review, round 9)
+    ("Pt denies fever, c/o chest pain since this morning after cryo to wart on hand.", ("chest_pain",)),
+    ("Denies fever, reports lip swelling and itchy hives after the freeze.", ("anaphylaxis",)),
+    ("Denies fever, c/o tight throat.", ("anaphylaxis",)),
+    ("Denies fever (chest pain yes since cryo)", ("chest_pain",)),
+    ("Denies fever/chills, tongue swollen, stridor.", ("anaphylaxis",)),
+    ("Tested negative for covid, throat feels tight and closing up", ("anaphylaxis",)),
+    ("No signs of infection, tongue swelling", ("anaphylaxis",)),
+    ("Dad keeps denying anything is wrong, lips look grey", ("sepsis_signs",)),
+    # another sense, a condition's name, a night before with nothing since
+    ("we had a large seizure of goods today, so I couldn't change my dressing", ()),
+    ("he had a seizure of some kind", ("sepsis_signs",)),
+    ("hereditary angioedema on prophylaxis, last attack 14 months ago", ()),
+    ("my hereditary angioedema is flaring, my lips are swelling", ("anaphylaxis",)),
+    ("hereditary angioedema (C1-INH deficiency) on lanadelumab prophylaxis, last attack 14 months ago", ()),
+])
+def test_round_nine_lists_of_denials_other_senses_and_condition_names(nlp, text, signs):
+    assert read_message(text, nlp).emergency_signs == signs
+
+
+
+# The third safety review of round 9: each sign here is happening now.
+@pytest.mark.parametrize("text", [
+    "He denies any pain, very drowsy, hard to wake, breathing fast.",
+    "The patient denies pain, unresponsive to voice",
+    "Pt denies fever, lips purple, breathing fast.",
+    "He denies feeling unwell, throat swelling up, drooling",
+    "Denies fever, audible stridor",
+    "Pt denied pain; stridor",
+    "I denied it at first, chest pain, really crushing",
+    "Denies fever, increasing SOB, tongue swelling.",
+    "he is having a seizure his drugs are at home what do i do",
+    "he is having a seizure on the drugs they gave him",
+    "My son had a seizure after taking cocaine at a party, he is still jerking",
+    "Dad had a seizure in the vehicle on the way home from the wart clinic",
+    "I have hereditary angioedema and I'm having an attack right now, started after the cryo on my lip",
+    "my daughter has familial seizures and she is having one now after her wart was frozen",
+    "the GP said the warts are familial tongue swelling now since the freeze",
+    "the spot on her cheek her lips look blue",
+    "My wart on my knee my face has gone all grey",
+    "the wart on my sons hand my son went grey and floppy at tea",
+    "Mole frozen on Monday grandad really grey today",
+    "the scab on dads leg dad looks really grey and sweaty",
+    "the blister on my finger my lips are going blue",
+    "blister on toe from freezing grandma turning blue around the mouth",
+])
+def test_the_third_review_of_round_nine_keeps_each_sign(nlp, text):
+    assert read_message(text, nlp).emergency_signs

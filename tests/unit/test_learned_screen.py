@@ -166,3 +166,13 @@ def test_a_figure_of_speech_with_more_the_screen_hears_is_still_checked(nlp, ass
 def test_a_figure_of_speech_beside_alarm_words_is_still_checked_or_called(nlp, patterns_alone, text):
     told = take_turn(text, "report_emergency", Story(), False, None, patterns_alone, 0.99)
     assert opens_with_call_now(told.messages)
+
+
+
+def test_an_emergency_the_classifier_hears_beside_a_sign_said_to_be_over_is_not_checked(nlp, patterns_alone):
+    # round 8's nc-029: the bleeding is over, so the message has nothing to assess, and the classifier's emergency
+    # (heavy bleeding words) is not checked: the signs are answered, with no level
+    text = ("My husband caught the skin tag spot on his neck shaving this morning and it bled quite a bit. We pressed a "
+            "clean flannel on it for about 10 minutes and it stopped.")
+    told = take_turn(text, "report_emergency", Story(), False, None, patterns_alone, 0.99)
+    assert told.answered and not told.story.checking_emergency and not opens_with_call_now(told.messages)

@@ -126,6 +126,15 @@ def test_negated_symptoms_are_told_apart(nlp, text, affirmed, negated):
     ("a spot on the back of my hand", ("hand",)),
     ("my feet and my lower back", ("foot", "trunk")),
     ("the hair grew back", ()),
+    # a site in a clause that only denies or clears is not where the spot is
+    ("No fever, breathing is fine, lips and tongue aren't swollen, the blister on my hand is sore", ("hand",)),
+    ("no swelling of my lips or face, just a blister on my finger", ("finger",)),
+    # ...a clause that only clears, with no sign denied, keeps its site (errs upward)
+    ("my eyes are fine, the scab on my foot itches", ("eye", "foot")),
+    # ...but a clause that names a sign it does not deny keeps its sites
+    ("lips not swollen just a blister on the top lip", ("lips_mouth",)),
+    ("the blister on my lip is sore, no fever", ("lips_mouth",)),
+    ("no fever but my eyelid has blistered", ("eye",)),
 ])
 def test_body_sites_are_read(nlp, text, sites):
     assert read_message(text, nlp).body_sites == sites
@@ -270,6 +279,12 @@ def test_short_answers_are_read(nlp, text, answer):
     # a forecast the patient says came true
     ("he said they might come back, and they did", ("lesion_changes",), ()),
     ("she said it could get infected and it did", ("infected_discharge",), ()),
+    # how to tell whether it is infected asks what to look for; not knowing whether, or a sign described, counts
+    ("How I know if it is infected? My skin tag froze 4 days ago, is only a small scab now.", ("scab",),
+     ("infected_discharge",)),
+    ("how can you tell if there's pus", ("infected_discharge",), ()),
+    ("not sure if there's pus", ("infected_discharge",), ()),
+    ("how do I know if it's infected, there's yellow pus coming out", ("infected_discharge",), ()),
 ])
 def test_a_symptom_only_asked_about_is_told_apart_from_one_reported(nlp, text, symptoms, asked_about):
     reading = read_message(text, nlp)
@@ -406,6 +421,12 @@ def test_a_spot_gone_black_is_a_scab_after_freezing_and_a_change_to_check_withou
     ("in 2019 I had pus after a freeze but this time it's just a small blister", ("blistering",)),
     # ...but this year is no distant past
     (f"in {date.today().year} I had pus after a freeze", ("infected_discharge",)),
+    # an age then is a distant past
+    ("she had a febrile convulsion when she was 2, now her blister is fine", ("blistering",)),
+    ("he had a fever when he was a baby, the spot has a scab", ("scab",)),
+    # ...not an age told in days or weeks, nor a sign since then
+    ("she had a fever when she was 2 weeks old", ("fever",)),
+    ("he has had pus on and off since he was little", ("infected_discharge",)),
 ])
 def test_a_symptom_told_of_the_distant_past_is_not_triaged(nlp, text, symptoms):
     reading = read_message(text, nlp)
@@ -465,6 +486,11 @@ def test_more_patient_words_are_read(nlp, text, symptom, facts):
     ("it stopped bleeding", ()),
     ("it bled a bit, but that has stopped now", ()),
     ("the bleeding from the scab stopped after i pressed on it, its fine now, just a small scab again", ("scab",)),
+    # ...or the next sentence, of a word pointing back to it, or of the same sign told again
+    ("it bled when I combed my hair. I held a flannel on it for 10 mins and it's stopped.", ()),
+    ("it was bleeding. it's stopped now", ()),
+    ("it started bleeding but I pressed on it for 10 minutes and it stopped, hasn't started again", ()),
+    ("the scab bled a bit. no more blood since, it stopped", ("scab",)),
     # ...but a sign of infection said to be over still counts: pus wiped away may still be an infection
     ("had a temperature last week with a cold but that's gone now, the spot has a small scab", ("fever", "scab")),
     ("there was a bit of pus but it has cleared up", ("infected_discharge",)),
@@ -472,6 +498,11 @@ def test_more_patient_words_are_read(nlp, text, symptom, facts):
     # ...not one denied over, come back, or only gone a colour
     ("the bleeding hasn't stopped", ("bleeding",)),
     ("it stopped bleeding, then started again", ("bleeding",)),
+    ("it bled loads. i pressed on it and it stopped but now its pouring again", ("bleeding",)),
+    ("its bleeding. i pressed for 20 mins and it still hasnt stopped", ("bleeding",)),
+    ("it bled. i thought it had stopped", ("bleeding",)),
+    ("it's bleeding. my phone has stopped working", ("bleeding",)),
+    ("it's bleeding a lot. I've stopped my aspirin", ("bleeding",)),
     ("pus came out, it cleared up but came back", ("infected_discharge", "lesion_changes")),
     # ...nor one whose sentence ends something else, or only expected it to end
     ("there's pus coming out, so I stopped using the plaster", ("infected_discharge",)),
@@ -517,3 +548,84 @@ def test_a_blister_the_size_of_a_large_thing_is_large(nlp, text, large):
 def test_a_denial_ends_where_a_new_subject_starts(nlp, text, fainting_denied):
     faints = [m for m in read_message(text, nlp).mentions if m.id == "fainting"]
     assert faints and all(m.negated is fainting_denied for m in faints)
+
+
+# The round-9 safety review's messages: each sign is still read, or the spot's site still taken.
+@pytest.mark.parametrize("text, symptom", [
+    # a "stopped" in the next sentence that is about something else, or undone
+    ("It's bleeding quite a lot from where they froze the wart. It has stopped me sleeping.", "bleeding"),
+    ("It's bleeding. It's stopped hurting though.", "bleeding"),
+    ("it's bleeding. it's stopped raining so i can drive to the clinic", "bleeding"),
+    ("I am bleeding from the spot. I was on warfarin but they stopped it.", "bleeding"),
+    ("there is blood coming through the plaster. it stopped once when i pressed. now theres more", "bleeding"),
+    ("spot on my nose is bleeding again. it stopped after i pressed. it has started again, this is the third time",
+     "bleeding"),
+    ("it bled a lot, i pressed on it and it stopped but not for long its pouring again", "bleeding"),
+    ("it bled, I pressed on it and it stopped but didnt stay stopped now its going again", "bleeding"),
+    ("The bleeding stopped but no sooner had I sat down than it started again", "bleeding"),
+    ("it bled loads and it stopped, i can't believe it's started again", "bleeding"),
+    ("it bleeds every time i touch it. it has stopped now though", "bleeding"),
+    # a question how to tell that presupposes the sign, describes it, or asks about something else
+    ("How do I know if these red lines going up my arm are serious?", "spreading_redness"),
+    ("how long to see if the pus settles?", "infected_discharge"),
+    ("how can you tell if its infected its hot red and throbbing", "infected_discharge"),
+    ("how do I know if it's bleeding too much, it's soaked 3 plasters", "bleeding"),
+    # "when ... was small" of the blisters, a bracket that says now, a time that is no age
+    ("the blisters filled with pus when they were small, now they're massive", "infected_discharge"),
+    ("I had pus coming out the first time I changed the dressing (still there now)", "infected_discharge"),
+    ("My son got a temperature when he was 4 (he's 4 now) after the wart freeze", "fever"),
+    ("when we were 20 minutes into the walk he started shivering with a temperature", "fever"),
+    ("it started bleeding when I was 2 stops from home on the bus", "bleeding"),
+    # a faint at the visit whose all-clear is denied a few words before, or is about the wound
+    ("She nearly fainted while the nurse was freezing her wart and she has not really been ok since", "fainting"),
+    ("passed out while being treated. can't say I've been ok since to be honest", "fainting"),
+    ("I fainted while the GP froze the wart. I've not felt right since. The wound looks ok after I cleaned it",
+     "fainting"),
+])
+def test_the_round_nine_review_keeps_each_sign(nlp, text, symptom):
+    assert symptom in read_message(text, nlp).symptoms
+
+
+@pytest.mark.parametrize("text", [
+    "my face went numb and my lips swelled while the doctor was freezing the spot, I have not really been okay afterwards",
+    "he went grey and clammy while being treated and never felt ok after",
+])
+def test_the_round_nine_review_keeps_an_emergency_at_the_visit_that_is_not_over(nlp, text):
+    assert read_message(text, nlp).emergency_signs
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Yesterday my eyelid looked normal, today it has a big blister", "eye"),
+    ("I can't open my eye properly, the blister is so swollen", "eye"),
+    ("froze wart on inner lip no pain but blister", "lips_mouth"),
+    ("My lip isn't swollen but there's a blister where they froze it", "lips_mouth"),
+    ("cryo on my lip 2 days ago no swelling but theres a blood blister", "lips_mouth"),
+])
+def test_the_round_nine_review_keeps_the_only_site_named(nlp, text, site):
+    assert site in read_message(text, nlp).body_sites
+
+
+
+@pytest.mark.parametrize("text, fever", [
+    # a thermometer below 38 °C overrides a felt fever (the reference's 38 °C)...
+    ("felt kinda feverish so took my temp, 37.2 so nah", False),
+    ("is 37.5 a fever", False),
+    ("I feel hot in the body so I measure: 36.9", False),
+    # ...not chills, nor a reading a medicine or the time may have lowered
+    ("shivery and hot, temp 37.6", True),
+    ("she was burning up all night, gave calpol and now it's 37.4", True),
+    ("he was boiling, it was higher earlier, 37.8 now", True),
+    ("burning up, 38.4", True),
+])
+def test_a_thermometer_below_38_overrides_a_felt_fever(nlp, text, fever):
+    assert ("fever" in read_message(text, nlp).symptoms) == fever
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Denies fever, rigors, dyspnoea.", (), ("fever", "breathing_difficulty")),
+    ("Denies fever, pus coming out of the blister", ("infected_discharge",), ("fever",)),
+    ("Pt denies rigors, c/o fever since last night", ("fever",), ()),
+])
+def test_a_clinical_list_of_denials_denies_its_items_only(nlp, text, present, absent):
+    symptoms = read_message(text, nlp).symptoms
+    assert set(present) <= set(symptoms) and not set(absent) & set(symptoms)

@@ -172,3 +172,43 @@ def test_a_sign_happening_now_is_not_taken_back_by_a_joke_or_a_date(nlp, assista
 ])
 def test_a_bleeding_told_as_slow_is_not_heavy(nlp, assistant, text, expected):
     assert level(assistant, told(nlp, text).story) == expected
+
+
+def test_a_slip_of_the_keyboard_takes_back_what_the_last_message_added_and_says_so(nlp, assistant, rulebook):
+    slip = told(nlp, "my son is really floppy", "SLOPPY sorry autocorrect. he's really sloppy about keeping the "
+                "plaster on his verruca")
+    assert slip.retracted == ("sepsis_signs",) and not slip.story.emergencies
+    assert "If it is, call {emergency_number} now" in change_said(slip, rulebook)
+
+
+@pytest.mark.parametrize("messages", [
+    # the slip's message names a sign word, or a sign: it may be telling it again
+    ("she's floppy", "sorry autocorrect I meant she's really sleepy and won't wake"),
+    ("my throat is tight", "*chest autocorrect"),
+    ("he's fitting", "*fitting autocorrect, he's shaking all over"),
+    ("my lips are swelling", "autocorrect, my lips are swelling!!"),
+    ("my lips are swelling", "ignore the autocorrect, please help"),
+    # a slip blamed on an earlier message, not the last one
+    ("my lips are swelling", "the spot is red", "sorry autocorrect"),
+    # a slip that retypes another word, or a sign's own word (safety review, round 9)
+    ("my 3 year old has gone really floppy and wont wake up properly, verruca frozen on tuesday", "*thursday"),
+    ("my lips are swelling up and my throat feels tight since the wart on my hamd was frozen", "*hand"),
+    ("he is wheezing and cant catch his breth since the verucca was frozen", "*verruca stupid autocorrect"),
+    ("red streaks spreading up my arm from the wart and pus, i have a fever of 38.6", "*38.9 sorry"),
+    ("cant breathe", "*cant believe lmaooo autocorrect"),
+    ("my wart was frozen 3 days ago", "now i've got pus and red lines going up my leg and i feel shivery, 38.5",
+     "*lines not likes"),
+])
+def test_a_slip_of_the_keyboard_that_names_a_sign_takes_nothing_back(nlp, assistant, messages):
+    after = told(nlp, *messages)
+    assert not after.retracted and level(assistant, after.story) == Level.EMERGENCY
+
+
+
+def test_a_correction_that_says_the_sign_again_keeps_it(nlp, assistant):
+    moved = told(nlp, "the redness is spreading up my arm from the wart, it's day 4",
+                 "my bad, it isn't spreading up my arm, it's spreading down to my wrist")
+    assert "spreading_redness" in moved.story.symptoms and level(assistant, moved.story) == Level.URGENT
+    still = told(nlp, "im on warfarin and the wart keeps bleeding, pressed for 20 min and it wont stop",
+                 "actually its not the wart bleeding, its the scab beside it, still wont stop")
+    assert "bleeding" in still.story.symptoms and level(assistant, still.story) >= Level.URGENT

@@ -81,6 +81,8 @@ def test_a_treatment_still_ahead_is_read_as_such(text):
     "he suggested cryotherapy, but it was applied to normal skin and left a dent",
     "the frozen spot is sore",
     "the blister popped",  # no treatment word: nothing says the treatment is ahead
+    # round 9's nk-031: "want to know before" is about the worry, "the freezing was" tells it happened
+    "Only I want to know before, because I live alone. The freezing was on my leg this morning.",
 ])
 def test_a_treatment_already_done_is_not(text):
     assert not treatment_timing().before_treatment(text)

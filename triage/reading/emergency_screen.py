@@ -37,6 +37,11 @@ class EmergencyScreen:
         self.body_first = set(context.body_first)
         self.denial_fillers = set(context.denial_fillers)
         self.own_negations = set(context.own_negations)
+        self.subject_colours = set(context.subject_colours)
+        self.subject_spots = set(context.subject_spots)
+        self.subject_between = set(context.subject_between)
+        self.subject_refused = set(context.subject_refused)
+        self.person_subjects = set(context.person_subjects)
         self.persons_before_skin = set(context.persons_before_skin)
         self.history_links = set(context.history_links)
         self.swallow_words = set(context.swallow_words)
@@ -62,6 +67,14 @@ class EmergencyScreen:
         self.history_when_ages = set(context.history_when_ages)
         self.history_reach = context.history_reach
         self.history_right_after = set(context.history_right_after)
+        self.condition_name_before = set(context.condition_name_before)
+        self.condition_history_words = set(context.condition_history_words)
+        self.condition_now_words = set(context.condition_now_words)
+        self.other_sense_of = {sign: set(words) for sign, words in context.other_sense_of.items()}
+        self.denial_list_subjects = set(context.denial_list_subjects)
+        self.denial_list_openers = set(context.denial_list_openers)
+        self.denial_list_joiners = set(context.denial_list_joiners)
+        self.denial_list_words = set(context.denial_list_words)
         self.history_marked_before = [tuple(marker.split()) for marker in context.history_marked_before]
         self.history_year_after = set(context.history_year_after)
         self.history_seasons = [tuple(season.split()) for season in context.history_seasons]
@@ -124,6 +137,8 @@ class EmergencyScreen:
         inside = {token.lower_ for token in sign}
         if inside & (self.never_denied_with | self.own_negations):  # the glass test; "no can't breathe properly"
             return False
+        if self.in_a_list_of_denials(sign):
+            return True
         if sign[0].lower_ in self.body_first:  # "hes not eating lips going blue" denies nothing
             i = sign.start - 1
             while i >= sign.sent.start and doc[i].lower_ in self.denial_fillers:
@@ -137,6 +152,12 @@ class EmergencyScreen:
                 following = {token.lower_ for token in doc[i + 1: i + 1 + self.context.unsure_window]}
                 return not (following & self.unsure) and not self.taken_back(sign)
         return False
+
+    def in_a_list_of_denials(self, sign: Span) -> bool:
+        """A sentence that is a clinical list of denials and nothing else: "Denies fever, rigors, dyspnoea, chest
+        pain, lip or tongue swelling, urticaria." (emergency_context.yml)."""
+        return denial_list(sign, self.denial_list_subjects, self.denial_list_openers, self.denial_list_joiners,
+                           self.context.denial_list_item_words, self.denial_list_words)
 
     def taken_back(self, sign: Span) -> bool:
         """"no chest pain earlier, but now I have it"; not "... but nothing has"."""
@@ -164,6 +185,8 @@ class EmergencyScreen:
     def said_of_the_spot(self, sign: Span) -> bool:
         """"the blister has gone floppy", "the spot looks pale": a spot word just before the sign, in its own
         statement, or as its first word; "her skin is mottled" is the person's."""
+        if self.person_subjects & {token.lower_ for token in sign}:  # "my blister is fine she is grey all over"
+            return False
         spot_words = self.about_the_spot.get(sign.ent_id_, set())
         doc, words = sign.doc, []
         for i in range(sign.start - 1, max(sign.sent.start, sign.start - self.context.about_the_spot_window) - 1, -1):
@@ -174,15 +197,42 @@ class EmergencyScreen:
         if after & self.spot_only_after.get(sign.ent_id_, set()):
             return True
         candidates = words + [sign.start]
+        if self.clause_subject(sign):
+            return True
         return any(doc[i].lower_ in spot_words and not (doc[i].lower_ == "skin" and i > 0
                                                          and doc[i - 1].lower_ in self.persons_before_skin)
                    for i in candidates)
+
+    def clause_subject(self, sign: Span) -> List[int]:
+        """Where the spot word a colour is told of stands: "my blister on my toe has gone a bit grey", with only
+        words of place and of change between (subject_between); none for a colour of the lips, face or skin, or past a
+        person or a part of the face ("the spot on her cheek her lips look blue")."""
+        words = {token.lower_ for token in sign}
+        if not self.subject_colours & words or self.subject_refused & words:
+            return []
+        doc = sign.doc
+        for i in range(sign.start - 1, max(sign.sent.start, sign.start - self.context.subject_reach) - 1, -1):
+            word = doc[i].lower_
+            if word in self.subject_spots:
+                return [i]
+            if word not in self.subject_between:
+                return []
+        return []
+
+    def names_a_condition(self, sign: Span) -> bool:
+        """"hereditary angioedema (C1-INH deficiency) on prophylaxis, last attack 14 months ago": a history word in the
+        sentence, and no word of now once "last attack" is left out."""
+        words = " ".join(token.lower_ for token in sign.sent).replace("last attack", " ").split()
+        return bool(self.condition_history_words & set(words)) and not self.condition_now_words & set(words)
 
     def in_the_past(self, sign: Span) -> bool:
         before = self.words_before(sign, self.context.history_window)  # nearest first
         if before and before[0] in self.history_links and set(before[1:]) & self.history_before:
             return True
         doc = sign.doc
+        if sign.start > sign.sent.start and doc[sign.start - 1].lower_ in self.condition_name_before \
+                and self.names_a_condition(sign):
+            return True  # "hereditary angioedema on prophylaxis, last attack 14 months ago": a condition's name
         if sign.end < sign.sent.end and doc[sign.end].lower_ in self.history_right_after:
             return True  # "seizure-free for 20 years", "a seizure history"
         after = " " + " ".join(token.lower_ for token in doc[sign.end:min(sign.sent.end, sign.end + 6)]) + " "
@@ -268,6 +318,9 @@ class EmergencyScreen:
         return modal is not None and bool(set(words[modal + 1:]) & self.foreseen_changes)
 
     def about_something_else(self, sign: Span) -> bool:
+        after = [token.lower_ for token in sign.doc[sign.end:min(sign.sent.end, sign.end + 1 + self.context.other_sense_reach)]]
+        if after[:1] == ["of"] and set(after[1:]) & self.other_sense_of.get(sign.ent_id_, set()):
+            return True  # "a large seizure of goods"
         next_word = sign.doc[sign.end].lower_ if sign.end < len(sign.doc) else ""
         if next_word in self.other_sense_after.get(sign[-1].lower_, set()):  # "a fit of the giggles"
             return True
@@ -339,3 +392,25 @@ class EmergencyScreen:
 def make_emergency_screen(nlp: Language, name: str, context: Dict, over_at_the_visit: Dict) -> EmergencyScreen:
     return EmergencyScreen(parse_built_patterns(EmergencyContext, context),
                            parse_built_patterns(OverAtTheVisitPhrases, over_at_the_visit))
+
+
+def denial_list(span: Span, subjects: Set[str], openers: Set[str], joiners: Set[str], item_words: int,
+                vocabulary: Set[str]) -> bool:
+    """Whether the span's sentence opens with a denial ("Denies", "Pt denied") followed only by symptom names of at
+    most item_words words, from the vocabulary, joined by commas or "or": a clinical list of denials, which the span is
+    part of."""
+    words = [token.lower_ for token in span.sent]
+    start = 0
+    while start < len(words) and words[start] in subjects:
+        start += 1
+    if start >= len(words) or words[start] not in openers:
+        return False
+    item = 0
+    for word in words[start + 1:]:
+        if word in joiners:
+            item = 0
+            continue
+        item += 1
+        if item > item_words or word not in vocabulary:
+            return False
+    return span.start > span.sent.start + start

@@ -4,15 +4,16 @@ triages:
 - one told of the distant past: "last year I had pus after a freeze, but this one is just a blister". A clause
   that says the symptom goes on ("since", "still", "for years") keeps it, and so does a time that only says
   when the spot was frozen ("the wart they froze last year came back");
-- a bleeding or a tight ring its sentence says is over: "the bleeding stopped after I pressed on it". Not "it
-  hasn't stopped", nor "it stopped but started again". Signs of infection are never set aside this way;
+- a bleeding or a tight ring its sentence, or the next one, says is over: "the bleeding stopped after I pressed on
+  it", "it bled. I held a flannel on it and it's stopped". Not "it hasn't stopped", nor "it stopped but started
+  again". Signs of infection are never set aside this way;
 - a faint at the treatment visit that the message says is over: "nearly fainted during the freeze, fine after a sit
   down" (triage/reading/visit.py). A faint told otherwise counts.
 Emergency signs have their own screen (emergency_screen.py). Rules: triage/reading/patterns/historical_context.yml
 (and over_at_the_visit.yml), checked against their schemas (pattern_schema.py)."""
 import re
 from datetime import date
-from typing import Dict, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -29,6 +30,9 @@ END = "."  # in a phrase: a punctuation mark or the end of the sentence
 class HistoricalScreen:
     def __init__(self, context: HistoricalContext, over_at_the_visit: OverAtTheVisitPhrases):
         self.markers = [tuple(marker.split()) for marker in context.markers]
+        self.age_openers = [tuple(opener.split()) for opener in context.age_openers]
+        self.ages = [tuple(age.split()) for age in context.ages]
+        self.age_followers = set(context.age_followers)
         self.ongoing = set(context.ongoing)
         self.scope_ends = set(context.scope_ends)
         self.resolvable = set(context.resolvable)
@@ -37,6 +41,10 @@ class HistoricalScreen:
         self.stopped_before = set(context.stopped_before)
         self.returns = set(context.returns)
         self.all_clear = set(context.all_clear_before_return)
+        self.denied_returns = set(context.denied_returns)
+        self.resolvable_later = set(context.resolvable_later)
+        self.after_stopped = set(context.after_stopped)
+        self.goes_on_before = set(context.goes_on_before)
         self.auxiliaries = set(context.resolution_auxiliaries)
         self.pointers = set(context.pointers)
         self.prepositions = set(context.prepositions)
@@ -83,13 +91,26 @@ class HistoricalScreen:
             return 2  # "in 2019", not this year's "in 2026": only the distant past is set aside
         if i > 0 and words[i - 1] in self.comparisons:  # "red lines going up the leg like last time": now
             return 0
-        return next((len(marker) for marker in self.markers if tuple(words[i:i + len(marker)]) == marker), 0)
+        return next((len(marker) for marker in self.markers if tuple(words[i:i + len(marker)]) == marker), 0) \
+            or self.age_at(words, i)
+
+    def age_at(self, words: Sequence[str], i: int) -> int:
+        """The length of "when she was 2" or "when he was a baby" starting at words[i], else 0."""
+        opener = next((len(opener) for opener in self.age_openers if tuple(words[i:i + len(opener)]) == opener), 0)
+        if not opener:
+            return 0
+        rest = words[i + opener:]
+        if rest[:1] and rest[0].isdigit() and int(rest[0]) < 100 and (len(rest) == 1 or rest[1] in self.age_followers):
+            return opener + 1
+        return next((opener + len(age) for age in self.ages if tuple(rest[:len(age)]) == age), 0)
 
     def is_over(self, sign: Span) -> bool:
         """A warning sign that "stopped" just before it ("it stopped bleeding"), or that a phrase later in its
         sentence says is over, told of the sign itself ("the bleeding from the scab stopped") or of a word
-        that points back to it ("it bled, but that has stopped now"). Not when the clause says it goes on
-        ("still"), when the end was only expected ("I thought it had healed"), or when it comes back."""
+        that points back to it ("it bled, but that has stopped now"); or, when its sentence names no other
+        symptom after it, a phrase in the next sentence told of a pointing word ("it bled. I pressed on it and
+        it's stopped"). Not when the clause says it goes on ("still"), when the end was only expected ("I
+        thought it had healed"), or when it comes back."""
         if sign.label_ == SYMPTOM and sign.ent_id_ in self.over_at_the_visit_signs and self.over_at_the_visit(sign):
             return True
         if sign.label_ != SYMPTOM or sign.ent_id_ not in self.resolvable:
@@ -97,20 +118,34 @@ class HistoricalScreen:
         doc = sign.doc
         if sign.start > sign.sent.start and doc[sign.start - 1].lower_ in self.stopped_before:
             return not self.comes_back(doc, sign.end, sign.sent.end)
-        words = [token.lower_ if not token.is_punct else END for token in doc[sign.end:self.next_clause_sign(sign)]]
+        end = self.next_clause_sign(sign)
+        over = self.resolved_between(sign, sign.end, end, sign.sent.end, self.told_of_the_sign)
+        if over is not None or end < sign.sent.end or sign.sent.end >= len(doc) \
+                or sign.ent_id_ not in self.resolvable_later \
+                or self.goes_on_before & {token.lower_ for token in doc[sign.start:sign.sent.end]}:
+            return bool(over)
+        following = doc[sign.sent.end].sent
+        return bool(self.resolved_between(sign, following.start, self.other_sign_in(following, sign), len(doc),
+                                          self.told_of_it_later))
+
+    def resolved_between(self, sign: Span, start: int, end: int, sentence_end: int, told_of) -> Optional[bool]:
+        """Whether the first resolution phrase from start to end that is told of the sign leaves it over (not when it
+        comes back); None when there is none."""
+        doc = sign.doc
+        words = [token.lower_ if not token.is_punct else END for token in doc[start:end]]
         words.append(END)
         for offset in range(len(words) - 1):
             length = self.resolution_at(words, offset)
-            if length and self.told_of_the_sign(sign, sign.end + offset):
-                return not self.comes_back(doc, sign.end + offset + length, sign.sent.end)
-        return False
+            if length and told_of(sign, start + offset, length):
+                return not self.comes_back(doc, start + offset + length, sentence_end)
+        return None
 
     def resolution_at(self, words: Sequence[str], offset: int) -> int:
         """The length of a resolution phrase starting at words[offset], else 0."""
         return next((len(phrase) for phrase in self.resolutions
                      if tuple(words[offset:offset + len(phrase)]) == phrase), 0)
 
-    def told_of_the_sign(self, sign: Span, resolution: int) -> bool:
+    def told_of_the_sign(self, sign: Span, resolution: int, length: int = 1) -> bool:
         """The words before the resolution lead back, over auxiliaries ("has", "'s", "now"), to the sign itself
         (past a short "from the scab") or to a pointing word ("it", "that"), with no expectation before it."""
         doc, i = sign.doc, resolution - 1
@@ -128,20 +163,52 @@ class HistoricalScreen:
         before = {token.lower_ for token in doc[max(sign.sent.start, subject - 4):subject]}
         return not (self.ongoing_words & clause or self.expectations & before)
 
+    def told_of_it_later(self, sign: Span, resolution: int, length: int = 1) -> bool:
+        """In the next sentence, the words before the resolution lead back, over auxiliaries, to a pointing word
+        ("I held a flannel on it and it's stopped") or to the same sign named again ("the bleeding has stopped")."""
+        doc, i = sign.doc, resolution - 1
+        phrase_end = resolution + length
+        if phrase_end < len(doc) and not doc[phrase_end].is_punct and doc[phrase_end].lower_ not in self.after_stopped:
+            return False  # "it's stopped me sleeping", "it's stopped hurting", "they stopped it"
+        while i > sign.end and doc[i].lower_ in self.auxiliaries:
+            i -= 1
+        named_again = any(ent.label_ == SYMPTOM and ent.ent_id_ == sign.ent_id_ and ent.end == i + 1 for ent in doc.ents)
+        if not (doc[i].lower_ in self.pointers or named_again):
+            return False
+        between = {token.lower_ for token in doc[sign.start:resolution]}
+        before = {token.lower_ for token in doc[max(sign.end, i - 4):i]}
+        return not (self.ongoing_words & between or self.expectations & before)
+
+    def other_sign_in(self, sentence: Span, sign: Span) -> int:
+        """Where the first symptom other than the sign starts in the sentence, else its end."""
+        return min((ent.start for ent in sentence.ents if ent.label_ == SYMPTOM and ent.ent_id_ != sign.ent_id_),
+                   default=sentence.end)
+
     def comes_back(self, doc: Doc, start: int, end: int) -> bool:
         """A return word from ``start`` to the end of the next symptom named: "it stopped but started again",
-        not "it stopped, just a small scab again" nor "it stopped, it's fine now"."""
+        not "it stopped, just a small scab again", "it stopped, it's fine now" nor "it stopped, hasn't started
+        again" (a denial before it in its clause)."""
         following = [ent.end for ent in doc.ents if ent.label_ == SYMPTOM and start <= ent.start < end]
-        return any(token.lower_ in self.returns and doc[token.i - 1].lower_ not in self.all_clear
-                   for token in doc[start:min(following, default=end)])
+        denied_return = -1
+        for token in doc[start:min(following, default=end)]:
+            before = {word.lower_ for word in doc[max(start, token.i - 2):token.i]}
+            if token.lower_ not in self.returns or doc[token.i - 1].lower_ in self.all_clear:
+                continue
+            if self.denied_returns & before or denied_return == token.i - 1:
+                denied_return = token.i  # "hasn't started again": "again" goes with the denied "started"
+                continue
+            return True
+        return False
 
     def next_clause_sign(self, sign: Span) -> int:
-        """Where the next symptom in another clause of the sentence starts ("it bled, the scab has gone"), else
-        the sentence's end. One in the same clause does not count: "the bleeding from the scab stopped"."""
+        """Where the next other symptom in another clause of the sentence starts ("it bled, the scab has gone"),
+        else the sentence's end. One in the same clause does not count ("the bleeding from the scab stopped"), nor
+        the same sign told again ("it bled but I pressed on it for 10 minutes and it stopped")."""
         doc, boundary = sign.doc, False
         for i in range(sign.end, sign.sent.end):
             boundary = boundary or doc[i].lower_ in self.scope_ends
-            if boundary and any(ent.start == i and ent.label_ == SYMPTOM for ent in doc.ents):
+            if boundary and any(ent.start == i and ent.label_ == SYMPTOM and ent.ent_id_ != sign.ent_id_
+                                for ent in doc.ents):
                 return i
         return sign.sent.end
 

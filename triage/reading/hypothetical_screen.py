@@ -17,6 +17,10 @@ class HypotheticalScreen:
     def __init__(self, context: HypotheticalContext):
         self.cues = set(context.cues)
         self.unsure_before_if = set(context.unsure_before_if)
+        self.how_to_words = set(context.how_to_words)
+        self.how_reach = context.how_reach
+        self.how_subjects = set(context.how_subjects)
+        self.how_to_tell_signs = set(context.how_to_tell_signs)
         self.not_a_condition_after_if = set(context.not_a_condition_after_if)
         self.presupposing_determiners = set(context.presupposing_determiners)
         self.presupposed_signs = set(context.presupposed_signs)
@@ -86,8 +90,8 @@ class HypotheticalScreen:
             if word in self.scope_ends:
                 break
             if word in self.cues:
-                return (symptom.start - i <= self.window_after(doc, i) and self.is_a_condition(doc, i)
-                        and not self.presupposes(symptom, i))
+                return symptom.start - i <= self.window_after(doc, i) and not self.presupposes(symptom, i) and (
+                    self.is_a_condition(doc, i) or self.asks_how_to_tell(symptom, i))
             clause.append(word)
         return self.foresees_a_change(clause) or self.foresees_it(symptom, clause) or self.fears_it(symptom, clause)
 
@@ -130,6 +134,18 @@ class HypotheticalScreen:
         before = doc[cue - 1].lower_ if cue > 0 else ""
         after = doc[cue + 1].lower_ if cue + 1 < len(doc) else ""
         return before not in self.unsure_before_if and after not in self.not_a_condition_after_if
+
+    def asks_how_to_tell(self, symptom: Span, cue: int) -> bool:
+        """"how do I know if it's infected?": what to look for, asked with nothing described after it."""
+        doc = symptom.doc
+        if symptom.ent_id_ not in self.how_to_tell_signs or doc[cue].lower_ != "if" or cue + 1 >= len(doc) \
+                or doc[cue + 1].lower_ not in self.how_subjects:
+            return False
+        words = [token.lower_ for token in doc[max(symptom.sent.start, cue - self.how_reach):cue]]
+        asks_how = any(word == "how" and words[i + 1:i + 2] and words[i + 1] in self.how_to_words
+                       for i, word in enumerate(words))
+        described_after = any(ent.label_ == SYMPTOM and ent.start >= symptom.end for ent in symptom.sent.ents)
+        return asks_how and not described_after
 
     def presupposes(self, symptom: Span, cue: int) -> bool:
         """"if the blister bursts": "if", a determiner, a sign of the usual course, then what happens to it (not

@@ -11,9 +11,11 @@ from typing import Any, Dict, FrozenSet, List, Optional, Tuple
 
 import spacy
 
+from triage.reading.emergency_screen import denial_list
 from triage.reading.measures import measured_signs
+from triage.reading.pattern_schema import EmergencyContext, load_patterns
 from triage.reading.questions import asks_in_general, looks_like_question
-from triage.reading.spelling import SpellingCorrector, english_words
+from triage.reading.spelling import SpellingCorrector, edit_distance, english_words
 from triage.reading.sizes import LARGE_CM, sizes_in
 from triage.reading.story_cues import story_cues
 from triage.reading.temperatures import FEVER_CELSIUS, temperatures_in
@@ -121,6 +123,8 @@ class MessageReading:
     # How it relates to the story so far (triage/reading/story_cues.py): "actually it's clear" corrects,
     # "another wart" or "now my daughter" starts a new story ("spot" or "person"), "last year" tells the past.
     corrects: bool = False
+    # "SLOPPY sorry autocorrect": the signs whose words this message retypes as other words, blaming the keyboard.
+    retyped_signs: Tuple[str, ...] = ()
     starts_new_story: Optional[str] = None
     tells_the_past: bool = False
     # Who is ill: {"person": "child", "age_years": 4} where the message says so.
@@ -289,19 +293,59 @@ def load_pipeline(path: str = ""):
 
 # Words that name a fever only through its measure: a thermometer that reads below 38 °C overrides them.
 MEASURED_FEVER_WORDS = {"temperature", "temp", "a temp", "temperatures"}
+# Chills and shivers are a warning sign of their own ("fever or chills"): no reading sets them aside.
+CHILLS = re.compile(r"chill|shiver|rigor|cold|shak", re.IGNORECASE)
+# A reading that may not be the patient's own now, or may read low: a medicine, another time, another person, a
+# forehead or ear thermometer (safety review, round 9). Then the felt fever stands.
+READING_IN_DOUBT = re.compile(
+    r"\b(paracet\w*|acetaminophen|ibu\w*|calpol|nurofen|neurofen|tylenol|advil|panadol|calprofen|lemsip|dafalgan|"
+    r"aspirin|motrin|meds?|medicines?|tablets?|pills?|antipyretics?|gave|given|took (something|a|an|some)|"
+    r"came down|went down|dropped|higher|earlier|this morning|last night|then|now|was|were|"
+    r"he|she|his|her|him|hes|shes|they|son|daughter|baby|child|kid|toddler|boy|girl|husband|wife|partner|mum|mom|"
+    r"dad|forehead|ear|armpit|under (the|my) arm|underarm|tympanic|strip)\b", re.IGNORECASE)
+# With a warning sign beside it, a felt fever stands too: fever with spreading redness is the reference's emergency.
+WARNING_SIGNS_BESIDE_A_FEVER = {"spreading_redness", "infected_discharge", "inflamed_skin", "bleeding", "oozing",
+                                "racing_heart", "fainting"}
+
+
+# The word a patient retypes: in capitals ("SLOPPY"), after an asterisk ("*sloppy"), or after "meant".
+RETYPED_WORD = re.compile(r"\b([A-Z]{4,})\b|\*\s?([A-Za-z]{4,})|\bmeant (?:to say )?([A-Za-z]{4,})")
+RETYPED_DISTANCE = 2
+
+
+def retyped_signs(text: str, nlp) -> Tuple[str, ...]:
+    """"my son is really floppy", then "SLOPPY sorry autocorrect": when the message blames the keyboard and names no
+    sign word (story_cues.yml), the sign ids whose pattern words are within two letters of a word it retypes that
+    names nothing itself ("floppy" for "SLOPPY"); not "*thursday" nor "*lines" (safety review, round 9)."""
+    cues = story_cues()
+    if not cues.blames_the_keyboard(text):
+        return ()
+    meanings = pattern_words(nlp)
+    retyped = {word.lower() for match in RETYPED_WORD.finditer(text) for word in match.groups() if word}
+    ids = {meaning.split("/", 1)[1] for word in retyped if word not in meanings
+           for pattern_word, names in meanings.items() if len(pattern_word) >= 4
+           and edit_distance(word, pattern_word, RETYPED_DISTANCE) <= RETYPED_DISTANCE
+           for meaning in names if meaning.split("/", 1)[0] in ("SYMPTOM", "EMERGENCY")}
+    return tuple(sorted(ids))
 
 
 def fever_from_temperatures(text: str, mentions: Tuple[Mention, ...]) -> Tuple[Mention, ...]:
-    """A temperature of 38 °C (100.4 °F) or more is a fever; one below it, with none above, means that
-    "temperature" in the same message names no fever."""
+    """A temperature of 38 °C (100.4 °F) or more is a fever. Below it, with none above, the thermometer
+    overrides "temperature"; and a felt fever too ("felt kinda feverish so took my temp, 37.2 so nah", "is 37.5 a
+    fever?"), by the reference's 38 °C, only when nothing puts the reading in doubt (READING_IN_DOUBT), the
+    message names no warning sign beside it, and the fever words are no chills."""
     temperatures = temperatures_in(text)
     if not temperatures:
         return mentions
     highest = max(temperatures)
     if highest >= FEVER_CELSIUS:
         return mentions + (Mention("SYMPTOM", "fever", f"{highest:g} °C", negated=False),)
-    return tuple(m for m in mentions
-                 if not (m.label == "SYMPTOM" and m.id == "fever" and m.text.lower() in MEASURED_FEVER_WORDS))
+    beside = {m.id for m in mentions if m.label in ("SYMPTOM", "EMERGENCY") and not m.negated}
+    felt_overridden = not READING_IN_DOUBT.search(text) and not beside & WARNING_SIGNS_BESIDE_A_FEVER \
+        and not any(m.label == "EMERGENCY" for m in mentions)
+    return tuple(m for m in mentions if not (
+        m.label == "SYMPTOM" and m.id == "fever"
+        and (m.text.lower() in MEASURED_FEVER_WORDS or (felt_overridden and not CHILLS.search(m.text)))))
 
 
 def signs_from_measures(text: str, mentions: Tuple[Mention, ...]) -> Tuple[Mention, ...]:
@@ -374,14 +418,58 @@ def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
     for ent in doc.ents:
         if ent.label_ == "DURATION" and tells_an_age(ent):
             continue  # "my son 5 years", "she is 6 years old": who is ill, not when (story_cues.yml)
+        if ent.label_ == "BODY_SITE" and site_only_denied(ent):
+            continue  # "no fever, lips and tongue aren't swollen": not where the spot is
         is_time = ent.label_ == "DURATION"
         lasting = is_time and tells_how_long(ent)
         told_small = ent.ent_id_ == "heavy" and bool(SMALL_AMOUNT.search(ent.sent.text))
-        mentions.append(Mention(ent.label_, ent.ent_id_, ent.text, (bool(ent._.negex) and not undone(ent)) or told_small,
+        denied = (bool(ent._.negex) and not undone(ent)) or (ent.label_ == "SYMPTOM" and in_a_list_of_denials(ent))
+        mentions.append(Mention(ent.label_, ent.ent_id_, ent.text, denied or told_small,
                                 ent.start <= first_word,
                                 is_time and not lasting and next_to_treatment(doc, ent.start, ent.end),
                                 is_time and tells_an_early_period(ent), lasting))
     return tuple(mentions)
+
+
+def in_a_list_of_denials(ent) -> bool:
+    """"Denies fever, rigors, dyspnoea.": the emergency screen's clinical list of denials, for the other symptoms."""
+    context = emergency_context()
+    return denial_list(ent, set(context.denial_list_subjects), set(context.denial_list_openers),
+                       set(context.denial_list_joiners), context.denial_list_item_words, set(context.denial_list_words))
+
+
+@lru_cache(maxsize=1)
+def emergency_context() -> EmergencyContext:
+    return load_patterns(EmergencyContext)
+
+
+def site_only_denied(site) -> bool:
+    """A body site in a clause that denies a sign, and names none it does not deny, where the message names another
+    site of the spot: "a blister on my hand ... no swelling of my lips or face", "lips and tongue aren't swollen".
+    Not "my lip isn't swollen but there's a blister", whose only site is the spot's (story_cues.yml)."""
+    cues, doc = story_cues(), site.doc
+    start, end = clause_around(site, cues.clause_ends)
+    named = [ent for ent in doc.ents if ent.label_ in ("SYMPTOM", "EMERGENCY") and start <= ent.start < end]
+    denies_a_sign = any(ent._.negex for ent in named) or bool(doc._.emergency_signs_denied)
+    if not (denies_a_sign and cues.only_denies(doc[start:end].text)
+            and all(ent._.negex and not undone(ent) for ent in named)):
+        return False
+    return any(ent.label_ == "BODY_SITE" and not (start <= ent.start < end) and not site_in_a_denial(ent, cues)
+               for ent in doc.ents)
+
+
+def site_in_a_denial(site, cues) -> bool:
+    start, end = clause_around(site, cues.clause_ends)
+    return cues.only_denies(site.doc[start:end].text)
+
+
+def clause_around(span, clause_ends) -> Tuple[int, int]:
+    doc, start, end = span.doc, span.start, span.end
+    while start > span.sent.start and doc[start - 1].lower_ not in clause_ends:
+        start -= 1
+    while end < span.sent.end and doc[end].lower_ not in clause_ends:
+        end += 1
+    return start, end
 
 
 # "for about 5 minutes", "for the last few days"
@@ -444,7 +532,8 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
     cues = story_cues()
     return MessageReading(mentions, is_question=looks_like_question(plain),
                           asks_in_general=asks_in_general(plain), today=today, before_treatment=before_treatment,
-                          corrects=cues.corrects(plain), starts_new_story=cues.new_story(plain),
+                          corrects=cues.corrects(plain), retyped_signs=retyped_signs(normalise(text or ""), nlp),
+                          starts_new_story=cues.new_story(plain),
                           tells_the_past=cues.tells_the_past(plain), person=tuple(cues.person(plain).items()),
                           says_none=bool(SAYS_NONE.match(plain)), signs_set_aside=set_aside,
                           denied_emergency_signs=denied_signs, tells_a_change=bool(CHANGE_IN_TIME.search(plain)),

@@ -58,6 +58,12 @@ class EmergencyContext(PatternFile):
     places_named_by: Words
     words_between: Words
     about_the_spot_window: StrictInt
+    subject_colours: Words
+    subject_reach: StrictInt
+    subject_spots: Words
+    subject_between: Words
+    subject_refused: Words
+    person_subjects: Words
     persons_before_skin: Words
     about_the_spot: Dict[StrictStr, Words]  # emergency sign id -> words
     spot_only_after_window: StrictInt
@@ -69,6 +75,9 @@ class EmergencyContext(PatternFile):
     history_reach: StrictInt
     history_after: Words
     history_right_after: Words
+    condition_name_before: Words
+    condition_history_words: Words
+    condition_now_words: Words
     other_sense_after: Dict[StrictStr, Words]
     long_lasting_after: Dict[StrictStr, Words]
     chronic_conditions: Dict[StrictStr, Words]
@@ -85,6 +94,13 @@ class EmergencyContext(PatternFile):
     topic_takers: Words
     topic_after: Dict[StrictStr, Words]
     topic_reach: StrictInt
+    other_sense_of: Dict[StrictStr, Words]
+    other_sense_reach: StrictInt
+    denial_list_subjects: Words
+    denial_list_openers: Words
+    denial_list_joiners: Words
+    denial_list_item_words: StrictInt
+    denial_list_words: Words
     person_topic_takers: Words
     person_topic_after: Words
     topic_fillers: Words
@@ -123,6 +139,7 @@ class OverAtTheVisitPhrases(PatternFile):
     all_clear: Phrases
     not_clear_after: Words
     not_clear_before: Words
+    not_clear_reach: StrictInt
     visit_present_markers: Words
 
 
@@ -130,6 +147,9 @@ class HistoricalContext(PatternFile):
     """A symptom told of the distant past, or said to be over (historical_screen.py)."""
     FILE = "historical_context.yml"
     markers: Words
+    age_openers: Words
+    ages: Words
+    age_followers: Words
     comparisons: Words
     ongoing: Words
     scope_ends: Words
@@ -144,6 +164,10 @@ class HistoricalContext(PatternFile):
     expectations: Words
     returns: Words
     all_clear_before_return: Words
+    denied_returns: Words
+    resolvable_later: Words
+    after_stopped: Words
+    goes_on_before: Words
 
 
 class HypotheticalContext(PatternFile):
@@ -154,6 +178,10 @@ class HypotheticalContext(PatternFile):
     anyone_after_cue: Words
     anyone_cue_window: StrictInt
     unsure_before_if: Words
+    how_to_words: Words
+    how_reach: StrictInt
+    how_subjects: Words
+    how_to_tell_signs: Words
     not_a_condition_after_if: Words
     presupposing_determiners: Words
     presupposed_signs: Words
@@ -234,6 +262,10 @@ class StoryCuePatterns(PatternFile):
     all_clear: StrictStr
     fine: StrictStr
     not_fine: StrictStr
+    site_denial: StrictStr
+    clause_ends: Words
+    autocorrect: StrictStr
+    misread_sign_words: StrictStr
 
 
 class TreatmentTimingPatterns(PatternFile):

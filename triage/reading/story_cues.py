@@ -20,6 +20,10 @@ class StoryCues:
     all_clear: Pattern
     fine: Pattern
     not_fine: Pattern
+    site_denial: Pattern
+    clause_ends: frozenset
+    autocorrect: Pattern
+    misread_sign_words: Pattern
 
     def corrects(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.corrections)
@@ -38,6 +42,14 @@ class StoryCues:
 
     def says_not_fine(self, text: str) -> bool:
         return bool(self.not_fine.search(text))
+
+    def blames_the_keyboard(self, text: str) -> bool:
+        """"SLOPPY sorry autocorrect": the last message was a slip, and this one names no sign word."""
+        return bool(self.autocorrect.search(text)) and not self.misread_sign_words.search(text)
+
+    def only_denies(self, clause: str) -> bool:
+        """A clause with a denial or an all-clear ("lips and tongue aren't swollen", "my eyes are fine")."""
+        return bool(self.site_denial.search(clause))
 
     def tells_the_past(self, text: str) -> bool:
         return bool(self.past.search(text))
@@ -66,4 +78,6 @@ def story_cues() -> StoryCues:
                      past=re.compile(r"\b(" + "|".join(map(re.escape, markers)) + r")\b"),
                      child=re.compile(cues.child), age_years=re.compile(cues.age_years),
                      age_months=re.compile(cues.age_months), all_clear=re.compile(cues.all_clear),
-                     fine=re.compile(cues.fine), not_fine=re.compile(cues.not_fine))
+                     fine=re.compile(cues.fine), not_fine=re.compile(cues.not_fine),
+                     site_denial=re.compile(cues.site_denial), clause_ends=frozenset(cues.clause_ends),
+                     autocorrect=re.compile(cues.autocorrect), misread_sign_words=re.compile(cues.misread_sign_words))

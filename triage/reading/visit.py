@@ -30,6 +30,7 @@ class OverAtTheVisit:
         self.all_clear: List[Phrase] = [tuple(phrase) for phrase in phrases.all_clear]
         self.not_clear_after = set(phrases.not_clear_after)
         self.not_clear_before = set(phrases.not_clear_before)
+        self.not_clear_reach = phrases.not_clear_reach
         self.present = set(phrases.visit_present_markers)
         self.past_days: List[Phrase] = [tuple(marker) for marker in phrases.past_day_markers]
         self.past_day_reach: int = phrases.past_day_reach
@@ -51,7 +52,7 @@ class OverAtTheVisit:
         cleared = False
         for i in range(len(after)):
             phrase = next((p for p in self.all_clear if tuple(after[i:i + len(p)]) == p), None)
-            if not phrase or (i > 0 and after[i - 1] in self.not_clear_before):
+            if not phrase or self.negated_before(after, i):
                 continue
             following = after[i + len(phrase):i + len(phrase) + NOT_CLEAR_REACH]
             following = following[:next((j for j, word in enumerate(following) if word in SENTENCE_ENDS), len(following))]
@@ -61,3 +62,9 @@ class OverAtTheVisit:
                 return False
             cleared = True
         return cleared
+
+    def negated_before(self, words: Sequence[str], i: int) -> bool:
+        """A negation or a forecast within reach before words[i], in its sentence: "never really recovered fully"."""
+        before = words[max(0, i - self.not_clear_reach):i]
+        ends = [j for j, word in enumerate(before) if word in SENTENCE_ENDS]
+        return bool(self.not_clear_before & set(before[ends[-1] + 1:] if ends else before))
