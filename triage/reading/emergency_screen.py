@@ -10,8 +10,9 @@ pipeline's config when it is built, and checked against their schemas (pattern_s
 loaded. pyproject.toml declares the factory to spaCy, so `spacy.load()` finds it inside Rasa.
 """
 import re
+from dataclasses import dataclass
 from datetime import date
-from typing import Dict, List, Set
+from typing import Dict, FrozenSet, List, Set
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -71,10 +72,7 @@ class EmergencyScreen:
         self.condition_history_words = set(context.condition_history_words)
         self.condition_now_words = set(context.condition_now_words)
         self.other_sense_of = {sign: set(words) for sign, words in context.other_sense_of.items()}
-        self.denial_list_subjects = set(context.denial_list_subjects)
-        self.denial_list_openers = set(context.denial_list_openers)
-        self.denial_list_joiners = set(context.denial_list_joiners)
-        self.denial_list_words = set(context.denial_list_words)
+        self.in_a_list_of_denials = DenialList.of(context)
         self.history_marked_before = [tuple(marker.split()) for marker in context.history_marked_before]
         self.history_year_after = set(context.history_year_after)
         self.history_seasons = [tuple(season.split()) for season in context.history_seasons]
@@ -153,12 +151,6 @@ class EmergencyScreen:
                 return not (following & self.unsure) and not self.taken_back(sign)
         return False
 
-    def in_a_list_of_denials(self, sign: Span) -> bool:
-        """A sentence that is a clinical list of denials and nothing else: "Denies fever, rigors, dyspnoea, chest
-        pain, lip or tongue swelling, urticaria." (emergency_context.yml)."""
-        return denial_list(sign, self.denial_list_subjects, self.denial_list_openers, self.denial_list_joiners,
-                           self.context.denial_list_item_words, self.denial_list_words)
-
     def taken_back(self, sign: Span) -> bool:
         """"no chest pain earlier, but now I have it"; not "... but nothing has"."""
         after = [token.lower_ for token in sign.doc[sign.end:sign.sent.end]]
@@ -197,27 +189,27 @@ class EmergencyScreen:
         if after & self.spot_only_after.get(sign.ent_id_, set()):
             return True
         candidates = words + [sign.start]
-        if self.clause_subject(sign):
+        if self.colour_of_a_spot(sign):
             return True
         return any(doc[i].lower_ in spot_words and not (doc[i].lower_ == "skin" and i > 0
                                                          and doc[i - 1].lower_ in self.persons_before_skin)
                    for i in candidates)
 
-    def clause_subject(self, sign: Span) -> List[int]:
-        """Where the spot word a colour is told of stands: "my blister on my toe has gone a bit grey", with only
-        words of place and of change between (subject_between); none for a colour of the lips, face or skin, or past a
-        person or a part of the face ("the spot on her cheek her lips look blue")."""
+    def colour_of_a_spot(self, sign: Span) -> bool:
+        """A colour told of a spot word: "my blister on my toe has gone a bit grey", with only words of place and of
+        change between (subject_between); not a colour of the lips, face or skin, nor past a person or a part of the
+        face ("the spot on her cheek her lips look blue")."""
         words = {token.lower_ for token in sign}
         if not self.subject_colours & words or self.subject_refused & words:
-            return []
+            return False
         doc = sign.doc
         for i in range(sign.start - 1, max(sign.sent.start, sign.start - self.context.subject_reach) - 1, -1):
             word = doc[i].lower_
             if word in self.subject_spots:
-                return [i]
+                return True
             if word not in self.subject_between:
-                return []
-        return []
+                return False
+        return False
 
     def names_a_condition(self, sign: Span) -> bool:
         """"hereditary angioedema (C1-INH deficiency) on prophylaxis, last attack 14 months ago": a history word in the
@@ -394,23 +386,38 @@ def make_emergency_screen(nlp: Language, name: str, context: Dict, over_at_the_v
                            parse_built_patterns(OverAtTheVisitPhrases, over_at_the_visit))
 
 
-def denial_list(span: Span, subjects: Set[str], openers: Set[str], joiners: Set[str], item_words: int,
-                vocabulary: Set[str]) -> bool:
-    """Whether the span's sentence opens with a denial ("Denies", "Pt denied") followed only by symptom names of at
-    most item_words words, from the vocabulary, joined by commas or "or": a clinical list of denials, which the span is
-    part of."""
-    words = [token.lower_ for token in span.sent]
-    start = 0
-    while start < len(words) and words[start] in subjects:
-        start += 1
-    if start >= len(words) or words[start] not in openers:
-        return False
-    item = 0
-    for word in words[start + 1:]:
-        if word in joiners:
-            item = 0
-            continue
-        item += 1
-        if item > item_words or word not in vocabulary:
+@dataclass(frozen=True)
+class DenialList:
+    """A sentence that is a clinical list of denials and nothing else: "Denies fever, rigors, dyspnoea, chest pain,
+    lip or tongue swelling, urticaria." It opens with a denial ("Denies", "Pt denied") and then has only symptom names
+    of at most item_words words, from the vocabulary, joined by commas or "or" (emergency_context.yml). The emergency
+    screen reads it for the signs, triage/reading/message.py for the other symptoms."""
+    subjects: FrozenSet[str]
+    openers: FrozenSet[str]
+    joiners: FrozenSet[str]
+    item_words: int
+    vocabulary: FrozenSet[str]
+
+    @classmethod
+    def of(cls, context: EmergencyContext) -> "DenialList":
+        return cls(frozenset(context.denial_list_subjects), frozenset(context.denial_list_openers),
+                   frozenset(context.denial_list_joiners), context.denial_list_item_words,
+                   frozenset(context.denial_list_words))
+
+    def __call__(self, span: Span) -> bool:
+        """Whether the span's sentence is such a list, and the span part of it."""
+        words = [token.lower_ for token in span.sent]
+        start = 0
+        while start < len(words) and words[start] in self.subjects:
+            start += 1
+        if start >= len(words) or words[start] not in self.openers:
             return False
-    return span.start > span.sent.start + start
+        item = 0
+        for word in words[start + 1:]:
+            if word in self.joiners:
+                item = 0
+                continue
+            item += 1
+            if item > self.item_words or word not in self.vocabulary:
+                return False
+        return span.start > span.sent.start + start

@@ -191,9 +191,9 @@ class HistoricalScreen:
         following = [ent.end for ent in doc.ents if ent.label_ == SYMPTOM and start <= ent.start < end]
         denied_return = -1
         for token in doc[start:min(following, default=end)]:
-            before = {word.lower_ for word in doc[max(start, token.i - 2):token.i]}
             if token.lower_ not in self.returns or doc[token.i - 1].lower_ in self.all_clear:
                 continue
+            before = {word.lower_ for word in doc[max(start, token.i - 2):token.i]}
             if self.denied_returns & before or denied_return == token.i - 1:
                 denied_return = token.i  # "hasn't started again": "again" goes with the denied "started"
                 continue

@@ -11,7 +11,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Tuple
 
 import spacy
 
-from triage.reading.emergency_screen import denial_list
+from triage.reading.emergency_screen import DenialList
 from triage.reading.measures import measured_signs
 from triage.reading.pattern_schema import EmergencyContext, load_patterns
 from triage.reading.questions import asks_in_general, looks_like_question
@@ -423,7 +423,7 @@ def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
         is_time = ent.label_ == "DURATION"
         lasting = is_time and tells_how_long(ent)
         told_small = ent.ent_id_ == "heavy" and bool(SMALL_AMOUNT.search(ent.sent.text))
-        denied = (bool(ent._.negex) and not undone(ent)) or (ent.label_ == "SYMPTOM" and in_a_list_of_denials(ent))
+        denied = (bool(ent._.negex) and not undone(ent)) or (ent.label_ == "SYMPTOM" and list_of_denials()(ent))
         mentions.append(Mention(ent.label_, ent.ent_id_, ent.text, denied or told_small,
                                 ent.start <= first_word,
                                 is_time and not lasting and next_to_treatment(doc, ent.start, ent.end),
@@ -431,16 +431,10 @@ def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
     return tuple(mentions)
 
 
-def in_a_list_of_denials(ent) -> bool:
-    """"Denies fever, rigors, dyspnoea.": the emergency screen's clinical list of denials, for the other symptoms."""
-    context = emergency_context()
-    return denial_list(ent, set(context.denial_list_subjects), set(context.denial_list_openers),
-                       set(context.denial_list_joiners), context.denial_list_item_words, set(context.denial_list_words))
-
-
 @lru_cache(maxsize=1)
-def emergency_context() -> EmergencyContext:
-    return load_patterns(EmergencyContext)
+def list_of_denials() -> DenialList:
+    """"Denies fever, rigors, dyspnoea.": the emergency screen's clinical list of denials, for the other symptoms."""
+    return DenialList.of(load_patterns(EmergencyContext))
 
 
 def site_only_denied(site) -> bool:
