@@ -196,3 +196,69 @@ def test_the_blood_of_the_body_is_no_bleeding(nlp, text, bleeding):
 ])
 def test_an_infection_weighed_or_feared_is_not_told(nlp, text, infected):
     assert ("infected_discharge" in read_message(text, nlp).symptoms) == infected
+
+
+@pytest.mark.parametrize("text, fainting", [
+    # faint as pale, a trait, worn out, a price (round 10)
+    ("Crust detached today, residual faint erythema, no discharge, no pain.", False),
+    ("apparently I'm a 'fainter', the nurse said", False),
+    ("I'm feeling fainter and fainter", True),
+    ("absolutely collapsed on the sofa after work lol long day", False),
+    ("he collapsed on the floor and is really pale", True),
+    ("the price nearly made me pass out", False),
+    ("I nearly passed out when they froze it and I still feel faint", True),
+    # a faint long ago, or at the visit and over
+    ("I fainted at church last Easter and they did a full heart workup", False),
+    ("yesterday at the doctor I am fainted for few seconds when I see the spray, after 10 minute I was ok", False),
+    ("felt lightheaded for a few mins at the doctor's when they froze it but it passed, fine now", False),
+    ("felt lightheaded after the freezing and I'm still dizzy now", True),
+    # safety review, round 10: a faint days later, again since, or beside a warning sign
+    ("Two days after the freezing I fainted in the kitchen, I was ok within a minute", True),
+    ("I fainted at the doctor's, I was ok for a bit then it happened again twice tonight", True),
+    ("went faint white as a sheet, the spot on her shin keeps bleeding", True),
+    ("She seems fainter now than this morning", True),
+    ("Grandad collapsed getting out of bed this morning", True),
+    ("my husband collapsed next to the sofa", True),
+    ("went to pay at reception and fainted, hit my head on the desk", True),
+])
+def test_a_faint_is_read_only_when_it_is_one_and_not_over(nlp, text, fainting):
+    assert ("fainting" in read_message(text, nlp).symptoms) is fainting
+
+
+@pytest.mark.parametrize("text, symptoms", [
+    ("sorry to bother, probably silly", ()),
+    ("it's bothering me a lot", ("pain",)),
+    ("a tiny bit of blood came out, a couple of dots, stopped on its own.", ()),
+    ("it's bleeding a lot, stopped taking my aspirin", ("bleeding",)),
+])
+def test_politeness_and_a_bleeding_stopped_in_passing(nlp, text, symptoms):
+    assert read_message(text, nlp).symptoms == symptoms
+
+
+def test_a_hat_is_floppy_a_child_is_floppy(nlp):
+    assert read_message("Mum wears her big floppy sun hat when she goes out", nlp).emergency_signs == ()
+    assert read_message("my son is really floppy and hot", nlp).emergency_signs == ("sepsis_signs",)
+    assert read_message("my daughter is really floppy, hat still on, and burning up", nlp).emergency_signs != ()
+
+
+def test_how_far_along_a_pregnancy_is_no_date_of_the_treatment(nlp):
+    assert "days_since_treatment" not in read_message("shes pregnant, 24 weeks, forgot to mention", nlp).facts
+    assert "days_since_treatment" not in read_message("im 28 weeks pregnant and it's sore", nlp).facts
+    assert read_message("frozen 3 weeks ago and it's sore", nlp).facts["days_since_treatment"] == 21
+
+
+@pytest.mark.parametrize("text, symptoms", [
+    # another infection, or one feared: not the spot's
+    ("my mum died of sepsis from a urine infection which is why I'm obsessive about infection", ()),
+    ("five years ago I was in ICU after a kidney infection", ()),
+    ("I think the wart has an infection, it's hot and yellow", ("infected_discharge", "inflamed_skin")),
+    # a frozen spot going dark is its scab forming
+    ("had 2 skin tags frozen at lunch and they've gone kinda dark, like almost black already", ("scab",)),
+    # "now" in a later sentence is no return of a bleeding that stopped; "again" is
+    ("the blister burst and bled. I held a tissue on it for ten minutes and it stopped completely. It's now covered "
+     "with a dressing.", ("blistering",)),
+    ("the blister burst and bled. I held a tissue on it and it stopped. An hour later it started again.",
+     ("blistering", "bleeding")),
+])
+def test_other_infections_dark_spots_and_a_bleeding_over(nlp, text, symptoms):
+    assert read_message(text, nlp).symptoms == symptoms

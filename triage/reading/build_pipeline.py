@@ -17,6 +17,7 @@ from spacy_lookups_data import en as english_lookups
 
 from triage.reading import hypothetical_screen  # noqa: F401  registers the "hypothetical_screen" factory
 from triage.reading import sentence_bound  # noqa: F401  registers the "sentence_bound" factory
+from triage.reading import negation_repairs  # noqa: F401  registers the "negation_repairs" factory
 from triage.reading import historical_screen  # noqa: F401  registers the "historical_screen" factory
 from triage.reading import word_sense_screen  # noqa: F401  registers the "word_sense_screen" factory
 from triage.reading.emergency_screen import LABEL  # importing it registers the "emergency_screen" factory
@@ -88,12 +89,20 @@ def entity_ruler_patterns(nlp, spec: Dict[str, Dict[str, Iterable[str]]]) -> Lis
     ]
 
 
+def negated_endings(terms_path: Path) -> List[List[str]]:
+    """("wasn't", "coming down"): each negation before each ending (negation.yml's sign_goes_on)."""
+    goes_on = load_patterns(NegationTerms, terms_path).sign_goes_on
+    return [[negation, ending] for negation in goes_on.negations for ending in goes_on.endings]
+
+
 def negation_termset(terms_path: Path) -> dict:
     from negspacy.termsets import termset
 
     spec = load_patterns(NegationTerms, terms_path)
     terms = termset(spec.termset)
-    terms.add_patterns(spec.add.dict(exclude_unset=True))
+    additions = spec.add.dict(exclude_unset=True)
+    additions["pseudo_negations"] += [" ".join(pair) for pair in negated_endings(terms_path)]  # negation_repairs.py
+    terms.add_patterns(additions)
     return terms.get_patterns()
 
 
@@ -122,6 +131,11 @@ def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DE
     ruler = nlp.add_pipe("entity_ruler", config={"validate": True})  # keeps the signs: overwrite_ents is off
     nlp.add_pipe("word_sense_screen", config={"context": word_senses})
     nlp.add_pipe("negex", config={"ent_types": NEGATED_LABELS, "neg_termset": negations})
+    terms = load_patterns(NegationTerms, negation_terms_path)
+    nlp.add_pipe("negation_repairs", config={"endings": negated_endings(negation_terms_path),
+                                             "perfect": terms.perfect_denials.dict(),
+                                             "improvement": terms.improvement_denied_in_clause.dict(),
+                                             "labels": NEGATED_LABELS})
     nlp.add_pipe("hypothetical_screen", config={"context": hypothetical_context})
     nlp.add_pipe("historical_screen", config={"context": historical_context, "over_at_the_visit": over_at_the_visit})
     nlp.initialize()  # loads the lemma tables; it would also empty the rulers, so patterns come after

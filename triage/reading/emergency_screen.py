@@ -186,7 +186,7 @@ class EmergencyScreen:
                 break
             words.append(i)
         after = {token.lower_ for token in doc[sign.end:min(sign.sent.end, sign.end + self.context.spot_only_after_window)]}
-        if after & self.spot_only_after.get(sign.ent_id_, set()):
+        if after & self.spot_only_after.get(sign.ent_id_, set()) or self.worn(sign):
             return True
         candidates = words + [sign.start]
         if self.colour_of_a_spot(sign):
@@ -194,6 +194,14 @@ class EmergencyScreen:
         return any(doc[i].lower_ in spot_words and not (doc[i].lower_ == "skin" and i > 0
                                                          and doc[i - 1].lower_ in self.persons_before_skin)
                    for i in candidates)
+
+    def worn(self, sign: Span) -> bool:
+        """"her big floppy sun hat": a sign whose words name no person or state, right before a hat."""
+        doc, i = sign.doc, sign.end
+        if i < len(doc) and doc[i].lower_ == "sun":
+            i += 1
+        return i < len(doc) and doc[i].lower_ in self.context.worn_right_after \
+            and not {token.lower_ for token in sign} & set(self.context.worn_refused)
 
     def colour_of_a_spot(self, sign: Span) -> bool:
         """A colour told of a spot word: "my blister on my toe has gone a bit grey", with only words of place and of

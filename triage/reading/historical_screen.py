@@ -23,6 +23,7 @@ from triage.reading.treatment_words import next_to_treatment
 from triage.reading.visit import OverAtTheVisit
 
 SYMPTOM, DURATION, HISTORICAL, OVER = "SYMPTOM", "DURATION", "HISTORICAL", "OVER"
+EMERGENCY = "EMERGENCY"
 YEAR = re.compile(r"^(19|20)\d\d$")
 END = "."  # in a phrase: a punctuation mark or the end of the sentence
 
@@ -41,6 +42,7 @@ class HistoricalScreen:
         self.stopped_before = set(context.stopped_before)
         self.returns = set(context.returns)
         self.all_clear = set(context.all_clear_before_return)
+        self.returns_in_its_sentence_only = set(context.returns_in_its_sentence_only)
         self.denied_returns = set(context.denied_returns)
         self.resolvable_later = set(context.resolvable_later)
         self.after_stopped = set(context.after_stopped)
@@ -53,6 +55,8 @@ class HistoricalScreen:
         self.comparisons = set(context.comparisons)
         self.over_at_the_visit = OverAtTheVisit(over_at_the_visit)
         self.over_at_the_visit_signs = set(context.over_at_the_visit_signs)
+        self.signs_a_faint_raises = set(context.not_over_beside)
+        self.bleeding_aggravated_by = set(context.not_over_by_itself_beside)
 
     def __call__(self, doc: Doc) -> Doc:
         clauses = [(ent, self.clause(ent)) for ent in doc.ents]
@@ -111,7 +115,8 @@ class HistoricalScreen:
         symptom after it, a phrase in the next sentence told of a pointing word ("it bled. I pressed on it and
         it's stopped"). Not when the clause says it goes on ("still"), when the end was only expected ("I
         thought it had healed"), or when it comes back."""
-        if sign.label_ == SYMPTOM and sign.ent_id_ in self.over_at_the_visit_signs and self.over_at_the_visit(sign):
+        if sign.label_ == SYMPTOM and sign.ent_id_ in self.over_at_the_visit_signs \
+                and not self.warning_sign_beside(sign) and self.over_at_the_visit(sign, faint=True):
             return True
         if sign.label_ != SYMPTOM or sign.ent_id_ not in self.resolvable:
             return False
@@ -127,6 +132,12 @@ class HistoricalScreen:
         following = doc[sign.sent.end].sent
         return bool(self.resolved_between(sign, following.start, self.other_sign_in(following, sign), len(doc),
                                           self.told_of_it_later))
+
+    def warning_sign_beside(self, sign: Span) -> bool:
+        """An emergency sign, or a warning sign a faint makes an emergency, anywhere in the message: "fainted at the
+        doctor's, fine today apart from the bleeding which won't stop" keeps the faint."""
+        return any(ent.label_ == EMERGENCY or (ent.label_ == SYMPTOM and ent.ent_id_ in self.signs_a_faint_raises)
+                   for ent in sign.doc.ents)
 
     def resolved_between(self, sign: Span, start: int, end: int, sentence_end: int, told_of) -> Optional[bool]:
         """Whether the first resolution phrase from start to end that is told of the sign leaves it over (not when it
@@ -157,11 +168,25 @@ class HistoricalScreen:
             subject = i
         elif sign.end < i <= sign.end + 3 and doc[sign.end].lower_ in self.prepositions:
             subject = sign.start
+        elif doc[i].lower_ == "," and self.stopped_by_itself(doc, resolution + length):
+            subject = sign.start  # "a bit of blood came out, a couple of dots, stopped on its own."
         else:
             return False
         clause = {token.lower_ for token in doc[self.clause(sign)[0]:resolution]}
         before = {token.lower_ for token in doc[max(sign.sent.start, subject - 4):subject]}
         return not (self.ongoing_words & clause or self.expectations & before)
+
+    def stopped_by_itself(self, doc: Doc, i: int) -> bool:
+        """", stopped on its own", ", stopped with a bit of tissue" with nothing after that says it started again, in a message
+        with no blood thinner and no heavy bleeding: not ", stopped. then started. then stopped" (safety review,
+        round 10)."""
+        words = [token.lower_ for token in doc[i:i + 3]]
+        if words[:3] != ["on", "its", "own"] and words[:2] != ["by", "itself"] and words[:1] not in (
+                ["with"], ["after"], ["within"], ["when"]):
+            return False
+        if any(ent.label_ in ("RISK", "SEVERITY") and ent.ent_id_ in self.bleeding_aggravated_by for ent in doc.ents):
+            return False
+        return not (self.returns - self.returns_in_its_sentence_only) & {token.lower_ for token in doc[i:]}
 
     def told_of_it_later(self, sign: Span, resolution: int, length: int = 1) -> bool:
         """In the next sentence, the words before the resolution lead back, over auxiliaries, to a pointing word
@@ -189,10 +214,13 @@ class HistoricalScreen:
         not "it stopped, just a small scab again", "it stopped, it's fine now" nor "it stopped, hasn't started
         again" (a denial before it in its clause)."""
         following = [ent.end for ent in doc.ents if ent.label_ == SYMPTOM and start <= ent.start < end]
+        sentence_end = doc[start].sent.end if start < len(doc) else start
         denied_return = -1
         for token in doc[start:min(following, default=end)]:
             if token.lower_ not in self.returns or doc[token.i - 1].lower_ in self.all_clear:
                 continue
+            if token.i >= sentence_end and token.lower_ in self.returns_in_its_sentence_only:
+                continue  # "... it stopped. It's now covered with a dressing."
             before = {word.lower_ for word in doc[max(start, token.i - 2):token.i]}
             if self.denied_returns & before or denied_return == token.i - 1:
                 denied_return = token.i  # "hasn't started again": "again" goes with the denied "started"

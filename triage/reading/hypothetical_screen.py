@@ -10,6 +10,11 @@ from spacy.tokens import Doc, Span
 
 from triage.reading.pattern_schema import HypotheticalContext, parse_built_patterns
 
+# A negated modal of ability tells of a failed attempt ("couldn't get the bleeding to stop"); "wouldn't cause any
+# scabbing" still foresees.
+NEGATIONS = {"n't", "not", "nt"}
+ABILITY_MODALS = {"could", "can", "ca"}
+
 SYMPTOM, HYPOTHETICAL = "SYMPTOM", "HYPOTHETICAL"
 
 
@@ -157,9 +162,12 @@ class HypotheticalScreen:
                 and after not in self.arising_verbs)
 
     def foresees_a_change(self, words_before) -> bool:
-        """A change verb with a modal before it in the clause: "could ... become", "will ... get"."""
+        """A change verb with a modal before it in the clause: "could ... become", "will ... get"; not "couldn't
+        get"."""
         change = next((i for i, word in enumerate(words_before) if word in self.change_verbs), None)
-        return change is not None and any(word in self.modals for word in words_before[change + 1:])
+        return change is not None and any(
+            word in self.modals and not (word in ABILITY_MODALS and words_before[i - 1] in NEGATIONS)
+            for i, word in enumerate(words_before) if i > change)
 
     def foresees_it(self, symptom: Span, words_before) -> bool:
         """A future modal a few words before ("it's going to spread"), or a clinician's modal after a

@@ -68,6 +68,8 @@ class EmergencyContext(PatternFile):
     about_the_spot: Dict[StrictStr, Words]  # emergency sign id -> words
     spot_only_after_window: StrictInt
     spot_only_after: Dict[StrictStr, Words]
+    worn_right_after: Words
+    worn_refused: Words
     history_before: Words
     history_links: Words
     history_window: StrictInt
@@ -141,6 +143,9 @@ class OverAtTheVisitPhrases(PatternFile):
     not_clear_before: Words
     not_clear_reach: StrictInt
     visit_present_markers: Words
+    faint_visit_markers: Phrases
+    faint_all_clear: Phrases
+    faint_returns: Words
 
 
 class HistoricalContext(PatternFile):
@@ -155,6 +160,7 @@ class HistoricalContext(PatternFile):
     scope_ends: Words
     resolvable: Words
     over_at_the_visit_signs: Words
+    not_over_beside: Words
     resolutions: Words
     resolution_auxiliaries: Words
     pointers: Words
@@ -163,9 +169,11 @@ class HistoricalContext(PatternFile):
     still_going: Words
     expectations: Words
     returns: Words
+    returns_in_its_sentence_only: Words
     all_clear_before_return: Words
     denied_returns: Words
     resolvable_later: Words
+    not_over_by_itself_beside: Words
     after_stopped: Words
     goes_on_before: Words
 
@@ -223,6 +231,9 @@ class SenseRule(Strict):
     set_aside_with: Optional[Words] = None  # not given: set aside whenever no counts_with word is near
     window: Optional[StrictInt] = None  # not given: the file's window
     set_aside_within: Optional[StrictInt] = None
+    set_aside_next: Words = []  # the word right after the sign sets it aside, whatever is near: "faint erythema"
+    set_aside_next_after: Words = []  # ...only right after one of these, if given: "a faint red line"
+    set_aside_previous: Words = []  # the word right before it does: "a kidney infection"
     instead: Union[StrictStr, Instead, None] = None  # a symptom id, or {label, id}
 
 
@@ -243,11 +254,35 @@ class NegationAdditions(Strict):
     termination: Words
 
 
+class SignGoesOn(Strict):
+    """Each negation before each ending is a pseudo negation: "wasn't coming down"."""
+    negations: Words
+    endings: Words
+
+
+class PerfectDenials(Strict):
+    """"I haven't fainted": the sign right after, or after only `between` words (negation_repairs.py)."""
+    negations: Words
+    between: Words
+    reach: StrictInt
+    compared_after: Words
+
+
+class ImprovementDenied(Strict):
+    """An improvement with a denial earlier in its clause (negation_repairs.py)."""
+    trend: StrictStr
+    clause_ends: Words
+    negations: Words
+
+
 class NegationTerms(PatternFile):
-    """Additions to negspacy's termset (build_pipeline.py)."""
+    """Additions to negspacy's termset (build_pipeline.py), and the repairs to its scope (negation_repairs.py)."""
     FILE = "negation.yml"
     termset: Literal["en", "en_clinical", "en_clinical_sensitive", "es_clinical"]
     add: NegationAdditions
+    perfect_denials: PerfectDenials
+    improvement_denied_in_clause: ImprovementDenied
+    sign_goes_on: SignGoesOn
 
 
 class StoryCuePatterns(PatternFile):

@@ -22,6 +22,7 @@ def contains(words: Sequence[str], phrases: Sequence[Phrase]) -> bool:
 # I am fine" is not undone.
 NOT_CLEAR_REACH = 4
 SENTENCE_ENDS = {".", "!", "?"}
+WELL_WORDS = {"fine", "ok", "okay", "normal", "good", "better", "well", "himself", "herself", "myself"}
 
 
 class OverAtTheVisit:
@@ -34,8 +35,11 @@ class OverAtTheVisit:
         self.present = set(phrases.visit_present_markers)
         self.past_days: List[Phrase] = [tuple(marker) for marker in phrases.past_day_markers]
         self.past_day_reach: int = phrases.past_day_reach
+        self.faint_visit_markers: List[Phrase] = self.visit_markers + [tuple(m) for m in phrases.faint_visit_markers]
+        self.faint_all_clear: List[Phrase] = self.all_clear + [tuple(phrase) for phrase in phrases.faint_all_clear]
+        self.faint_returns = set(phrases.faint_returns)
 
-    def __call__(self, sign: Span) -> bool:
+    def __call__(self, sign: Span, faint: bool = False) -> bool:
         """Told of the treatment visit in the sign's sentence, or of a past day beside it, not in the present
         around it ("he's wheezy since the cryo", "chest pain that hasn't gone"), and all well later in the message:
         an all-clear not negated or foreseen just before it ("I don't feel fine", "said I would be fine"), and none
@@ -43,23 +47,34 @@ class OverAtTheVisit:
         sentence = [token.lower_ for token in sign.sent]
         beside = [token.lower_ for token in sign.doc[max(sign.sent.start, sign.start - self.past_day_reach):
                                                      min(sign.sent.end, sign.end + self.past_day_reach)]]
-        if not (contains(sentence, self.visit_markers) or contains(beside, self.past_days)):
+        markers, all_clear = (self.faint_visit_markers, self.faint_all_clear) if faint else (self.visit_markers,
+                                                                                               self.all_clear)
+        if not (contains(sentence, markers) or contains(beside, self.past_days)):
             return False
         around = sign.doc[max(sign.sent.start, sign.start - 3):min(sign.sent.end, sign.end + 5)]
-        if self.present & {token.lower_ for token in around}:  # "chest pain at the clinic that hasn't gone"
+        # A faint: "I am fainted for few seconds" says the past in a learner's English (not the "am" right before a
+        # past form); "I keep fainting" the present.
+        past_form = sign.start - 1 if faint and sign[0].lower_.endswith("ed") else -1
+        present = self.present | ({"keep", "kept", "keeping"} if faint else set())
+        if present & {token.lower_ for token in around if token.i != past_form}:  # "chest pain ... hasn't gone"
             return False
         after = [token.lower_ for token in sign.doc[sign.end:]]
         cleared = False
         for i in range(len(after)):
-            phrase = next((p for p in self.all_clear if tuple(after[i:i + len(p)]) == p), None)
+            phrase = next((p for p in all_clear if tuple(after[i:i + len(p)]) == p), None)
             if not phrase or self.negated_before(after, i):
                 continue
             following = after[i + len(phrase):i + len(phrase) + NOT_CLEAR_REACH]
             following = following[:next((j for j, word in enumerate(following) if word in SENTENCE_ENDS), len(following))]
             if following[:1] == ["now"]:  # "back to himself now" says when all is well
                 following = following[1:]
+            if faint:  # "it passed, fine now": a "now" right after a word of being well is another all-clear
+                following = [word for j, word in enumerate(following)
+                             if not (word == "now" and j > 0 and following[j - 1] in WELL_WORDS)]
             if self.not_clear_after & set(following):
                 return False
+            if faint and self.faint_returns & set(after[i + len(phrase):]):
+                return False  # "I was ok for a bit then it happened again twice tonight"
             cleared = True
         return cleared
 

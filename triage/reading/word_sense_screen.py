@@ -25,6 +25,9 @@ class Sense:
         self.window = spec.window  # words either side; the screen's own window if not given
         # set_aside_with counts only this many words before the sign, if given: its own subject
         self.set_aside_within = spec.set_aside_within
+        self.set_aside_next = set(spec.set_aside_next)
+        self.set_aside_next_after = set(spec.set_aside_next_after)
+        self.set_aside_previous = set(spec.set_aside_previous)
         # What the words name in their other sense, if anything: a symptom id, or {label, id}.
         self.instead = Instead(label="SYMPTOM", id=spec.instead) if isinstance(spec.instead, str) else spec.instead
 
@@ -39,6 +42,12 @@ class Sense:
         doc, sentence, window = ent.doc, ent.sent, self.window or window
         if self.counts_in_short_message and sum(token.is_alpha for token in doc) <= short_message:
             return False
+        if ent.end < sentence.end and doc[ent.end].lower_ in self.set_aside_next and (
+                not self.set_aside_next_after
+                or (ent.start > sentence.start and doc[ent.start - 1].lower_ in self.set_aside_next_after)):
+            return True
+        if ent.start > sentence.start and doc[ent.start - 1].lower_ in self.set_aside_previous:
+            return True
         nearby = {doc[i].lower_ for i in range(max(sentence.start, ent.start - window), min(sentence.end, ent.end + window))}
         if nearby & self.counts_with:
             return False

@@ -1,0 +1,70 @@
+"""Repairs to negspacy's scope, after it (triage/reading/patterns/negation.yml says why each is there):
+
+- a denied ending: "the fever wasn't coming down" is no denial of the fever (a pseudo negation there), but "not
+  getting better" still denies the improvement: a mention that starts inside such a phrase, at or after its ending,
+  is denied; one that holds the negation itself ("not changed") is told;
+- an improvement with a denial earlier in its clause is denied, whatever pseudo negation stands between: "the
+  cream isn't helping it get any better";
+- a perfect tense denies only the sign right after it, or after a few words such as "had any": "I haven't fainted",
+  "she hasn't had a temperature"; not "haven't had a chance to ring the clinic, it's oozing pus", nor a sign
+  compared ("I haven't had a temperature this high in years")."""
+from typing import Dict, List
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+
+class NegationRepairs:
+    def __init__(self, nlp: Language, endings: List[List[str]], perfect: Dict, improvement: Dict,
+                 labels: List[str]) -> None:
+        self.endings = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for negation, ending in endings:
+            # the match's key tells how many tokens the negation takes: "was n't" two, "never" one
+            self.endings.add(str(len(nlp.make_doc(negation))), [nlp.make_doc(f"{negation} {ending}")])
+        self.perfect = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.perfect.add("perfect", [nlp.make_doc(negation) for negation in perfect["negations"]])
+        self.between, self.reach = set(perfect["between"]), perfect["reach"]
+        self.compared_after = set(perfect["compared_after"])
+        self.improvement = improvement["trend"]
+        self.clause_ends, self.negations = set(improvement["clause_ends"]), set(improvement["negations"])
+        self.labels = set(labels)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = [ent for ent in doc.ents if ent.label_ in self.labels]
+        for key, start, end in self.endings(doc):
+            ending_start = start + int(doc.vocab.strings[key])
+            for ent in ents:
+                if ending_start <= ent.start < end:
+                    ent._.negex = True
+        for ent in ents:
+            if ent.label_ == "TREND" and ent.ent_id_ == self.improvement and self.denied_in_its_clause(ent):
+                ent._.negex = True
+        for _, start, end in self.perfect(doc):
+            ent = self.denied_by_the_perfect(doc, ents, end)
+            if ent is not None:
+                ent._.negex = True
+        return doc
+
+    def denied_in_its_clause(self, ent: Span) -> bool:
+        doc, i = ent.doc, ent.start - 1
+        while i >= ent.sent.start and doc[i].lower_ not in self.clause_ends:
+            if doc[i].lower_ in self.negations:
+                return True
+            i -= 1
+        return False
+
+    def denied_by_the_perfect(self, doc: Doc, ents: List[Span], end: int):
+        """The first symptom after the negation, if only `between` words stand before it and it is not compared."""
+        ent = next((ent for ent in ents if ent.start >= end and ent.label_ == "SYMPTOM"), None)
+        if ent is None or ent.start - end > self.reach \
+                or any(token.lower_ not in self.between for token in doc[end:ent.start]):
+            return None
+        after = {token.lower_ for token in doc[ent.end:min(ent.end + 3, ent.sent.end)]}
+        return None if after & self.compared_after else ent
+
+
+@Language.factory("negation_repairs", default_config={"endings": [], "perfect": {}, "improvement": {}, "labels": []})
+def make_negation_repairs(nlp: Language, name: str, endings: List[List[str]], perfect: Dict, improvement: Dict,
+                          labels: List[str]) -> NegationRepairs:
+    return NegationRepairs(nlp, endings, perfect, improvement, labels)
