@@ -130,3 +130,59 @@ def test_a_story_after_the_session_expired_starts_afresh_and_the_reply_says_so()
 def test_a_first_session_or_one_after_a_silent_session_says_nothing_of_a_pause():
     assert "story" not in session_after_an_hour({})
     assert "story" not in session_after_an_hour({"story": {"changed": "", "symptoms": []}})
+
+
+def test_a_message_of_context_is_asked_about_once_more_before_the_safe_answer():
+    chat = converse("the thing they froze on my arm", "inform")
+    chat = converse("my daughter threw an absolute fit in the car park after", "inform", conversation=chat)
+    assert [m.get("response") for m in chat.turns[-1]] == ["utter_ask_symptom"], "context: asked once more"
+    chat = converse("hard to put into words", "inform", conversation=chat)
+    assert levels(chat.turns[-1]) == ["see_doctor"], "asked twice and still nothing to read: the safe answer"
+
+
+def test_not_sure_or_something_else_gets_the_safe_answer_at_once():
+    for answer in ("something else", "I'm not sure"):
+        chat = converse("the thing they froze on my arm", "inform")
+        chat = converse(answer, "inform", conversation=chat)
+        assert levels(chat.turns[-1]) == ["see_doctor"]
+
+
+def test_a_fact_told_in_answer_to_what_do_you_notice_asks_again_not_the_fallback():
+    chat = converse("my wife had a wart frozen on her finger", "report_pain")
+    assert [m.get("response") for m in chat.turns[-1]] == ["utter_ask_symptom"]
+    chat = converse("yesterday", "inform", conversation=chat)
+    assert [m.get("response") for m in chat.turns[-1]] == ["utter_ask_symptom"]
+    assert chat.slots["story"]["facts"]["days_since_treatment"] == 1
+    chat = converse("skin tag", "inform", conversation=chat)
+    assert [m.get("response") for m in chat.turns[-1]] == ["utter_ask_symptom"]
+    chat = converse("on her left hand", "inform", conversation=chat)
+    assert levels(chat.turns[-1]) == ["see_doctor"], "asked twice after facts: no loop"
+
+
+def test_a_spot_said_to_be_fine_gets_self_care_not_i_have_no_guidance():
+    chat = converse("the frozen spot is fine", "inform", answers=["none of these"])
+    assert levels(chat.turns[-1]) == ["self_care"]
+    assert "no specific guidance" not in texts(chat.turns[-1])
+    assert triage_payloads(chat.turns[-1])[0]["symptoms"] == ["healing_well"]
+    chat = converse("frozen 4 days ago, it's getting worse now", "inform", conversation=chat)
+    assert levels(chat.turns[-1]) == ["urgent"], "what is told next replaces the all-clear"
+
+
+def test_fine_said_of_the_spot_beside_something_else_is_no_all_clear():
+    for text in ("the spot is fine, my face has blown up like a balloon",
+                 "the frozen spot is fine but I've been vomiting all night"):
+        chat = converse(text, "inform", answers=["none of these"])
+        assert "healing_well" not in str(triage_payloads(chat.turns[-1]))
+
+
+def test_a_bleeding_told_over_alone_gets_self_care_with_what_to_watch_for():
+    chat = converse("nicked the freeze spot shaving, bled for a couple mins, stopped with a bit of tissue pressed on",
+                    "inform", answers=["none of these"])
+    assert levels(chat.turns[-1]) == ["self_care"]
+    assert "bleeding that won't stop" in texts(chat.turns[-1])
+
+
+def test_a_bleeding_over_on_a_blood_thinner_is_no_all_clear():
+    chat = converse("the wart bled heavily for 2 hours, it has stopped now, I'm on rivaroxaban", "inform",
+                    answers=["none of these"])
+    assert "healing_well" not in str(triage_payloads(chat.turns[-1]))

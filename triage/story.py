@@ -21,6 +21,8 @@ from triage.reading.message import MessageReading
 
 # The engine's symptom for a worsening when no symptom is named ("it was better but now it's worse").
 UNNAMED_SYMPTOM = "other"
+# Told when the patient says all is well and names no sign (triage/turn.py); what they tell next replaces it.
+HEALING_WELL = "healing_well"
 # Facts that hold a list: what the patient names adds up, a correction included.
 LIST_FACTS = ("body_sites", "severity", "risk_factors")
 # What stays true of the person when they turn to another spot: their risk factors, who they are, and the
@@ -60,6 +62,8 @@ class Story:
     emergency_checked: bool = False
     # Signs said to be over: no longer assessed, but still counted with the others ("bleeding, then faint").
     earlier: Tuple[str, ...] = ()
+    # Answers to "what do you notice?" with nothing to read: the first is asked again (triage/turn.py).
+    unread_answers: int = 0
 
     @property
     def is_empty(self) -> bool:
@@ -83,6 +87,8 @@ class Story:
         corrected = tuple(s for s in self.symptoms if s in (self.taken_back_by(reading) | set(retracted)) - keep
                           and s not in resolved)
         gone = set(resolved) | set(corrected)
+        if reading.symptoms or reading.facts.get("trend") or reading.facts.get("risk_factors"):  # told anew
+            gone.add(HEALING_WELL)
         new = tuple(s for s in reading.symptoms if s not in self.symptoms)
         symptoms = tuple(s for s in self.symptoms if s not in gone) + new
         denied = tuple(dict.fromkeys(
@@ -178,7 +184,7 @@ class Story:
                 "given": [list(finding) for finding in self.given], "latest": list(self.latest),
                 "emergencies": list(self.emergencies), "changed": self.changed, "asked_before": self.asked_before,
                 "checking_emergency": self.checking_emergency, "emergency_checked": self.emergency_checked,
-                "earlier": list(self.earlier)}
+                "earlier": list(self.earlier), "unread_answers": self.unread_answers}
 
     @classmethod
     def after_a_pause(cls, previous_slot: Optional[Mapping[str, Any]]) -> Optional["Story"]:
@@ -196,7 +202,7 @@ class Story:
                    changed=value.get("changed") or "", asked_before=int(value.get("asked_before") or 0),
                    checking_emergency=bool(value.get("checking_emergency")),
                    emergency_checked=bool(value.get("emergency_checked")),
-                   earlier=tuple(value.get("earlier") or ()))
+                   earlier=tuple(value.get("earlier") or ()), unread_answers=int(value.get("unread_answers") or 0))
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from triage.replies import (
     before_treatment_answer, emergency_check, emergency_check_reminder, english_only_notice, english_only_texts,
     general_answer, said_alone, triage_reply, what_if_answer,
 )
-from triage.story import Story, Told
+from triage.story import HEALING_WELL, Story, Told
 from triage import Level, Observation, RuleBook, TriageEngine, TriageResult
 
 Message = Dict[str, Any]
@@ -32,6 +32,8 @@ ASK_WHAT_THEY_NOTICE_INTENTS = {
     "report_pain", "report_blistering", "report_lightened_skin", "report_hair_loss", "report_oozing", "inform",
 }
 ASK_FOR_SYMPTOM = {"response": "utter_ask_symptom"}
+# How many times "what do you notice?" is asked again before the safe answer (without_assessment).
+ASKS_AFTER_CONTEXT, ASKS_AFTER_FACTS = 1, 2
 # Beside a figure of speech, words that keep the classifier's emergency checked: "almost had a heart attack, she's
 # unconscious", "nearly had a heart attack. I feel really dizzy and confused" (only_a_figure_of_speech).
 ALARM_WORDS = re.compile(r"\b(unconscious|conscious|breath\w*|gasp\w*|suffocat\w*|dizzy|confus\w*|collaps\w*|faint\w*|"
@@ -123,6 +125,20 @@ def is_about_the_spot(intent: str, reading: MessageReading) -> bool:
     """A report the assistant should be able to triage, though the reading found no symptom."""
     return intent in ASK_WHAT_THEY_NOTICE_INTENTS or (
         intent in UNPLACED_INTENTS and reading.names_the_spot and not reading.is_question)
+
+
+def tells_it_is_healing_well(reading: MessageReading, story: Story, about_the_spot: bool) -> bool:
+    """"the frozen spot is fine", "all good now thanks": a short message of one clause saying all is well, about the
+    spot; or "it bled a bit, stopped with pressure": a bleeding over, with no blood thinner, no heavy bleeding and
+    no "but". Nothing else in the story. A self-care outcome, not "I have no guidance" (safety review, round 10)."""
+    if story.symptoms or reading.symptoms or reading.emergency_signs or reading.signs_set_aside:
+        return False
+    if reading.over_symptoms:
+        return (reading.over_symptoms == ("bleeding",) and reading.one_clause_or_no_but
+                and not (reading.facts.get("risk_factors") or story.facts.get("risk_factors"))
+                and not reading.facts.get("severity"))
+    says_well = reading.all_clear or (reading.says_fine and reading.names_the_spot)
+    return about_the_spot and says_well and not reading.is_question and reading.short_and_one_clause
 
 
 def tells_a_risk_factor(intent: Optional[str], reading: MessageReading) -> bool:
@@ -309,13 +325,29 @@ def without_assessment(reading: MessageReading, told: Told, intent: Optional[str
             return Turn(story, tuple(general_answer(EMERGENCY_SIGNS_ANSWER)), answered=True)
         return check_for_an_emergency(story, assistant)
     about_the_spot = is_about_the_spot(intent or "", reading)
-    unreadable_again = asked_what_they_notice and intent not in AFTERCARE_QUESTION_INTENTS | SMALL_TALK_INTENTS
+    if tells_it_is_healing_well(reading, story, about_the_spot or asked_what_they_notice):
+        healing = replace(told, story=replace(story, symptoms=(HEALING_WELL,), latest=(HEALING_WELL,)))
+        result = assistant.assess(healing.story)
+        if result is not None:
+            return assess_story(healing, result, None, clinic_id, assistant)
+    # A message that only adds to the story ("skin tag", "yesterday", "she's 7") is no unreadable answer: ask again.
+    answers = intent not in AFTERCARE_QUESTION_INTENTS | SMALL_TALK_INTENTS
+    adds_to_the_story = answers and not reading.is_question and (told.gives_facts or reading.names_the_spot)
+    unreadable_again = asked_what_they_notice and answers and not adds_to_the_story
     story_so_far = assistant.assess(story)
     if story_so_far is not None and (about_the_spot or unreadable_again):
         # "sorry, this is my first time, I don't know what's normal": nothing new, so the story's outcome again.
         return assess_story(told, story_so_far, None, clinic_id, assistant)
-    if unreadable_again:
-        # Asked once already, still nothing to read ("something else"): a safe answer, not a loop.
+    names_nothing = reading.answer in ("no", "not_sure") or reading.says_none or reading.picks_something_else
+    # Asked again, with the buttons: once after a message of context ("she threw a fit in the car park"), twice in
+    # all after facts ("skin tag", "yesterday"); never after "not sure", "none of those" or "something else".
+    asks_again = asked_what_they_notice and not names_nothing and story.unread_answers < (
+        ASKS_AFTER_FACTS if adds_to_the_story else ASKS_AFTER_CONTEXT)
+    if (unreadable_again or (asked_what_they_notice and adds_to_the_story)) and asks_again:
+        return Turn(replace(story, unread_answers=story.unread_answers + 1), (ASK_FOR_SYMPTOM,), answered=True,
+                    asked_what_they_notice=True)
+    if unreadable_again or (asked_what_they_notice and adds_to_the_story):
+        # Still nothing to read, or nothing named: a safe answer, not a loop.
         result = engine.assess(Observation((rulebook.fallback_symptom,)))
         return outcome(story, result, assistant, clinic_id)
     if about_the_spot:
