@@ -65,3 +65,16 @@ URGENT, EMERGENCY = Level.URGENT, Level.EMERGENCY
 ])
 def test_a_warning_sign_found_by_the_reviews_reaches_its_level(nlp, engine, text, level):
     assert level_of(nlp, engine, text) >= level
+
+
+@pytest.mark.parametrize("text, level", [
+    # the same review: a failed attempt at something else, a denial still reaching "any", a forecast denied
+    ("can't get the plaster to stay on, it bled a tiny bit when I knocked it", Level.SEE_DOCTOR),
+    ("you can't get an infection from freezing can you? mine is just a bit red", Level.SELF_CARE),
+    ("tried to squeeze it but couldn't get any pus out, its just a hard blister, day 2", Level.SELF_CARE),
+    ("I've not been able to see any pus, it's just a bit sore on day 2", Level.SELF_CARE),
+    ("I haven't had any fever or pus, just a blister", Level.SELF_CARE),
+    ("I haven't fainted, the blister on my hand is just sore", Level.SELF_CARE),
+])
+def test_a_healing_message_found_by_the_reviews_stays_at_its_level(nlp, engine, text, level):
+    assert level_of(nlp, engine, text) <= level

@@ -14,6 +14,7 @@ from triage.reading.pattern_schema import HypotheticalContext, parse_built_patte
 # scabbing" still foresees.
 NEGATIONS = {"n't", "not", "nt"}
 ABILITY_MODALS = {"could", "can", "ca"}
+ATTEMPTED_OBJECTS = {"the", "my", "this", "his", "her", "their", "its"}
 
 SYMPTOM, HYPOTHETICAL = "SYMPTOM", "HYPOTHETICAL"
 
@@ -163,10 +164,13 @@ class HypotheticalScreen:
 
     def foresees_a_change(self, words_before) -> bool:
         """A change verb with a modal before it in the clause: "could ... become", "will ... get"; not "couldn't
-        get"."""
+        get the ..."."""
         change = next((i for i, word in enumerate(words_before) if word in self.change_verbs), None)
+        # "couldn't get the bleeding to stop": a determiner between the verb and the sign; "it couldn't get
+        # infected", "you can't get an infection from it" still foresee (safety review, round 10)
+        attempt = change is not None and change > 0 and words_before[change - 1] in ATTEMPTED_OBJECTS
         return change is not None and any(
-            word in self.modals and not (word in ABILITY_MODALS and words_before[i - 1] in NEGATIONS)
+            word in self.modals and not (attempt and word in ABILITY_MODALS and words_before[i - 1] in NEGATIONS)
             for i, word in enumerate(words_before) if i > change)
 
     def foresees_it(self, symptom: Span, words_before) -> bool:

@@ -40,9 +40,12 @@ class NegationRepairs:
         for ent in ents:
             if ent.label_ == "TREND" and ent.ent_id_ == self.improvement and self.denied_in_its_clause(ent):
                 ent._.negex = True
+            # "couldn't get any pus out", "not been able to see any pus": "any" after a denial in its clause
+            if ent.label_ == "SYMPTOM" and ent.start > 0 and doc[ent.start - 1].lower_ == "any" \
+                    and self.denied_in_its_clause(ent):
+                ent._.negex = True
         for _, start, end in self.perfect(doc):
-            ent = self.denied_by_the_perfect(doc, ents, end)
-            if ent is not None:
+            for ent in self.denied_by_the_perfect(doc, ents, end):
                 ent._.negex = True
         return doc
 
@@ -54,14 +57,22 @@ class NegationRepairs:
             i -= 1
         return False
 
-    def denied_by_the_perfect(self, doc: Doc, ents: List[Span], end: int):
-        """The first symptom after the negation, if only `between` words stand before it and it is not compared."""
-        ent = next((ent for ent in ents if ent.start >= end and ent.label_ == "SYMPTOM"), None)
-        if ent is None or ent.start - end > self.reach \
-                or any(token.lower_ not in self.between for token in doc[end:ent.start]):
-            return None
-        after = {token.lower_ for token in doc[ent.end:min(ent.end + 3, ent.sent.end)]}
-        return None if after & self.compared_after else ent
+    def denied_by_the_perfect(self, doc: Doc, ents: List[Span], end: int) -> List[Span]:
+        """The first symptom after the negation, if only `between` words stand before it and it is not compared,
+        and those joined to it by "or" or "nor": "haven't had any fever or pus"."""
+        symptoms = [ent for ent in ents if ent.start >= end and ent.label_ == "SYMPTOM"]
+        denied: List[Span] = []
+        for ent in symptoms:
+            if ent.start - end > self.reach or any(token.lower_ not in self.between for token in doc[end:ent.start]):
+                break
+            after = {token.lower_ for token in doc[ent.end:min(ent.end + 3, ent.sent.end)]}
+            if after & self.compared_after:
+                break
+            denied.append(ent)
+            if ent.end >= len(doc) or doc[ent.end].lower_ not in ("or", "nor"):
+                break
+            end = ent.end + 1
+        return denied
 
 
 @Language.factory("negation_repairs", default_config={"endings": [], "perfect": {}, "improvement": {}, "labels": []})
