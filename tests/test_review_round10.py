@@ -5,15 +5,8 @@ aside before a colour in unpunctuated speech, a collapse by a bed, a faint besid
 floppy child."""
 import pytest
 
+from tests.test_review_phrasings import level_of
 from triage import Level
-from triage.reading.message import read_message
-from triage.story import Story
-
-
-def level_of(nlp, engine, text):
-    observation = Story().tell(read_message(text, nlp)).story.observation()
-    return None if observation is None else engine.assess(observation).level
-
 
 URGENT, EMERGENCY = Level.URGENT, Level.EMERGENCY
 

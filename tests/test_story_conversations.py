@@ -172,7 +172,7 @@ def test_fine_said_of_the_spot_beside_something_else_is_no_all_clear():
     for text in ("the spot is fine, my face has blown up like a balloon",
                  "the frozen spot is fine but I've been vomiting all night"):
         chat = converse(text, "inform", answers=["none of these"])
-        assert "healing_well" not in str(triage_payloads(chat.turns[-1]))
+        assert [m.get("response") for m in chat.turns[-1]] == ["utter_ask_symptom"], "asked, not reassured"
 
 
 def test_a_bleeding_told_over_alone_gets_self_care_with_what_to_watch_for():
@@ -185,4 +185,6 @@ def test_a_bleeding_told_over_alone_gets_self_care_with_what_to_watch_for():
 def test_a_bleeding_over_on_a_blood_thinner_is_no_all_clear():
     chat = converse("the wart bled heavily for 2 hours, it has stopped now, I'm on rivaroxaban", "inform",
                     answers=["none of these"])
-    assert "healing_well" not in str(triage_payloads(chat.turns[-1]))
+    payloads = triage_payloads(chat.turns[-1])
+    assert "healing_well" not in str(payloads)
+    assert payloads or [m.get("response") for m in chat.turns[-1]] == ["utter_ask_symptom"]

@@ -101,7 +101,8 @@ class Story:
         story = replace(self, symptoms=symptoms, denied=denied, facts=facts, given=given, latest=new,
                         emergencies=tuple(dict.fromkeys(sign for sign in self.emergencies + reading.emergency_signs
                                                         if sign not in retracted)),
-                        earlier=tuple(dict.fromkeys(self.earlier + resolved)))
+                        earlier=tuple(dict.fromkeys(self.earlier + resolved)),
+                        unread_answers=0 if new else self.unread_answers)  # a symptom read: asked afresh later
         gives_facts = facts != dict(self.facts)
         adds = bool(new or gone or gives_facts or set(denied) - set(self.denied))
         return Told(story, adds=adds, gives_facts=gives_facts, resolved=resolved,

@@ -134,7 +134,7 @@ def tells_it_is_healing_well(reading: MessageReading, story: Story, about_the_sp
     if story.symptoms or reading.symptoms or reading.emergency_signs or reading.signs_set_aside:
         return False
     if reading.over_symptoms:
-        return (reading.over_symptoms == ("bleeding",) and reading.one_clause_or_no_but
+        return (reading.over_symptoms == ("bleeding",) and reading.adds_no_clause
                 and not (reading.facts.get("risk_factors") or story.facts.get("risk_factors"))
                 and not reading.facts.get("severity"))
     says_well = reading.all_clear or (reading.says_fine and reading.names_the_spot)
@@ -330,24 +330,22 @@ def without_assessment(reading: MessageReading, told: Told, intent: Optional[str
         result = assistant.assess(healing.story)
         if result is not None:
             return assess_story(healing, result, None, clinic_id, assistant)
-    # A message that only adds to the story ("skin tag", "yesterday", "she's 7") is no unreadable answer: ask again.
-    answers = intent not in AFTERCARE_QUESTION_INTENTS | SMALL_TALK_INTENTS
-    adds_to_the_story = answers and not reading.is_question and (told.gives_facts or reading.names_the_spot)
-    unreadable_again = asked_what_they_notice and answers and not adds_to_the_story
+    # After "what do you notice?", a message that gives no symptom: the story's outcome again if there is one;
+    # else asked again, with the buttons, once after a message of context ("she threw a fit in the car park"),
+    # twice in all after facts ("skin tag", "yesterday"), never after "not sure", "none of those" or "something
+    # else"; then a safe answer, not a loop. An aftercare question or small talk gets the intent's usual reply.
+    gives_no_symptom = asked_what_they_notice and intent not in AFTERCARE_QUESTION_INTENTS | SMALL_TALK_INTENTS
+    only_facts = not reading.is_question and (told.gives_facts or reading.names_the_spot)
     story_so_far = assistant.assess(story)
-    if story_so_far is not None and (about_the_spot or unreadable_again):
+    if story_so_far is not None and (about_the_spot or (gives_no_symptom and not only_facts)):
         # "sorry, this is my first time, I don't know what's normal": nothing new, so the story's outcome again.
         return assess_story(told, story_so_far, None, clinic_id, assistant)
     names_nothing = reading.answer in ("no", "not_sure") or reading.says_none or reading.picks_something_else
-    # Asked again, with the buttons: once after a message of context ("she threw a fit in the car park"), twice in
-    # all after facts ("skin tag", "yesterday"); never after "not sure", "none of those" or "something else".
-    asks_again = asked_what_they_notice and not names_nothing and story.unread_answers < (
-        ASKS_AFTER_FACTS if adds_to_the_story else ASKS_AFTER_CONTEXT)
-    if (unreadable_again or (asked_what_they_notice and adds_to_the_story)) and asks_again:
+    if gives_no_symptom and not names_nothing \
+            and story.unread_answers < (ASKS_AFTER_FACTS if only_facts else ASKS_AFTER_CONTEXT):
         return Turn(replace(story, unread_answers=story.unread_answers + 1), (ASK_FOR_SYMPTOM,), answered=True,
                     asked_what_they_notice=True)
-    if unreadable_again or (asked_what_they_notice and adds_to_the_story):
-        # Still nothing to read, or nothing named: a safe answer, not a loop.
+    if gives_no_symptom:
         result = engine.assess(Observation((rulebook.fallback_symptom,)))
         return outcome(story, result, assistant, clinic_id)
     if about_the_spot:

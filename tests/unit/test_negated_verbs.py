@@ -60,4 +60,25 @@ def test_a_denied_ending_still_denies_the_trend_it_names(nlp, text, trend):
 
 def test_a_negated_ability_is_no_forecast_but_a_negated_forecast_still_is(nlp):
     assert read_message("couldn't get the bleeding to stop", nlp).symptoms == ("bleeding",)
-    assert "scab" not in read_message("the doctor said it wouldn't cause any scabbing", nlp).symptoms
+    foreseen = read_message("the doctor said it wouldn't cause scabbing", nlp).mentions
+    assert [(m.label, m.id) for m in foreseen if m.id == "scab"] == [("HYPOTHETICAL", "scab")]
+    asked = read_message("it couldn't get infected, could it?", nlp).mentions
+    assert [(m.label, m.id) for m in asked if m.id == "infected_discharge"] == [("HYPOTHETICAL", "infected_discharge")]
+
+
+@pytest.mark.parametrize("text, affirmed, negated", [
+    # code review, round 10: the written-out perfect tense, "or" carrying a denial, "any" after one
+    ("I have not had a chance to ring the clinic its oozing pus", ("oozing", "infected_discharge"), ()),
+    ("I have not had any fever, the blister is fine", ("blistering",), ("fever",)),
+    ("I haven't had any fever or pus, just a blister", ("blistering",), ("fever", "infected_discharge")),
+    ("you can't get the infection from freezing can you", (), ("infected_discharge",)),
+])
+def test_a_perfect_tense_written_out_denies_as_short(nlp, text, affirmed, negated):
+    reading = read_message(text, nlp)
+    assert reading.symptoms == affirmed
+    assert reading.negated_symptoms == negated
+
+
+def test_no_luck_getting_through_is_no_bleeding_that_does_not_stop(nlp):
+    reading = read_message("no luck getting through to the clinic, it bled a little", nlp)
+    assert "not_stopping" not in [m.id for m in reading.mentions]

@@ -101,3 +101,14 @@ def test_the_fallback_needs_an_unconditional_rule(tmp_path):
     rules[1]["when"] = {"days_since_treatment": {"at_least": 1}}
     with pytest.raises(ValueError, match="no conditions"):
         load_rulebook(write_rules(tmp_path, rules))
+
+
+def test_a_faint_is_never_over_beside_a_sign_the_rules_raise_it_with(rulebook):
+    """historical_context.yml's not_over_beside copies the symptoms of fainting.with_warning_signs and
+    bleeding.with_fainting (the reading may not import the rules): they must stay the same."""
+    from triage.reading.pattern_schema import HistoricalContext, load_patterns
+
+    raising = {symptom for rule in rulebook.rules_for("fainting") if rule.id == "fainting.with_warning_signs"
+               for condition in rule.conditions if condition.fact == "symptoms" for symptom in condition.operand} | {
+        rule.symptom for rule in rulebook.rules_for("bleeding") if rule.id == "bleeding.with_fainting"}
+    assert set(load_patterns(HistoricalContext).not_over_beside) == raising

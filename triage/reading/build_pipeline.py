@@ -89,21 +89,19 @@ def entity_ruler_patterns(nlp, spec: Dict[str, Dict[str, Iterable[str]]]) -> Lis
     ]
 
 
-def negated_endings(terms_path: Path) -> List[List[str]]:
+def negated_endings(terms: NegationTerms) -> List[List[str]]:
     """("wasn't", "coming down"): each negation before each ending (negation.yml's sign_goes_on)."""
-    goes_on = load_patterns(NegationTerms, terms_path).sign_goes_on
-    return [[negation, ending] for negation in goes_on.negations for ending in goes_on.endings]
+    return [[negation, ending] for negation in terms.sign_goes_on.negations for ending in terms.sign_goes_on.endings]
 
 
-def negation_termset(terms_path: Path) -> dict:
+def negation_termset(terms: NegationTerms) -> dict:
     from negspacy.termsets import termset
 
-    spec = load_patterns(NegationTerms, terms_path)
-    terms = termset(spec.termset)
-    additions = spec.add.dict(exclude_unset=True)
-    additions["pseudo_negations"] += [" ".join(pair) for pair in negated_endings(terms_path)]  # negation_repairs.py
-    terms.add_patterns(additions)
-    return terms.get_patterns()
+    negspacy_terms = termset(terms.termset)
+    additions = terms.add.dict(exclude_unset=True)
+    additions["pseudo_negations"] += [" ".join(pair) for pair in negated_endings(terms)]  # negation_repairs.py
+    negspacy_terms.add_patterns(additions)
+    return negspacy_terms.get_patterns()
 
 
 def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DEFAULT_NEGATION_TERMS,
@@ -112,7 +110,7 @@ def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DE
     # Every pattern file is checked against its schema as it is read (pattern_schema.py), and the screens' files
     # again when the pipeline is loaded: an unknown or missing key fails, naming the file and the key.
     entities = load_patterns(EntityPatterns, patterns_path).dict()
-    negations = negation_termset(negation_terms_path)
+    negation_terms = load_patterns(NegationTerms, negation_terms_path)
     emergency_context = load_patterns(EmergencyContext, emergency_context_path).dict()
     over_at_the_visit = load_patterns(OverAtTheVisitPhrases).dict()
     word_senses = load_patterns(WordSenses).dict(exclude_unset=True)  # a sense's defaults stay left out
@@ -130,11 +128,10 @@ def build(patterns_path: Path = DEFAULT_PATTERNS, negation_terms_path: Path = DE
     nlp.add_pipe("emergency_screen", config={"context": emergency_context, "over_at_the_visit": over_at_the_visit})
     ruler = nlp.add_pipe("entity_ruler", config={"validate": True})  # keeps the signs: overwrite_ents is off
     nlp.add_pipe("word_sense_screen", config={"context": word_senses})
-    nlp.add_pipe("negex", config={"ent_types": NEGATED_LABELS, "neg_termset": negations})
-    terms = load_patterns(NegationTerms, negation_terms_path)
-    nlp.add_pipe("negation_repairs", config={"endings": negated_endings(negation_terms_path),
-                                             "perfect": terms.perfect_denials.dict(),
-                                             "improvement": terms.improvement_denied_in_clause.dict(),
+    nlp.add_pipe("negex", config={"ent_types": NEGATED_LABELS, "neg_termset": negation_termset(negation_terms)})
+    nlp.add_pipe("negation_repairs", config={"endings": negated_endings(negation_terms),
+                                             "perfect": negation_terms.perfect_denials.dict(),
+                                             "in_clause": negation_terms.denied_in_clause.dict(),
                                              "labels": NEGATED_LABELS})
     nlp.add_pipe("hypothetical_screen", config={"context": hypothetical_context})
     nlp.add_pipe("historical_screen", config={"context": historical_context, "over_at_the_visit": over_at_the_visit})

@@ -63,6 +63,8 @@ class EmergencyScreen:
         self.words_between = set(context.words_between)
         self.about_the_spot: Dict[str, Set[str]] = {key: set(words) for key, words in context.about_the_spot.items()}
         self.spot_only_after: Dict[str, Set[str]] = {key: set(words) for key, words in context.spot_only_after.items()}
+        self.worn_right_after, self.worn_refused = set(context.worn_right_after), set(context.worn_refused)
+        self.worn_between = set(context.worn_between)
         self.history_before = set(context.history_before)
         self.history_after: List[str] = list(context.history_after)
         self.history_when_ages = set(context.history_when_ages)
@@ -198,10 +200,10 @@ class EmergencyScreen:
     def worn(self, sign: Span) -> bool:
         """"her big floppy sun hat": a sign whose words name no person or state, right before a hat."""
         doc, i = sign.doc, sign.end
-        if i < len(doc) and doc[i].lower_ == "sun":
+        if i < len(doc) and doc[i].lower_ in self.worn_between:
             i += 1
-        return i < len(doc) and doc[i].lower_ in self.context.worn_right_after \
-            and not {token.lower_ for token in sign} & set(self.context.worn_refused)
+        return i < len(doc) and doc[i].lower_ in self.worn_right_after \
+            and not {token.lower_ for token in sign} & self.worn_refused
 
     def colour_of_a_spot(self, sign: Span) -> bool:
         """A colour told of a spot word: "my blister on my toe has gone a bit grey", with only words of place and of

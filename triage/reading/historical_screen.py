@@ -18,12 +18,12 @@ from typing import Dict, Optional, Sequence, Tuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from triage.reading.emergency_screen import LABEL as EMERGENCY
 from triage.reading.pattern_schema import HistoricalContext, OverAtTheVisitPhrases, parse_built_patterns
 from triage.reading.treatment_words import next_to_treatment
 from triage.reading.visit import OverAtTheVisit
 
 SYMPTOM, DURATION, HISTORICAL, OVER = "SYMPTOM", "DURATION", "HISTORICAL", "OVER"
-EMERGENCY = "EMERGENCY"
 YEAR = re.compile(r"^(19|20)\d\d$")
 END = "."  # in a phrase: a punctuation mark or the end of the sentence
 
@@ -55,8 +55,9 @@ class HistoricalScreen:
         self.comparisons = set(context.comparisons)
         self.over_at_the_visit = OverAtTheVisit(over_at_the_visit)
         self.over_at_the_visit_signs = set(context.over_at_the_visit_signs)
-        self.signs_a_faint_raises = set(context.not_over_beside)
-        self.bleeding_aggravated_by = set(context.not_over_by_itself_beside)
+        self.not_over_beside = set(context.not_over_beside)
+        self.not_over_by_itself_beside = set(context.not_over_by_itself_beside)
+        self.subjectless_stops = [tuple(phrase) for phrase in context.subjectless_stops]
 
     def __call__(self, doc: Doc) -> Doc:
         clauses = [(ent, self.clause(ent)) for ent in doc.ents]
@@ -136,8 +137,8 @@ class HistoricalScreen:
     def warning_sign_beside(self, sign: Span) -> bool:
         """An emergency sign, or a warning sign a faint makes an emergency, anywhere in the message: "fainted at the
         doctor's, fine today apart from the bleeding which won't stop" keeps the faint."""
-        return any(ent.label_ == EMERGENCY or (ent.label_ == SYMPTOM and ent.ent_id_ in self.signs_a_faint_raises)
-                   for ent in sign.doc.ents)
+        return any((ent.label_ == EMERGENCY or (ent.label_ == SYMPTOM and ent.ent_id_ in self.not_over_beside))
+                   and not ent._.negex for ent in sign.doc.ents)
 
     def resolved_between(self, sign: Span, start: int, end: int, sentence_end: int, told_of) -> Optional[bool]:
         """Whether the first resolution phrase from start to end that is told of the sign leaves it over (not when it
@@ -168,7 +169,7 @@ class HistoricalScreen:
             subject = i
         elif sign.end < i <= sign.end + 3 and doc[sign.end].lower_ in self.prepositions:
             subject = sign.start
-        elif doc[i].lower_ == "," and self.stopped_by_itself(doc, resolution + length):
+        elif doc[i].lower_ == "," and self.stopped_without_a_subject(doc, resolution + length):
             subject = sign.start  # "a bit of blood came out, a couple of dots, stopped on its own."
         else:
             return False
@@ -176,15 +177,14 @@ class HistoricalScreen:
         before = {token.lower_ for token in doc[max(sign.sent.start, subject - 4):subject]}
         return not (self.ongoing_words & clause or self.expectations & before)
 
-    def stopped_by_itself(self, doc: Doc, i: int) -> bool:
-        """", stopped on its own", ", stopped with a bit of tissue" with nothing after that says it started again, in a message
-        with no blood thinner and no heavy bleeding: not ", stopped. then started. then stopped" (safety review,
-        round 10)."""
-        words = [token.lower_ for token in doc[i:i + 3]]
-        if words[:3] != ["on", "its", "own"] and words[:2] != ["by", "itself"] and words[:1] not in (
-                ["with"], ["after"], ["within"], ["when"]):
+    def stopped_without_a_subject(self, doc: Doc, i: int) -> bool:
+        """", stopped on its own", ", stopped with a bit of tissue" (one of subjectless_stops after it), with nothing
+        after that says it started again, in a message with none of not_over_by_itself_beside: not ", stopped. then
+        started. then stopped" (safety review, round 10)."""
+        words = tuple(token.lower_ for token in doc[i:i + 3])
+        if not any(words[:len(phrase)] == phrase for phrase in self.subjectless_stops):
             return False
-        if any(ent.label_ in ("RISK", "SEVERITY") and ent.ent_id_ in self.bleeding_aggravated_by for ent in doc.ents):
+        if any(ent.ent_id_ in self.not_over_by_itself_beside for ent in doc.ents):
             return False
         return not (self.returns - self.returns_in_its_sentence_only) & {token.lower_ for token in doc[i:]}
 

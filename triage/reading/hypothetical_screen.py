@@ -10,11 +10,6 @@ from spacy.tokens import Doc, Span
 
 from triage.reading.pattern_schema import HypotheticalContext, parse_built_patterns
 
-# A negated modal of ability tells of a failed attempt ("couldn't get the bleeding to stop"); "wouldn't cause any
-# scabbing" still foresees.
-NEGATIONS = {"n't", "not", "nt"}
-ABILITY_MODALS = {"could", "can", "ca"}
-ATTEMPTED_OBJECTS = {"the", "my", "this", "his", "her", "their", "its"}
 
 SYMPTOM, HYPOTHETICAL = "SYMPTOM", "HYPOTHETICAL"
 
@@ -37,6 +32,9 @@ class HypotheticalScreen:
         self.scope_ends = set(context.scope_ends)
         self.modals = set(context.modals)
         self.change_verbs = set(context.change_verbs)
+        self.ability_modals = set(context.failed_attempt.ability_modals)
+        self.modal_negations = set(context.failed_attempt.negations)
+        self.attempted_objects = set(context.failed_attempt.objects)
         self.future_modals = set(context.future_modals)
         self.future_reach = context.future_reach
         self.future_auxiliaries = set(context.future_auxiliaries)
@@ -168,9 +166,10 @@ class HypotheticalScreen:
         change = next((i for i, word in enumerate(words_before) if word in self.change_verbs), None)
         # "couldn't get the bleeding to stop": a determiner between the verb and the sign; "it couldn't get
         # infected", "you can't get an infection from it" still foresee (safety review, round 10)
-        attempt = change is not None and change > 0 and words_before[change - 1] in ATTEMPTED_OBJECTS
+        attempt = change is not None and change > 0 and words_before[change - 1] in self.attempted_objects
         return change is not None and any(
-            word in self.modals and not (attempt and word in ABILITY_MODALS and words_before[i - 1] in NEGATIONS)
+            word in self.modals and not (attempt and word in self.ability_modals
+                                         and words_before[i - 1] in self.modal_negations)
             for i, word in enumerate(words_before) if i > change)
 
     def foresees_it(self, symptom: Span, words_before) -> bool:

@@ -145,10 +145,10 @@ class MessageReading:
     says_not_fine: bool = False
     # The "Something else" button of "what do you notice?", or its words alone: names nothing.
     picks_something_else: bool = False
-    # "the frozen spot is fine": at most SHORT_MESSAGE_WORDS words and no second clause.
+    # "the frozen spot is fine": a few words and no second clause (story_cues.yml).
     short_and_one_clause: bool = False
-    # "it bled a bit, stopped with pressure": no "but", "though" or "except" that may add something.
-    one_clause_or_no_but: bool = False
+    # No "but", "though" or "except" that may add something: "it bled a bit, stopped with pressure".
+    adds_no_clause: bool = False
 
     def _ids(self, label: str, negated: bool = False) -> Tuple[str, ...]:
         seen = {m.id: None for m in self.mentions if m.label == label and m.negated == negated}
@@ -422,8 +422,8 @@ def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
     first_word = next((token.i for token in doc if token.is_alpha), 0) if first_piece else -1
     mentions = []
     for ent in doc.ents:
-        if ent.label_ == "DURATION" and tells_an_age(ent):
-            continue  # "my son 5 years", "she is 6 years old": who is ill, not when (story_cues.yml)
+        if ent.label_ == "DURATION" and (tells_an_age(ent) or tells_a_pregnancy(ent)):
+            continue  # "my son 5 years", "28 weeks pregnant": who is ill, not when (story_cues.yml)
         if ent.label_ == "BODY_SITE" and site_only_denied(ent):
             continue  # "no fever, lips and tongue aren't swollen": not where the spot is
         is_time = ent.label_ == "DURATION"
@@ -494,29 +494,24 @@ AGE_OWNERS = {"son", "daughter", "child", "kid", "boy", "girl", "baby", "toddler
               "aged", "age"}
 
 
-SOMETHING_ELSE = re.compile(r"^\W*something else\W*$")
-SHORT_MESSAGE_WORDS = 8
-CLAUSE_BREAK = re.compile(r"[,;:.!?]|\b(but|and|though|although|except|apart|just|only|still)\b")
-ADDS_A_CLAUSE = re.compile(r"\b(but|though|although|however|except|apart)\b")
-# "she's pregnant, 24 weeks", "28 weeks pregnant": how far along a pregnancy is, not when the spot was frozen; only
-# joined to the word (safety review, round 10).
-PREGNANCY = {"pregnant", "pregnancy", "gestation"}
-
-
 def tells_an_age(duration) -> bool:
     doc = duration.doc
     before = {token.lower_ for token in doc[max(duration.start - 2, 0):duration.start]}
     after = doc[duration.end].lower_ if duration.end < len(doc) else ""
-    return bool(before & AGE_OWNERS) or after == "old" or tells_a_pregnancy(duration)
+    return bool(before & AGE_OWNERS) or after == "old"
 
 
 def tells_a_pregnancy(duration) -> bool:
-    doc = duration.doc
+    """"28 weeks pregnant", "she's pregnant, 24 weeks": weeks or months joined to the word (story_cues.yml)."""
+    doc, words = duration.doc, story_cues().pregnancy_words
+    if not any(unit in duration.text.lower() for unit in ("week", "month")) or "since" in duration.text.lower() \
+            or "ago" in duration.text.lower():
+        return False
     after = doc[duration.end].lower_ if duration.end < len(doc) else ""
     before = [token.lower_ for token in doc[max(duration.start - 2, 0):duration.start]]
     if before[-1:] == [","]:
         before = before[:-1]
-    return after in PREGNANCY or bool(before) and before[-1] in PREGNANCY
+    return after in words or bool(before) and before[-1] in words
 
 
 def tells_an_early_period(duration) -> bool:
@@ -555,9 +550,8 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
                           tells_the_past=cues.tells_the_past(plain), person=tuple(cues.person(plain).items()),
                           says_none=bool(SAYS_NONE.match(plain)), signs_set_aside=set_aside,
                           denied_emergency_signs=denied_signs, tells_a_change=bool(CHANGE_IN_TIME.search(plain)),
-                          picks_something_else=bool(SOMETHING_ELSE.match(plain)),
-                          short_and_one_clause=len(re.findall(r"[a-z']+", plain)) <= SHORT_MESSAGE_WORDS
-                          and not CLAUSE_BREAK.search(plain.strip(" .!?")),
-                          one_clause_or_no_but=not ADDS_A_CLAUSE.search(plain),
+                          picks_something_else=cues.picks_something_else(plain),
+                          short_and_one_clause=cues.short_and_one_clause(plain),
+                          adds_no_clause=cues.adds_no_clause(plain),
                           all_clear=cues.says_all_is_well(plain), says_fine=cues.says_fine(plain),
                           says_not_fine=cues.says_not_fine(plain))

@@ -4,7 +4,7 @@
   getting better" still denies the improvement: a mention that starts inside such a phrase, at or after its ending,
   is denied; one that holds the negation itself ("not changed") is told;
 - an improvement with a denial earlier in its clause is denied, whatever pseudo negation stands between: "the
-  cream isn't helping it get any better";
+  cream isn't helping it get any better"; so is a symptom right after "any": "couldn't get any pus out";
 - a perfect tense denies only the sign right after it, or after a few words such as "had any": "I haven't fainted",
   "she hasn't had a temperature"; not "haven't had a chance to ring the clinic, it's oozing pus", nor a sign
   compared ("I haven't had a temperature this high in years")."""
@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 
 class NegationRepairs:
-    def __init__(self, nlp: Language, endings: List[List[str]], perfect: Dict, improvement: Dict,
+    def __init__(self, nlp: Language, endings: List[List[str]], perfect: Dict, in_clause: Dict,
                  labels: List[str]) -> None:
         self.endings = PhraseMatcher(nlp.vocab, attr="LOWER")
         for negation, ending in endings:
@@ -25,9 +25,9 @@ class NegationRepairs:
         self.perfect = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.perfect.add("perfect", [nlp.make_doc(negation) for negation in perfect["negations"]])
         self.between, self.reach = set(perfect["between"]), perfect["reach"]
-        self.compared_after = set(perfect["compared_after"])
-        self.improvement = improvement["trend"]
-        self.clause_ends, self.negations = set(improvement["clause_ends"]), set(improvement["negations"])
+        self.compared_after, self.carried_by = set(perfect["compared_after"]), set(perfect["carried_by"])
+        self.improvement, self.denied_after = in_clause["trend"], set(in_clause["denied_after"])
+        self.clause_ends, self.negations = set(in_clause["clause_ends"]), set(in_clause["negations"])
         self.labels = set(labels)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -41,7 +41,7 @@ class NegationRepairs:
             if ent.label_ == "TREND" and ent.ent_id_ == self.improvement and self.denied_in_its_clause(ent):
                 ent._.negex = True
             # "couldn't get any pus out", "not been able to see any pus": "any" after a denial in its clause
-            if ent.label_ == "SYMPTOM" and ent.start > 0 and doc[ent.start - 1].lower_ == "any" \
+            if ent.label_ == "SYMPTOM" and ent.start > 0 and doc[ent.start - 1].lower_ in self.denied_after \
                     and self.denied_in_its_clause(ent):
                 ent._.negex = True
         for _, start, end in self.perfect(doc):
@@ -69,13 +69,13 @@ class NegationRepairs:
             if after & self.compared_after:
                 break
             denied.append(ent)
-            if ent.end >= len(doc) or doc[ent.end].lower_ not in ("or", "nor"):
+            if ent.end >= len(doc) or doc[ent.end].lower_ not in self.carried_by:
                 break
             end = ent.end + 1
         return denied
 
 
-@Language.factory("negation_repairs", default_config={"endings": [], "perfect": {}, "improvement": {}, "labels": []})
-def make_negation_repairs(nlp: Language, name: str, endings: List[List[str]], perfect: Dict, improvement: Dict,
+@Language.factory("negation_repairs", default_config={"endings": [], "perfect": {}, "in_clause": {}, "labels": []})
+def make_negation_repairs(nlp: Language, name: str, endings: List[List[str]], perfect: Dict, in_clause: Dict,
                           labels: List[str]) -> NegationRepairs:
-    return NegationRepairs(nlp, endings, perfect, improvement, labels)
+    return NegationRepairs(nlp, endings, perfect, in_clause, labels)

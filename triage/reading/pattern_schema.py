@@ -69,6 +69,7 @@ class EmergencyContext(PatternFile):
     spot_only_after_window: StrictInt
     spot_only_after: Dict[StrictStr, Words]
     worn_right_after: Words
+    worn_between: Words
     worn_refused: Words
     history_before: Words
     history_links: Words
@@ -145,6 +146,9 @@ class OverAtTheVisitPhrases(PatternFile):
     visit_present_markers: Words
     faint_visit_markers: Phrases
     faint_all_clear: Phrases
+    faint_present_markers: Words
+    possessive_owners: Words
+    well_words: Words
     faint_returns: Words
 
 
@@ -173,9 +177,17 @@ class HistoricalContext(PatternFile):
     all_clear_before_return: Words
     denied_returns: Words
     resolvable_later: Words
+    subjectless_stops: Phrases
     not_over_by_itself_beside: Words
     after_stopped: Words
     goes_on_before: Words
+
+
+class FailedAttempt(Strict):
+    """"couldn't get the bleeding to stop": no forecast (hypothetical_screen.py)."""
+    ability_modals: Words
+    negations: Words
+    objects: Words
 
 
 class HypotheticalContext(PatternFile):
@@ -196,6 +208,7 @@ class HypotheticalContext(PatternFile):
     arising_verbs: Words
     modals: Words
     change_verbs: Words
+    failed_attempt: FailedAttempt
     future_modals: Words
     future_reach: StrictInt
     future_auxiliaries: Words
@@ -266,11 +279,13 @@ class PerfectDenials(Strict):
     between: Words
     reach: StrictInt
     compared_after: Words
+    carried_by: Words
 
 
-class ImprovementDenied(Strict):
-    """An improvement with a denial earlier in its clause (negation_repairs.py)."""
+class DeniedInClause(Strict):
+    """An improvement, or a symptom after "any", with a denial earlier in its clause (negation_repairs.py)."""
     trend: StrictStr
+    denied_after: Words
     clause_ends: Words
     negations: Words
 
@@ -281,7 +296,7 @@ class NegationTerms(PatternFile):
     termset: Literal["en", "en_clinical", "en_clinical_sensitive", "es_clinical"]
     add: NegationAdditions
     perfect_denials: PerfectDenials
-    improvement_denied_in_clause: ImprovementDenied
+    denied_in_clause: DeniedInClause
     sign_goes_on: SignGoesOn
 
 
@@ -301,6 +316,11 @@ class StoryCuePatterns(PatternFile):
     clause_ends: Words
     autocorrect: StrictStr
     misread_sign_words: StrictStr
+    something_else: StrictStr
+    short_words: StrictInt
+    clause_break: StrictStr
+    adds_a_clause: StrictStr
+    pregnancy_words: Words
 
 
 class TreatmentTimingPatterns(PatternFile):

@@ -24,6 +24,11 @@ class StoryCues:
     clause_ends: frozenset
     autocorrect: Pattern
     misread_sign_words: Pattern
+    something_else: Pattern
+    short_words: int
+    clause_break: Pattern
+    adds_a_clause: Pattern
+    pregnancy_words: frozenset
 
     def corrects(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.corrections)
@@ -50,6 +55,16 @@ class StoryCues:
     def only_denies(self, clause: str) -> bool:
         """A clause with a denial or an all-clear ("lips and tongue aren't swollen", "my eyes are fine")."""
         return bool(self.site_denial.search(clause))
+
+    def picks_something_else(self, text: str) -> bool:
+        return bool(self.something_else.match(text))
+
+    def short_and_one_clause(self, text: str) -> bool:
+        """"the frozen spot is fine": few words, no second clause."""
+        return len(re.findall(r"[a-z']+", text)) <= self.short_words and not self.clause_break.search(text.strip(" .!?"))
+
+    def adds_no_clause(self, text: str) -> bool:
+        return not self.adds_a_clause.search(text)
 
     def tells_the_past(self, text: str) -> bool:
         return bool(self.past.search(text))
@@ -80,4 +95,7 @@ def story_cues() -> StoryCues:
                      age_months=re.compile(cues.age_months), all_clear=re.compile(cues.all_clear),
                      fine=re.compile(cues.fine), not_fine=re.compile(cues.not_fine),
                      site_denial=re.compile(cues.site_denial), clause_ends=frozenset(cues.clause_ends),
-                     autocorrect=re.compile(cues.autocorrect), misread_sign_words=re.compile(cues.misread_sign_words))
+                     autocorrect=re.compile(cues.autocorrect), misread_sign_words=re.compile(cues.misread_sign_words),
+                     something_else=re.compile(cues.something_else), short_words=cues.short_words,
+                     clause_break=re.compile(cues.clause_break), adds_a_clause=re.compile(cues.adds_a_clause),
+                     pregnancy_words=frozenset(cues.pregnancy_words))

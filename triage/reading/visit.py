@@ -22,7 +22,6 @@ def contains(words: Sequence[str], phrases: Sequence[Phrase]) -> bool:
 # I am fine" is not undone.
 NOT_CLEAR_REACH = 4
 SENTENCE_ENDS = {".", "!", "?"}
-WELL_WORDS = {"fine", "ok", "okay", "normal", "good", "better", "well", "himself", "herself", "myself"}
 
 
 class OverAtTheVisit:
@@ -38,6 +37,9 @@ class OverAtTheVisit:
         self.faint_visit_markers: List[Phrase] = self.visit_markers + [tuple(m) for m in phrases.faint_visit_markers]
         self.faint_all_clear: List[Phrase] = self.all_clear + [tuple(phrase) for phrase in phrases.faint_all_clear]
         self.faint_returns = set(phrases.faint_returns)
+        self.faint_present = self.present | set(phrases.faint_present_markers)
+        self.possessive_owners = set(phrases.possessive_owners)
+        self.well_words = set(phrases.well_words)
 
     def __call__(self, sign: Span, faint: bool = False) -> bool:
         """Told of the treatment visit in the sign's sentence, or of a past day beside it, not in the present
@@ -53,11 +55,12 @@ class OverAtTheVisit:
             return False
         around = sign.doc[max(sign.sent.start, sign.start - 3):min(sign.sent.end, sign.end + 5)]
         # A faint: "I am fainted for few seconds" says the past in a learner's English (not the "am" right before a
-        # past form); "I keep fainting" the present.
+        # past form); "I keep fainting" the present; "at the doctor's" has no present "'s".
         past_form = sign.start - 1 if faint and sign[0].lower_.endswith("ed") else -1
-        present = self.present | ({"keep", "kept", "keeping"} if faint else set())
-        if present & {token.lower_ for token in around if token.i != past_form}:  # "chest pain ... hasn't gone"
-            return False
+        present = self.faint_present if faint else self.present
+        if present & {token.lower_ for token in around if token.i != past_form
+                      and not (faint and token.i > 0 and token.doc[token.i - 1].lower_ in self.possessive_owners)}:
+            return False  # "chest pain at the clinic that hasn't gone"
         after = [token.lower_ for token in sign.doc[sign.end:]]
         cleared = False
         for i in range(len(after)):
@@ -70,7 +73,7 @@ class OverAtTheVisit:
                 following = following[1:]
             if faint:  # "it passed, fine now": a "now" right after a word of being well is another all-clear
                 following = [word for j, word in enumerate(following)
-                             if not (word == "now" and j > 0 and following[j - 1] in WELL_WORDS)]
+                             if not (word == "now" and j > 0 and following[j - 1] in self.well_words)]
             if self.not_clear_after & set(following):
                 return False
             if faint and self.faint_returns & set(after[i + len(phrase):]):
