@@ -3,14 +3,8 @@ reading and the engine, and must reach at least its level (warning signs), or st
 (healing messages). Emergency signs must be read whatever the typing style."""
 import pytest
 
+from tests.reading_levels import level_of
 from triage import Level
-from triage.reading.message import read_message
-from triage.story import Story
-
-
-def level_of(nlp, engine, text):
-    observation = Story().tell(read_message(text, nlp)).story.observation()
-    return None if observation is None else engine.assess(observation).level
 
 
 @pytest.mark.parametrize("text", [

@@ -5,7 +5,7 @@ aside before a colour in unpunctuated speech, a collapse by a bed, a faint besid
 floppy child."""
 import pytest
 
-from tests.test_review_phrasings import level_of
+from tests.reading_levels import level_of
 from triage import Level
 
 URGENT, EMERGENCY = Level.URGENT, Level.EMERGENCY
