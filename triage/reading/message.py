@@ -108,6 +108,8 @@ BLEEDING_WORDS = re.compile(r"\b(bleed\w*|bled|blood\w*)\b", re.IGNORECASE)
 POURING = re.compile(r"(pour|gush|spurt)(ing|in|in')")
 # "it's very painful", "agony": a severity that names the pain reports it too.
 PAIN_WORDS = re.compile(r"\b(pain\w*|agon\w*|excruciating)\b", re.IGNORECASE)
+# Growths that may persist after a freeze: "the wart hasn't improved" tells of the growth, not of a symptom.
+GROWTH_WORDS = frozenset({"wart", "verruca", "mole", "tag", "skin tag", "keratosis", "lesion", "growth", "molluscum"})
 
 
 @dataclass(frozen=True)
@@ -163,8 +165,9 @@ class MessageReading:
                        if symptom not in named and any(words.search(text) for text in severities))
         if "bleeding" not in named and self.pours_unnamed(severities):
             named += ("bleeding",)
-        failed = "failed" in self._ids("TREATMENTS") and "lesion_persists" not in named  # "it didn't work"
-        return self.emergency_signs + named + (("lesion_persists",) if failed else ())
+        # "it didn't work", "the wart hasn't improved"
+        persists = ("failed" in self._ids("TREATMENTS") or self.growth_not_improving) and "lesion_persists" not in named
+        return self.emergency_signs + named + (("lesion_persists",) if persists else ())
 
     def pours_unnamed(self, severities) -> bool:
         """"the scab came off and it's been pouring": a wound that pours names no fluid but blood."""
@@ -235,12 +238,21 @@ class MessageReading:
     @property
     def trend(self) -> Optional[str]:
         """worsening, stable or improving, in that order of precedence: a denied improvement
-        counts as worsening, a denied worsening ("not getting worse") as stable."""
-        if "worsening" in self._ids("TREND") or "improving" in self._ids("TREND", negated=True):
+        counts as worsening, a denied worsening ("not getting worse") as stable. A growth said not to
+        improve, with no symptom named ("the wart hasn't improved"), is a growth that persists: stable."""
+        if "worsening" in self._ids("TREND"):
             return "worsening"
+        if "improving" in self._ids("TREND", negated=True):
+            return "stable" if self.growth_not_improving else "worsening"
         if "stable" in self._ids("TREND") or "worsening" in self._ids("TREND", negated=True):
             return "stable"
         return "improving" if "improving" in self._ids("TREND") else None
+
+    @property
+    def growth_not_improving(self) -> bool:
+        """"the verruca isn't getting any better": a growth named, said not to improve, and no symptom."""
+        return ("improving" in self._ids("TREND", negated=True) and not self._ids("SYMPTOM") and not self.emergency_signs
+                and any(m.label == "SPOT" and m.text.lower() in GROWTH_WORDS for m in self.mentions))
 
     @property
     def fluid(self) -> Optional[str]:
