@@ -154,6 +154,9 @@ def test_an_emergency_the_classifier_heard_but_the_text_does_not_name_asks_wheth
     ("she can swallow fine", None), ("breathing is ok", None), ("all good thanks", None),
     ("I don't feel ok", "emergency"), ("not really fine", "emergency"), ("fine but her lips are swelling", "emergency"),
     ("she's ok but her tongue is swelling up", "emergency"),
+    # only denials are a no; a denial beside a sign, or "not sure", is not
+    ("not dizzy or anything, just annoying", None), ("she isn't dizzy or faint, just fed up", None),
+    ("not dizzy but she's really drowsy", "emergency"), ("not confused, not sure about her breathing", "emergency"),
 ])
 def test_the_answer_to_the_emergency_check_gives_the_level_and_only_a_no_lowers_it(answer, level):
     conversation = converse("something is really wrong with her", "report_emergency")

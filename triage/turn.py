@@ -41,6 +41,12 @@ ALARM_WORDS = re.compile(r"\b(unconscious|conscious|breath\w*|gasp\w*|suffocat\w
                          r"fit|fits|fitting|seiz\w*|wake|awake|respond\w*|floppy|limp|sleepy|drowsy|pain|hurt\w*|tight|"
                          r"chest|throat|tongue|lips?|help|ambulance|999|911|112|000|hospital|a&e|er|can'?t|cannot|won'?t|"
                          r"not|no|now|still|again|sick|vomit\w*|bleed\w*|blood)\b", re.IGNORECASE)
+# An answer to the emergency check that only says which spot and when ("the wart on my thumb they froze on
+# friday"): mentions of these labels only, and none of these words, which may describe a state ("she's like that
+# since they froze it" stays a yes).
+SPOT_FACT_LABELS = frozenset({"SPOT", "BODY_SITE", "DURATION", "REPORT"})
+STATE_WORDS = re.compile(r"\b(like|keeps?|since|getting|looks?|seems?|feels?|been|gone|went|is|are|am|but|and)\b|'s\b|'re\b",
+                         re.IGNORECASE)
 # A statement the classifier could not place, or placed off-topic, is asked too when it names the
 # spot ("something looks odd where they froze the wart"): never a dead end on the treated spot. A
 # question it could not place ("can you book me in?") keeps the intent's reply: asking "what do you
@@ -182,7 +188,7 @@ def conclude(story: Story, assistant: Assistant, clinic_id: Optional[str]) -> Op
 def take_turn(text: str, intent: Optional[str], story: Story, asked_what_they_notice: bool,
               clinic_id: Optional[str], assistant: Assistant, confidence: float = 1.0) -> Turn:
     reading = read_message(text)
-    if story.checking_emergency and not goes_on_about_the_spot(intent, reading, assistant.engine):
+    if story.checking_emergency and not goes_on_about_the_spot(text, intent, reading, assistant.engine):
         return answer_to_the_emergency_check(reading, story, clinic_id, assistant)
     if story.checking_emergency:
         # The check went unanswered: the message is read as the story's next, after a reminder of the check.
@@ -195,16 +201,24 @@ def take_turn(text: str, intent: Optional[str], story: Story, asked_what_they_no
     return read_turn(text, reading, intent, story, asked_what_they_notice, clinic_id, assistant, confidence)
 
 
-def goes_on_about_the_spot(intent: Optional[str], reading: MessageReading, engine: TriageEngine) -> bool:
+def goes_on_about_the_spot(text: str, intent: Optional[str], reading: MessageReading, engine: TriageEngine) -> bool:
     """An answer to "is one of these happening now?" that answers something else: an aftercare question ("can I
-    shower after the freeze?") or the spot's usual course ("still stings a bit"), with no yes, no, unsure or sign.
-    Anything else ("is he going to be ok?", "like it's getting bigger") is taken as a yes."""
+    shower after the freeze?"), the spot's usual course ("still stings a bit") or only which spot and when, with no
+    yes, no, unsure or sign. Anything else ("is he going to be ok?", "like it's getting bigger") is taken as a yes."""
     if reading.answer is not None or reading.says_none or reading.says_fine or reading.says_not_fine \
             or reading.emergency_signs:
         return False
+    if only_tells_the_spot(text, reading):
+        return True
     if intent in AFTERCARE_QUESTION_INTENTS and not reading.symptoms:
         return True
     return bool(reading.symptoms) and engine.assess(Observation(reading.symptoms)).level == Level.SELF_CARE
+
+
+def only_tells_the_spot(text: str, reading: MessageReading) -> bool:
+    """"the wart on my thumb they froze on friday": the spot and its date, and nothing that may describe a state."""
+    return (reading.names_the_spot and not reading.symptoms and all(m.label in SPOT_FACT_LABELS for m in reading.mentions)
+            and not ALARM_WORDS.search(text) and not STATE_WORDS.search(text))
 
 
 def read_turn(text: str, reading: MessageReading, intent: Optional[str], story: Story, asked_what_they_notice: bool,
@@ -271,9 +285,13 @@ def answer_to_the_emergency_check(reading: MessageReading, story: Story, clinic_
     """A plain no, or "I'm fine" naming no sign, goes on with the story; anything else, "not sure" and "I don't
     feel ok" included, is an emergency (err upward)."""
     told = story.checking(False).tell(reading)
-    fine_with_no_sign = (reading.says_fine and not reading.is_question and not reading.emergency_signs
-                         and not reading.symptoms)  # "is he going to be ok?" asks; it says no one is fine
-    says_no = (reading.answer == "no" or reading.says_none or fine_with_no_sign) and not reading.says_not_fine
+    names_no_sign = not reading.is_question and not reading.emergency_signs and not reading.symptoms
+    fine_with_no_sign = reading.says_fine and names_no_sign  # "is he going to be ok?" asks; it says no one is fine
+    # "not dizzy or anything, just annoying", "she's not confused": only denials, and nothing not sure
+    only_denies = (bool(reading.negated_symptoms or reading.denied_emergency_signs) and names_no_sign
+                   and reading.answer != "not_sure")
+    says_no = (reading.answer == "no" or reading.says_none or fine_with_no_sign or only_denies) \
+        and not reading.says_not_fine
     if says_no:
         result = assistant.assess(told.story)
         if result is None:
