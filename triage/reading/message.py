@@ -13,7 +13,7 @@ import spacy
 
 from triage.reading.emergency_screen import DenialList
 from triage.reading.measures import measured_signs
-from triage.reading.pattern_schema import EmergencyContext, load_patterns
+from triage.reading.pattern_schema import EmergencyContext, HistoricalContext, load_patterns
 from triage.reading.questions import asks_in_general, looks_like_question
 from triage.reading.spelling import SpellingCorrector, edit_distance, english_words
 from triage.reading.sizes import LARGE_CM, sizes_in
@@ -225,7 +225,7 @@ class MessageReading:
         2 days"). "Day 0" counts the days itself, and a time said alone ("this morning") answers "when was it
         frozen?"."""
         times = [m for m in self.mentions if m.label == "DURATION" and not m.early_period
-                 and not m.text.lower().startswith(SYMPTOM_TIME_OPENERS)]
+                 and not m.text.lower().startswith(SYMPTOM_TIME_OPENERS) and not self.dates_something_else(m)]
         reported = bool(self.symptoms) or any(m.label in ("TREND", "SEVERITY") for m in self.mentions)
         for candidates in ([m for m in times if m.near_treatment], times):
             known = [d for m in candidates for d in [days_in(m.text, self.today)]
@@ -234,6 +234,13 @@ class MessageReading:
             if known:
                 return max(known)
         return None
+
+    def dates_something_else(self, time: Mention) -> bool:
+        """"pneumonia last winter, was in for a week": a time of the distant past (historical_context.yml's
+        markers), or how long something lasted, after other words, in a message that names neither the spot, the
+        treatment nor a symptom, dates something else. "last year" alone answers "when was it frozen?"."""
+        return (not time.near_treatment and not time.starts_message and not self.names_the_spot
+                and not self._ids("SYMPTOM") and (time.lasting or time.text.lower() in distant_past_markers()))
 
     @property
     def trend(self) -> Optional[str]:
@@ -447,6 +454,11 @@ def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
                                 is_time and not lasting and next_to_treatment(doc, ent.start, ent.end),
                                 is_time and tells_an_early_period(ent), lasting))
     return tuple(mentions)
+
+
+@lru_cache(maxsize=1)
+def distant_past_markers() -> frozenset:
+    return frozenset(load_patterns(HistoricalContext).markers)
 
 
 @lru_cache(maxsize=1)
