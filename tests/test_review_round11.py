@@ -24,6 +24,9 @@ SELF_CARE, SEE_DOCTOR, URGENT, EMERGENCY = Level.SELF_CARE, Level.SEE_DOCTOR, Le
     # a growth still there, in its own texture, dated
     ("had a few sun damage spots frozen on my bald head 3 months ago, still rough and scaly", SEE_DOCTOR),
     ("wart frozen 4 weeks ago and its still rough and bumpy", SEE_DOCTOR),
+    # an eye that is the spot's site, beside the idiom
+    ("wart frozen near my eye yesterday and theres a blister", URGENT),
+    ("they froze a spot by my eye, keep my eye closed? theres a blister", URGENT),
     # someone else's sign counts when it is now, in the family, or the writer's own sign follows
     ("my mate is wheezing really badly right now, anyway me: wart frozen tuesday", EMERGENCY),
     ("my son had a fit last night, anyway I had a wart frozen yesterday, is the blister normal", EMERGENCY),
@@ -41,6 +44,9 @@ def test_a_sign_left_misread_reaches_its_level(nlp, engine, text, level):
     ("my wart is not getting any better, they froze it 4 weeks ago", SEE_DOCTOR),
     ("the wart isn't responding properly to the freezing, still there after the second go", SEE_DOCTOR),
     ("I was able to take my ring off before the freeze, finger a bit swollen today", SELF_CARE),
+    # "keep an eye on it" watches; it names no eye (a blister near the eye is urgent)
+    ("blister on my hand from the freeze yesterday, ill keep an eye on it", SELF_CARE),
+    ("my gp keeps a close eye on me, wart frozen on my finger, small blister", SELF_CARE),
     ("my flatmate was wheezing after his run last night, had his inhaler and was fine. anyway me, the blister on my "
      "thumb from the freeze on monday, is it ok?", SELF_CARE),
     ("a colleague had a seizure at work last month, scary. anyway, I had a skin tag frozen on my neck yesterday and "
