@@ -47,6 +47,7 @@ def test_a_sign_left_misread_reaches_its_level(nlp, engine, text, level):
     # "keep an eye on it" watches; it names no eye (a blister near the eye is urgent)
     ("blister on my hand from the freeze yesterday, ill keep an eye on it", SELF_CARE),
     ("my gp keeps a close eye on me, wart frozen on my finger, small blister", SELF_CARE),
+    ("blister on my thumb, I'll be in the public eye at a wedding saturday", SELF_CARE),
     ("my flatmate was wheezing after his run last night, had his inhaler and was fine. anyway me, the blister on my "
      "thumb from the freeze on monday, is it ok?", SELF_CARE),
     ("a colleague had a seizure at work last month, scary. anyway, I had a skin tag frozen on my neck yesterday and "
