@@ -81,9 +81,6 @@ class EmergencyScreen:
         self.history_clause_ends = set(context.history_clause_ends)
         self.history_cancelled_by = set(context.history_cancelled_by)
         self.now_words = set(context.now_words) | self.present_markers
-        self.other_people = set(context.other_people)
-        self.other_person_past = set(context.other_person_past)
-        self.turns_to_the_writer = [tuple(phrase) for phrase in context.turns_to_the_writer]
         self.other_sense_after = {word: set(nexts) for word, nexts in context.other_sense_after.items()}
         self.long_lasting_after = {sign: list(phrases) for sign, phrases in context.long_lasting_after.items()}
         self.chronic_conditions = {sign: list(words) for sign, words in context.chronic_conditions.items()}
@@ -126,7 +123,7 @@ class EmergencyScreen:
         return (self.denied(sign) or self.names_a_place(sign) or self.said_of_the_spot(sign)
                 or self.in_the_past(sign) or self.about_something_else(sign) or self.only_feared(sign)
                 or self.over_at_the_visit(sign) or self.lingering_at_the_lips(sign) or self.foreseen(sign)
-                or self.about_anyone(sign) or self.someone_elses_turned_from(sign))
+                or self.about_anyone(sign))
 
     def words_before(self, sign: Span, window: int) -> List[str]:
         """The words before the sign in its sentence, nearest first."""
@@ -381,21 +378,6 @@ class EmergencyScreen:
             if doc[i].lower_ in self.any_condition_cues and not doubted and after_cue & self.anyone_after_condition:
                 return not self.present_markers & {token.lower_ for token in doc[i + 1:sign.start]}
         return False
-
-    def someone_elses_turned_from(self, sign: Span) -> bool:
-        """Someone else's sign, told in the past, and then the writer turns to their own spot: "my mate was wheezing
-        at the gym (had his pump, fine after 5 mins). anyway me: wart on my finger ..." (emergency_context.yml)."""
-        doc = sign.doc
-        start = max(sign.sent.start, sign.start - self.context.other_person_reach)
-        person = next((i for i in range(sign.start - 1, start - 1, -1) if doc[i].lower_ in self.other_people), None)
-        if person is None:
-            return False
-        told = {token.lower_ for token in doc[person + 1:sign.end]}
-        if not told & self.other_person_past or told & self.now_words:
-            return False
-        later = [token.lower_ for token in doc[sign.end:] if not token.is_punct]
-        return any(tuple(later[i:i + len(phrase)]) == phrase
-                   for phrase in self.turns_to_the_writer for i in range(len(later)))
 
     def a_condition_about_a_change(self, doc, cue: int, words: List[str]) -> bool:
         """"if he got a fever and went floppy": a change the patient asks about, not one that happened. The

@@ -108,7 +108,9 @@ BLEEDING_WORDS = re.compile(r"\b(bleed\w*|bled|blood\w*)\b", re.IGNORECASE)
 POURING = re.compile(r"(pour|gush|spurt)(ing|in|in')")
 # "it's very painful", "agony": a severity that names the pain reports it too.
 PAIN_WORDS = re.compile(r"\b(pain\w*|agon\w*|excruciating)\b", re.IGNORECASE)
-# Growths that may persist after a freeze: "the wart hasn't improved" tells of the growth, not of a symptom.
+# Growths that may persist after a freeze: "the wart isn't getting any better" tells of the growth, not only of a symptom.
+# ...and only from two weeks on: earlier, "not getting any better" tells of the healing skin.
+GROWTH_PERSISTS_DAYS = 14
 GROWTH_WORDS = frozenset({"wart", "verruca", "mole", "tag", "skin tag", "keratosis", "lesion", "growth", "molluscum"})
 
 
@@ -226,7 +228,9 @@ class MessageReading:
         frozen?"."""
         times = [m for m in self.mentions if m.label == "DURATION" and not m.early_period
                  and not m.text.lower().startswith(SYMPTOM_TIME_OPENERS) and not self.dates_something_else(m)]
-        reported = bool(self.symptoms) or any(m.label in ("TREND", "SEVERITY") for m in self.mentions)
+        # (what self.symptoms would name, without asking it: it asks for the date of a growth that persists)
+        reported = (bool(self._ids("SYMPTOM") or self.emergency_signs or "failed" in self._ids("TREATMENTS"))
+                    or any(m.label in ("TREND", "SEVERITY") for m in self.mentions))
         for candidates in ([m for m in times if m.near_treatment], times):
             known = [d for m in candidates for d in [days_in(m.text, self.today)]
                      if d is not None and (m.near_treatment or m.text.lower().startswith("day") or not reported
@@ -245,20 +249,22 @@ class MessageReading:
     @property
     def trend(self) -> Optional[str]:
         """worsening, stable or improving, in that order of precedence: a denied improvement
-        counts as worsening, a denied worsening ("not getting worse") as stable. A growth said not to
-        improve, with no symptom named ("the wart hasn't improved"), is a growth that persists: stable."""
-        if "worsening" in self._ids("TREND"):
+        counts as worsening, a denied worsening ("not getting worse") as stable."""
+        if "worsening" in self._ids("TREND") or "improving" in self._ids("TREND", negated=True):
             return "worsening"
-        if "improving" in self._ids("TREND", negated=True):
-            return "stable" if self.growth_not_improving else "worsening"
         if "stable" in self._ids("TREND") or "worsening" in self._ids("TREND", negated=True):
             return "stable"
         return "improving" if "improving" in self._ids("TREND") else None
 
     @property
     def growth_not_improving(self) -> bool:
-        """"the verruca isn't getting any better": a growth named, said not to improve, and no symptom."""
+        """"the verruca isn't getting any better, frozen 3 weeks ago": a growth named, said not to improve, at least
+        GROWTH_PERSISTS_DAYS after the freeze, with no symptom, severity or risk factor: also a growth that persists.
+        The denied improvement still counts as a worsening (safety review, round 11: "the wart isn't getting any
+        better and it's excruciating", "... day 5" after "red and sore" in an earlier message)."""
         return ("improving" in self._ids("TREND", negated=True) and not self._ids("SYMPTOM") and not self.emergency_signs
+                and not any(m.label in ("SEVERITY", "RISK") for m in self.mentions)
+                and (self.days_since_treatment or 0) >= GROWTH_PERSISTS_DAYS
                 and any(m.label == "SPOT" and m.text.lower() in GROWTH_WORDS for m in self.mentions))
 
     @property

@@ -94,10 +94,6 @@ class EmergencyContext(PatternFile):
     history_cancelled_by: Words
     history_before_reach: StrictInt
     now_words: Words
-    other_people: Words
-    other_person_reach: StrictInt
-    other_person_past: Words
-    turns_to_the_writer: Phrases
     topic_takers: Words
     topic_after: Dict[StrictStr, Words]
     topic_reach: StrictInt
