@@ -154,15 +154,14 @@ def test_an_emergency_the_classifier_heard_but_the_text_does_not_name_asks_wheth
     ("she can swallow fine", None), ("breathing is ok", None), ("all good thanks", None),
     ("I don't feel ok", "emergency"), ("not really fine", "emergency"), ("fine but her lips are swelling", "emergency"),
     ("she's ok but her tongue is swelling up", "emergency"),
-    # only denials are a no; a denial beside a sign, something wrong, or "not sure", is not (safety review, round 11)
-    ("not dizzy or anything, just annoying", None), ("she isn't dizzy or faint, just fed up", None),
-    ("not dizzy but she's really drowsy", "emergency"), ("not confused, not sure about her breathing", "emergency"),
+    # a reply that only denies signs is no "no": in other words it may describe a collapse ("not dizzy, she's just
+    # staring at the wall", "not bleeding, he's on the floor": safety reviews, round 11)
+    ("not dizzy or anything, just annoying", "emergency"), ("not dizzy, she's just staring at the wall", "emergency"),
     ("not dizzy, but something is really wrong", "emergency"), ("not bleeding, I think she needs an ambulance", "emergency"),
-    ("he's not dizzy, he's just lying there really still and won't talk to me", "emergency"),
-    ("not dizzy but very confused", "emergency"), ("not bleeding, it's her breathing, it sounds funny", "emergency"),
     # a "no" beside something wrong is not a no, unless it says all is fine
     ("nope not dizzy, she's just gone really quiet and still", "emergency"),
     ("no she's not hot. she's cold to touch and won't open her eyes", "emergency"),
+    ("no bleeding, she's hyperventilating", "emergency"), ("no, shes sweating buckets and grey", "emergency"),
     ("no, her breathing is fine", None), ("no trouble breathing, lips normal", None),
 ])
 def test_the_answer_to_the_emergency_check_gives_the_level_and_only_a_no_lowers_it(answer, level):

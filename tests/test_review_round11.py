@@ -1,9 +1,10 @@
 """Signs the earlier safety reviews left misread (round 10's closing note) and round 11's development half showed, in
-new wording, with the harmless senses beside them; and what round 11's safety review found against the first
-versions (a helper with fresh eyes, about 235 messages compared with 60ae142): a wart "not getting any better" read as
-persisting though it was excruciating or on day 5, someone else's sign set aside though it was the patient's or still
-going (taken back), "making sense of the leaflet", "until mum comes round to drive me", "he just groans when I put the
-plaster on", "my nose whistles when I breathe", "never managed to get the ring back on"."""
+new wording, with the harmless senses beside them; and what round 11's two safety reviews found against the first
+versions (helpers with fresh eyes, about 670 messages compared with 60ae142): someone else's sign set aside though it
+was the patient's or still going, a wart "not getting any better" read as persisting though it was excruciating, and a
+date of "last winter" dropped though it was the freeze's (all three taken back); "making sense of the leaflet", "until
+mum comes round to drive me", "he just groans when I put the plaster on", "my nose whistles when I breathe", "lip balm on
+the scab and it swelled up", "my red car heading to the clinic"."""
 import pytest
 
 from tests.reading_levels import level_of
@@ -30,6 +31,7 @@ SELF_CARE, SEE_DOCTOR, URGENT, EMERGENCY = Level.SELF_CARE, Level.SEE_DOCTOR, Le
     ("feels like a lump in my throat when i swallow, had a mole frozen on my neck an hour ago", EMERGENCY),
     ("it took ages before she came round, she had her wart frozen this morning", URGENT),
     ("when i wake him he drifts off again straight away, had cryo on monday", EMERGENCY),
+    ("it feels like something is stuck in my throat when i swallow, wart frozen an hour ago", EMERGENCY),
     # a growth still there, in its own texture, dated
     ("had a few sun damage spots frozen on my bald head 3 months ago, still rough and scaly", SEE_DOCTOR),
     ("wart frozen 4 weeks ago and its still rough and bumpy", SEE_DOCTOR),
@@ -59,8 +61,6 @@ def test_a_sign_reaches_its_level(nlp, engine, text, level):
 @pytest.mark.parametrize("text, highest", [
     ("the leaflet they gave me hasn't been making much sense, can I get it wet?", SELF_CARE),
     ("my dad hasn't been making sense of the aftercare leaflet, blister on his hand from the freeze", SELF_CARE),
-    ("the wart is not getting any better, they froze it 4 weeks ago", SEE_DOCTOR),
-    ("my verruca isnt getting better, frozen 2 weeks ago", SELF_CARE),
     ("the wart isn't responding properly to the freezing, still there after the second go", SEE_DOCTOR),
     ("she's not answering right now, she's at work, her blister from the freeze is fine", SELF_CARE),
     ("I was able to take my ring off before the freeze, finger a bit swollen today", SELF_CARE),
@@ -73,6 +73,12 @@ def test_a_sign_reaches_its_level(nlp, engine, text, level):
     ("he just groans when I put the plaster on, wart frozen yesterday, small blister", SELF_CARE),
     ("waiting until mum comes round to drive me, blister on my foot from the freeze yesterday", SELF_CARE),
     ("i can swallow ok my nose is blocked, blister on my hand from the freeze", SELF_CARE),
+    ("swallowing my pills one got stuck for a sec, blister on my hand from the freeze", SELF_CARE),
+    ("i used lip balm on the scab and it swelled up a bit, wart frozen on my chin", URGENT),
+    ("there's a whistling in my ear when i breathe in, blister on my hand from the freeze", SELF_CARE),
+    ("it was ages before they came round to fix the boiler, blister on my foot from the freeze", SELF_CARE),
+    ("got in my red car heading to the clinic, blister on my hand from the freeze", SELF_CARE),
+    ("I went really confused reading the aftercare leaflet, blister on my hand", SELF_CARE),
 ])
 def test_a_harmless_sense_stays_below_urgent(nlp, engine, text, highest):
     assert (level_of(nlp, engine, text) or SELF_CARE) <= highest

@@ -41,22 +41,13 @@ ALARM_WORDS = re.compile(r"\b(unconscious|conscious|breath\w*|gasp\w*|suffocat\w
                          r"fit|fits|fitting|seiz\w*|wake|awake|respond\w*|floppy|limp|sleepy|drowsy|pain|hurt\w*|tight|"
                          r"chest|throat|tongue|lips?|help|ambulance|999|911|112|000|hospital|a&e|er|can'?t|cannot|won'?t|"
                          r"not|no|now|still|again|sick|vomit\w*|bleed\w*|blood)\b", re.IGNORECASE)
-# An answer to the emergency check that only says which spot and when ("the wart on my thumb they froze on
-# friday"): mentions of these labels only, and none of these words, which may describe a state ("she's like that
-# since they froze it" stays a yes), nor a yes in slang ("yh the wart ...") or a site near the airway or the eyes.
-SPOT_FACT_LABELS = frozenset({"SPOT", "BODY_SITE", "DURATION", "REPORT"})
-STATE_WORDS = re.compile(r"\b(like|keeps?|since|getting|looks?|seems?|feels?|been|gone|went|is|are|am|but|and|yh|ye|yeh|yea|"
-                         r"yeah|yep|yup|ya|yah|aye|mouth|eye\w*|face|lips?|neck|nose|quick|cold)\b|'s\b|'re\b",
-                         re.IGNORECASE)
 # In an answer to the emergency check, words that say something is wrong: a "no" beside them is not a no ("nope not
-# dizzy, she's gone really quiet", "no she's not hot, she's cold and won't open her eyes"), unless it says all is fine;
-# nor is a reply that only denies signs, beside them or beside another sign's words ("not dizzy, but something is
-# really wrong", "not bleeding, it's her breathing": safety review, round 11).
-SOMETHING_WRONG = re.compile(r"\b(help|ambulance|999|911|112|wrong|worse|quiet|cold|lying|won'?t|wont|funny|weird|strange|eyes|"
-                             r"talk\w*|respond\w*|wake|quick|quickly|hurry|asap|urgent|shiver\w*|shak\w*)\b", re.IGNORECASE)
-SIGN_WORDS = re.compile(r"\b(still|can'?t|cant|cannot|awake|confus\w*|drows\w*|sleepy|floppy|limp|blue|gr[ae]y|pale|clammy|"
-                        r"swell\w*|swollen|breath\w*|lips?|tongue|throat|chest|fit|fitting|seiz\w*|collaps\w*|faint\w*|"
-                        r"dizzy|bleed\w*|blood|rash|spots)\b", re.IGNORECASE)
+# dizzy, she's gone really quiet", "no she's not hot, she's cold and won't open her eyes"), unless it says all is fine
+# (safety reviews, round 11; a reply that only denies signs stays a yes: word lists cannot tell it from one that
+# describes a collapse in other words).
+SOMETHING_WRONG = re.compile(r"\b(help|ambulance|999|911|112|wrong|worse|quiet|cold|lying|floor|won'?t|wont|funny|weird|strange|"
+                             r"eyes?|talk\w*|respond\w*|answer\w*|wake|mumbl\w*|stare\w*|staring|droop\w*|rattl\w*|"
+                             r"quick|quickly|hurry|asap|urgent|shiver\w*|shak\w*|sweat\w*|hyperventilat\w*)\b", re.IGNORECASE)
 # A statement the classifier could not place, or placed off-topic, is asked too when it names the
 # spot ("something looks odd where they froze the wart"): never a dead end on the treated spot. A
 # question it could not place ("can you book me in?") keeps the intent's reply: asking "what do you
@@ -198,7 +189,7 @@ def conclude(story: Story, assistant: Assistant, clinic_id: Optional[str]) -> Op
 def take_turn(text: str, intent: Optional[str], story: Story, asked_what_they_notice: bool,
               clinic_id: Optional[str], assistant: Assistant, confidence: float = 1.0) -> Turn:
     reading = read_message(text)
-    if story.checking_emergency and not goes_on_about_the_spot(text, intent, reading, assistant.engine):
+    if story.checking_emergency and not goes_on_about_the_spot(intent, reading, assistant.engine):
         return answer_to_the_emergency_check(text, reading, story, clinic_id, assistant)
     if story.checking_emergency:
         # The check went unanswered: the message is read as the story's next, after a reminder of the check.
@@ -211,24 +202,16 @@ def take_turn(text: str, intent: Optional[str], story: Story, asked_what_they_no
     return read_turn(text, reading, intent, story, asked_what_they_notice, clinic_id, assistant, confidence)
 
 
-def goes_on_about_the_spot(text: str, intent: Optional[str], reading: MessageReading, engine: TriageEngine) -> bool:
+def goes_on_about_the_spot(intent: Optional[str], reading: MessageReading, engine: TriageEngine) -> bool:
     """An answer to "is one of these happening now?" that answers something else: an aftercare question ("can I
-    shower after the freeze?"), the spot's usual course ("still stings a bit") or only which spot and when, with no
-    yes, no, unsure or sign. Anything else ("is he going to be ok?", "like it's getting bigger") is taken as a yes."""
+    shower after the freeze?") or the spot's usual course ("still stings a bit"), with no yes, no, unsure or sign.
+    Anything else ("is he going to be ok?", "like it's getting bigger") is taken as a yes."""
     if reading.answer is not None or reading.says_none or reading.says_fine or reading.says_not_fine \
             or reading.emergency_signs:
         return False
-    if only_tells_the_spot(text, reading):
-        return True
     if intent in AFTERCARE_QUESTION_INTENTS and not reading.symptoms:
         return True
     return bool(reading.symptoms) and engine.assess(Observation(reading.symptoms)).level == Level.SELF_CARE
-
-
-def only_tells_the_spot(text: str, reading: MessageReading) -> bool:
-    """"the wart on my thumb they froze on friday": the spot and its date, and nothing that may describe a state."""
-    return (reading.names_the_spot and not reading.symptoms and all(m.label in SPOT_FACT_LABELS for m in reading.mentions)
-            and not ALARM_WORDS.search(text) and not STATE_WORDS.search(text))
 
 
 def read_turn(text: str, reading: MessageReading, intent: Optional[str], story: Story, asked_what_they_notice: bool,
@@ -290,27 +273,15 @@ def check_for_an_emergency(story: Story, assistant: Assistant) -> Turn:
     return Turn(story.checking(True), tuple(emergency_check(assistant.clinic)), answered=True)
 
 
-def without_denied_signs(text: str, reading: MessageReading) -> str:
-    """The text without the words of the signs it denies: "not dizzy" then says nothing wrong."""
-    for mention in reading.mentions:
-        if mention.negated:
-            text = re.sub(re.escape(mention.text), " ", text, flags=re.IGNORECASE)
-    return text
-
-
 def answer_to_the_emergency_check(text: str, reading: MessageReading, story: Story, clinic_id: Optional[str],
                                   assistant: Assistant) -> Turn:
     """A plain no, or "I'm fine" naming no sign, goes on with the story; anything else, "not sure" and "I don't
     feel ok" included, is an emergency (err upward)."""
     told = story.checking(False).tell(reading)
-    names_no_sign = not reading.is_question and not reading.emergency_signs and not reading.symptoms
-    fine_with_no_sign = reading.says_fine and names_no_sign  # "is he going to be ok?" asks; it says no one is fine
-    # "not dizzy or anything, just annoying": only denials, nothing not sure, nothing wrong besides the signs denied
-    rest = without_denied_signs(text, reading)
-    only_denies = (bool(reading.negated_symptoms) and names_no_sign and reading.answer != "not_sure"
-                   and not SOMETHING_WRONG.search(rest) and not SIGN_WORDS.search(rest))
+    fine_with_no_sign = (reading.says_fine and not reading.is_question and not reading.emergency_signs
+                         and not reading.symptoms)  # "is he going to be ok?" asks; it says no one is fine
     plain_no = (reading.answer == "no" or reading.says_none) and (reading.says_fine or not SOMETHING_WRONG.search(text))
-    says_no = (plain_no or fine_with_no_sign or only_denies) and not reading.says_not_fine
+    says_no = (plain_no or fine_with_no_sign) and not reading.says_not_fine
     if says_no:
         result = assistant.assess(told.story)
         if result is None:

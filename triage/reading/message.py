@@ -13,7 +13,7 @@ import spacy
 
 from triage.reading.emergency_screen import DenialList
 from triage.reading.measures import measured_signs
-from triage.reading.pattern_schema import EmergencyContext, HistoricalContext, load_patterns
+from triage.reading.pattern_schema import EmergencyContext, load_patterns
 from triage.reading.questions import asks_in_general, looks_like_question
 from triage.reading.spelling import SpellingCorrector, edit_distance, english_words
 from triage.reading.sizes import LARGE_CM, sizes_in
@@ -108,10 +108,6 @@ BLEEDING_WORDS = re.compile(r"\b(bleed\w*|bled|blood\w*)\b", re.IGNORECASE)
 POURING = re.compile(r"(pour|gush|spurt)(ing|in|in')")
 # "it's very painful", "agony": a severity that names the pain reports it too.
 PAIN_WORDS = re.compile(r"\b(pain\w*|agon\w*|excruciating)\b", re.IGNORECASE)
-# Growths that may persist after a freeze: "the wart isn't getting any better" tells of the growth, not only of a symptom.
-# ...and only from two weeks on: earlier, "not getting any better" tells of the healing skin.
-GROWTH_PERSISTS_DAYS = 14
-GROWTH_WORDS = frozenset({"wart", "verruca", "mole", "tag", "skin tag", "keratosis", "lesion", "growth", "molluscum"})
 
 
 @dataclass(frozen=True)
@@ -167,9 +163,8 @@ class MessageReading:
                        if symptom not in named and any(words.search(text) for text in severities))
         if "bleeding" not in named and self.pours_unnamed(severities):
             named += ("bleeding",)
-        # "it didn't work", "the wart hasn't improved"
-        persists = ("failed" in self._ids("TREATMENTS") or self.growth_not_improving) and "lesion_persists" not in named
-        return self.emergency_signs + named + (("lesion_persists",) if persists else ())
+        failed = "failed" in self._ids("TREATMENTS") and "lesion_persists" not in named  # "it didn't work"
+        return self.emergency_signs + named + (("lesion_persists",) if failed else ())
 
     def pours_unnamed(self, severities) -> bool:
         """"the scab came off and it's been pouring": a wound that pours names no fluid but blood."""
@@ -227,10 +222,8 @@ class MessageReading:
         2 days"). "Day 0" counts the days itself, and a time said alone ("this morning") answers "when was it
         frozen?"."""
         times = [m for m in self.mentions if m.label == "DURATION" and not m.early_period
-                 and not m.text.lower().startswith(SYMPTOM_TIME_OPENERS) and not self.dates_something_else(m)]
-        # (what self.symptoms would name, without asking it: it asks for the date of a growth that persists)
-        reported = (bool(self._ids("SYMPTOM") or self.emergency_signs or "failed" in self._ids("TREATMENTS"))
-                    or any(m.label in ("TREND", "SEVERITY") for m in self.mentions))
+                 and not m.text.lower().startswith(SYMPTOM_TIME_OPENERS)]
+        reported = bool(self.symptoms) or any(m.label in ("TREND", "SEVERITY") for m in self.mentions)
         for candidates in ([m for m in times if m.near_treatment], times):
             known = [d for m in candidates for d in [days_in(m.text, self.today)]
                      if d is not None and (m.near_treatment or m.text.lower().startswith("day") or not reported
@@ -238,13 +231,6 @@ class MessageReading:
             if known:
                 return max(known)
         return None
-
-    def dates_something_else(self, time: Mention) -> bool:
-        """"pneumonia last winter, was in for a week": a time of the distant past (historical_context.yml's
-        markers), or how long something lasted, after other words, in a message that names neither the spot, the
-        treatment nor a symptom, dates something else. "last year" alone answers "when was it frozen?"."""
-        return (not time.near_treatment and not time.starts_message and not self.names_the_spot
-                and not self._ids("SYMPTOM") and (time.lasting or time.text.lower() in distant_past_markers()))
 
     @property
     def trend(self) -> Optional[str]:
@@ -255,17 +241,6 @@ class MessageReading:
         if "stable" in self._ids("TREND") or "worsening" in self._ids("TREND", negated=True):
             return "stable"
         return "improving" if "improving" in self._ids("TREND") else None
-
-    @property
-    def growth_not_improving(self) -> bool:
-        """"the verruca isn't getting any better, frozen 3 weeks ago": a growth named, said not to improve, at least
-        GROWTH_PERSISTS_DAYS after the freeze, with no symptom, severity or risk factor: also a growth that persists.
-        The denied improvement still counts as a worsening (safety review, round 11: "the wart isn't getting any
-        better and it's excruciating", "... day 5" after "red and sore" in an earlier message)."""
-        return ("improving" in self._ids("TREND", negated=True) and not self._ids("SYMPTOM") and not self.emergency_signs
-                and not any(m.label in ("SEVERITY", "RISK") for m in self.mentions)
-                and (self.days_since_treatment or 0) >= GROWTH_PERSISTS_DAYS
-                and any(m.label == "SPOT" and m.text.lower() in GROWTH_WORDS for m in self.mentions))
 
     @property
     def fluid(self) -> Optional[str]:
@@ -460,11 +435,6 @@ def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
                                 is_time and not lasting and next_to_treatment(doc, ent.start, ent.end),
                                 is_time and tells_an_early_period(ent), lasting))
     return tuple(mentions)
-
-
-@lru_cache(maxsize=1)
-def distant_past_markers() -> frozenset:
-    return frozenset(load_patterns(HistoricalContext).markers)
 
 
 @lru_cache(maxsize=1)
