@@ -41,13 +41,6 @@ ALARM_WORDS = re.compile(r"\b(unconscious|conscious|breath\w*|gasp\w*|suffocat\w
                          r"fit|fits|fitting|seiz\w*|wake|awake|respond\w*|floppy|limp|sleepy|drowsy|pain|hurt\w*|tight|"
                          r"chest|throat|tongue|lips?|help|ambulance|999|911|112|000|hospital|a&e|er|can'?t|cannot|won'?t|"
                          r"not|no|now|still|again|sick|vomit\w*|bleed\w*|blood)\b", re.IGNORECASE)
-# In an answer to the emergency check, words that say something is wrong: a "no" beside them is not a no ("nope not
-# dizzy, she's gone really quiet", "no she's not hot, she's cold and won't open her eyes"), unless it says all is fine
-# (safety reviews, round 11; a reply that only denies signs stays a yes: word lists cannot tell it from one that
-# describes a collapse in other words).
-SOMETHING_WRONG = re.compile(r"\b(help|ambulance|999|911|112|wrong|worse|quiet|cold|lying|floor|won'?t|wont|funny|weird|strange|"
-                             r"eyes?|talk\w*|respond\w*|answer\w*|wake|mumbl\w*|stare\w*|staring|droop\w*|rattl\w*|"
-                             r"quick|quickly|hurry|asap|urgent|shiver\w*|shak\w*|sweat\w*|hyperventilat\w*)\b", re.IGNORECASE)
 # A statement the classifier could not place, or placed off-topic, is asked too when it names the
 # spot ("something looks odd where they froze the wart"): never a dead end on the treated spot. A
 # question it could not place ("can you book me in?") keeps the intent's reply: asking "what do you
@@ -190,7 +183,7 @@ def take_turn(text: str, intent: Optional[str], story: Story, asked_what_they_no
               clinic_id: Optional[str], assistant: Assistant, confidence: float = 1.0) -> Turn:
     reading = read_message(text)
     if story.checking_emergency and not goes_on_about_the_spot(intent, reading, assistant.engine):
-        return answer_to_the_emergency_check(text, reading, story, clinic_id, assistant)
+        return answer_to_the_emergency_check(reading, story, clinic_id, assistant)
     if story.checking_emergency:
         # The check went unanswered: the message is read as the story's next, after a reminder of the check.
         turn = read_turn(text, reading, intent, story.checking(False), asked_what_they_notice, clinic_id, assistant,
@@ -273,14 +266,15 @@ def check_for_an_emergency(story: Story, assistant: Assistant) -> Turn:
     return Turn(story.checking(True), tuple(emergency_check(assistant.clinic)), answered=True)
 
 
-def answer_to_the_emergency_check(text: str, reading: MessageReading, story: Story, clinic_id: Optional[str],
+def answer_to_the_emergency_check(reading: MessageReading, story: Story, clinic_id: Optional[str],
                                   assistant: Assistant) -> Turn:
-    """A plain no, or "I'm fine" naming no sign, goes on with the story; anything else, "not sure" and "I don't
-    feel ok" included, is an emergency (err upward)."""
+    """A plain no, or "I'm fine" naming no sign, goes on with the story; anything else, "not sure", "I don't feel ok"
+    and a "no" beside words that say something is wrong ("nope, she's gone really quiet") included, is an emergency
+    (err upward)."""
     told = story.checking(False).tell(reading)
     fine_with_no_sign = (reading.says_fine and not reading.is_question and not reading.emergency_signs
                          and not reading.symptoms)  # "is he going to be ok?" asks; it says no one is fine
-    plain_no = (reading.answer == "no" or reading.says_none) and (reading.says_fine or not SOMETHING_WRONG.search(text))
+    plain_no = (reading.answer == "no" or reading.says_none) and (reading.says_fine or not reading.says_something_wrong)
     says_no = (plain_no or fine_with_no_sign) and not reading.says_not_fine
     if says_no:
         result = assistant.assess(told.story)

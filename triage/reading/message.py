@@ -143,6 +143,8 @@ class MessageReading:
     says_fine: bool = False
     # "I don't feel ok", "not really fine": the patient says they are not fine.
     says_not_fine: bool = False
+    # "she's gone really quiet", "won't open her eyes": words that say something is wrong (story_cues.yml).
+    says_something_wrong: bool = False
     # The "Something else" button of "what do you notice?", or its words alone: names nothing.
     picks_something_else: bool = False
     # "the frozen spot is fine": a few words and no second clause (story_cues.yml).
@@ -554,4 +556,4 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
                           short_and_one_clause=cues.short_and_one_clause(plain),
                           adds_no_clause=cues.adds_no_clause(plain),
                           all_clear=cues.says_all_is_well(plain), says_fine=cues.says_fine(plain),
-                          says_not_fine=cues.says_not_fine(plain))
+                          says_not_fine=cues.says_not_fine(plain), says_something_wrong=cues.says_something_wrong(plain))

@@ -312,6 +312,7 @@ class StoryCuePatterns(PatternFile):
     all_clear: StrictStr
     fine: StrictStr
     not_fine: StrictStr
+    something_wrong: StrictStr
     site_denial: StrictStr
     clause_ends: Words
     autocorrect: StrictStr

@@ -20,6 +20,7 @@ class StoryCues:
     all_clear: Pattern
     fine: Pattern
     not_fine: Pattern
+    something_wrong: Pattern
     site_denial: Pattern
     clause_ends: frozenset
     autocorrect: Pattern
@@ -47,6 +48,9 @@ class StoryCues:
 
     def says_not_fine(self, text: str) -> bool:
         return bool(self.not_fine.search(text))
+
+    def says_something_wrong(self, text: str) -> bool:
+        return bool(self.something_wrong.search(text))
 
     def blames_the_keyboard(self, text: str) -> bool:
         """"SLOPPY sorry autocorrect": the last message was a slip, and this one names no sign word."""
@@ -94,6 +98,7 @@ def story_cues() -> StoryCues:
                      child=re.compile(cues.child), age_years=re.compile(cues.age_years),
                      age_months=re.compile(cues.age_months), all_clear=re.compile(cues.all_clear),
                      fine=re.compile(cues.fine), not_fine=re.compile(cues.not_fine),
+                     something_wrong=re.compile(cues.something_wrong),
                      site_denial=re.compile(cues.site_denial), clause_ends=frozenset(cues.clause_ends),
                      autocorrect=re.compile(cues.autocorrect), misread_sign_words=re.compile(cues.misread_sign_words),
                      something_else=re.compile(cues.something_else), short_words=cues.short_words,
