@@ -48,8 +48,10 @@ class Story:
     skipped: FrozenSet[str] = frozenset()
     # The findings given so far, as (symptom, rule id): they stand until resolved or corrected.
     given: Tuple[Tuple[str, str], ...] = ()
-    # What the latest message added: "no, that was last year" takes it back.
+    # What the latest message added: "no, that was last year" takes it back. And what the one before it added: "my lips
+    # are blue", "from the slushie", "sorry bad joke" takes back an emergency sign of either.
     latest: Tuple[str, ...] = ()
+    before_latest: Tuple[str, ...] = ()
     # Emergency signs told: no correction or resolution takes one back (a sign that may be present counts).
     emergencies: Tuple[str, ...] = ()
     # What changed since the last outcome, to be said with the next one ("you say the bleeding is over").
@@ -98,7 +100,7 @@ class Story:
         facts_corrected = reading.corrects and any(self.facts.get(name) not in (None, reading.facts[name])
                                                     for name in CORRECTABLE_FACTS if name in reading.facts)
         given = () if facts_corrected else tuple((s, rule) for s, rule in self.given if s not in gone)
-        story = replace(self, symptoms=symptoms, denied=denied, facts=facts, given=given, latest=new,
+        story = replace(self, symptoms=symptoms, denied=denied, facts=facts, given=given, latest=new, before_latest=self.latest,
                         emergencies=tuple(dict.fromkeys(sign for sign in self.emergencies + reading.emergency_signs
                                                         if sign not in retracted)),
                         earlier=tuple(dict.fromkeys(self.earlier + resolved)),
@@ -110,12 +112,17 @@ class Story:
 
     def emergencies_taken_back_by(self, reading: MessageReading) -> Tuple[str, ...]:
         """An emergency sign told in the last message, which this one plainly denies and names no other: "my chest
-        is sore", then "I mean the skin on my chest, no pain inside my chest". Not a denial that tells of a change
-        in time ("no chest pain now": a sign that went may come back, and still counts), nor one told earlier."""
+        is sore", then "I mean the skin on my chest, no pain inside my chest". Or one told in the last two messages,
+        which this one says was not meant, giving its reason with no "but" ("cant breathe 😭", then "lmao not
+        literally, I mean the bill"). Not a denial that tells of a change in time ("no chest pain now": a sign that
+        went may come back, and still counts), nor one told earlier, nor a hedge ("prob nothing"), nor a bare "jk"."""
         if reading.emergency_signs or reading.tells_a_change:
             return ()
         if reading.retyped_signs:  # "my son is really floppy", then "SLOPPY sorry autocorrect"
             return tuple(sign for sign in self.emergencies if sign in self.latest and sign in reading.retyped_signs)
+        if reading.takes_back_its_words and reading.adds_no_clause and not reading.says_not_fine:
+            recent = set(self.latest) | set(self.before_latest)
+            return tuple(sign for sign in self.emergencies if sign in recent)
         return tuple(sign for sign in self.emergencies if sign in self.latest and sign in reading.denied_emergency_signs)
 
     def taken_back_by(self, reading: MessageReading) -> set:
@@ -183,6 +190,7 @@ class Story:
         return {"symptoms": list(self.symptoms), "denied": list(self.denied), "facts": dict(self.facts),
                 "asked": list(self.asked), "skipped": sorted(self.skipped),
                 "given": [list(finding) for finding in self.given], "latest": list(self.latest),
+                "before_latest": list(self.before_latest),
                 "emergencies": list(self.emergencies), "changed": self.changed, "asked_before": self.asked_before,
                 "checking_emergency": self.checking_emergency, "emergency_checked": self.emergency_checked,
                 "earlier": list(self.earlier), "unread_answers": self.unread_answers}
@@ -199,7 +207,8 @@ class Story:
                    facts=dict(value.get("facts") or {}), asked=tuple(value.get("asked") or ()),
                    skipped=frozenset(value.get("skipped") or ()),
                    given=tuple(tuple(finding) for finding in value.get("given") or ()),
-                   latest=tuple(value.get("latest") or ()), emergencies=tuple(value.get("emergencies") or ()),
+                   latest=tuple(value.get("latest") or ()),
+                   before_latest=tuple(value.get("before_latest") or ()), emergencies=tuple(value.get("emergencies") or ()),
                    changed=value.get("changed") or "", asked_before=int(value.get("asked_before") or 0),
                    checking_emergency=bool(value.get("checking_emergency")),
                    emergency_checked=bool(value.get("emergency_checked")),

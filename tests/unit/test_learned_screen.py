@@ -179,3 +179,19 @@ def test_an_emergency_the_classifier_hears_beside_a_sign_said_to_be_over_is_not_
             "clean flannel on it for about 10 minutes and it stopped.")
     told = take_turn(text, "report_emergency", Story(), False, None, patterns_alone, 0.99)
     assert told.answered and not told.story.checking_emergency and not opens_with_call_now(told.messages)
+
+
+# round 12's nn-031: the classifier heard an emergency in the signs the message denies
+DENIALS = ("My husband had freezing on a wart on his hand four days ago. He has no fever, no shaking, breathing is "
+           "normal, he is not confuse, he went to work today normal.")
+
+
+def test_an_emergency_the_classifier_hears_in_denials_is_checked_only_if_the_screen_hears_one(nlp, assistant,
+                                                                                              patterns_alone):
+    told = take_turn(DENIALS, "report_emergency", Story(), False, None, patterns_alone, 0.99)
+    assert told.answered and not told.story.checking_emergency and not opens_with_call_now(told.messages)
+    heard = take_turn(DENIALS + " zzz", "report_emergency", Story(), False, None, assistant, 0.99)
+    assert heard.story.checking_emergency and opens_with_call_now(heard.messages)
+    # nothing denied: the classifier's emergency is checked, as before
+    assert take_turn("my lips feel funny", "report_emergency", Story(), False, None, patterns_alone,
+                     0.99).story.checking_emergency

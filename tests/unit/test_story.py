@@ -212,3 +212,53 @@ def test_a_correction_that_says_the_sign_again_keeps_it(nlp, assistant):
     still = told(nlp, "im on warfarin and the wart keeps bleeding, pressed for 20 min and it wont stop",
                  "actually its not the wart bleeding, its the scab beside it, still wont stop")
     assert "bleeding" in still.story.symptoms and level(assistant, still.story) >= Level.URGENT
+
+
+# Round 12: the patient says the sign just told was not meant, and gives the reason (development halves' near misses).
+@pytest.mark.parametrize("messages, sign", [
+    (("cant breathe 😭😭", "lmaooo not literally, i mean the bill for the freezing was insane. the skin tag on my neck "
+      "they did yesterday is just a lil red, breathing totally fine"), "breathing_difficulty"),
+    (("I can't breathe", "sorry, can't breathe for laughing, my kids just showed me a photo of my face when she froze it"),
+     "breathing_difficulty"),
+    (("i cant breathe", "lol sorry, from laughing"), "breathing_difficulty"),
+    (("HELP my lips are blue", "omg sorry wrong chat, meant for my sister, it's blue lipstick for a party 🙈"),
+     "sepsis_signs"),
+    (("my lips r blue help", "JOKING its the blue raspberry slushie lmaooo. feel fine"), "sepsis_signs"),
+    (("my lips are blue", "from the blue raspberry slushie lol", "sorry bad joke. real question: how long does the scab "
+      "on my hand take to come off? wart was frozen 10 days ago"), "sepsis_signs"),
+    (("he had a fit", "a fit of temper I mean 😂 my son, about the plaster"), "sepsis_signs"),
+    (("My daughter is really floppy and sleepy", "Sorry, that sounded much worse than it is, she's just tired after a "
+      "long day at her nan's, she's totally fine and chatting away"), "sepsis_signs"),
+])
+def test_a_sign_the_patient_says_was_not_meant_is_taken_back_and_said(nlp, assistant, rulebook, messages, sign):
+    after = told(nlp, *messages)
+    assert after.retracted == (sign,) and sign not in after.story.emergencies
+    assert "you say it is not happening now" in change_said(after, rulebook)
+    if after.story.symptoms:
+        assert level(assistant, after.story) < Level.EMERGENCY
+
+
+@pytest.mark.parametrize("messages", [
+    # a hedge or a benign explanation is no taking back
+    ("my throat feels tight", "prob nothing lol, probably the scarf"),
+    ("my lips are swelling", "lol"),
+    ("he's really floppy", "sorry I'm probably overreacting, he's ok I think"),
+    # a bare "jk", or one that insists
+    ("my lips r blue", "jk"),
+    ("my throat is closing up", "not joking, I really can't swallow"),
+    ("my lips are blue", "this is not a joke, what do i do"),
+    ("he had a fit", "not even kidding he was shaking all over"),
+    # "but" may add the sign again; a sign in the message itself; a change in time
+    ("my chest hurts", "lol not literally, but it does feel tight now"),
+    ("i cant breathe", "from laughing at first but now i really cant catch my breath"),
+    ("she's fitting", "sounded worse than it is, she's ok but still jerking"),
+    # "sounded worse" without an all-clear ("is that okay?" is a question, not one)
+    ("my son is floppy and sleepy", "sorry that sounded worse than it is, he's just very tired and hard to rouse"),
+    ("My daughter is really floppy and sleepy", "Sorry, that sounded much worse than it is - she's just tired. The "
+     "verruca they froze 2 days ago has a blister, is that okay?"),
+    # told three messages back
+    ("my lips are blue", "the wart is on my hand", "it was frozen monday", "lol jk, it's the slushie"),
+])
+def test_a_hedge_or_an_insisting_message_takes_no_sign_back(nlp, assistant, messages):
+    after = told(nlp, *messages)
+    assert not after.retracted and level(assistant, after.story) == Level.EMERGENCY

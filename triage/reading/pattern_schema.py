@@ -82,6 +82,8 @@ class EmergencyContext(PatternFile):
     condition_history_words: Words
     condition_now_words: Words
     other_sense_after: Dict[StrictStr, Words]
+    laughed_after: Words
+    laughed_words: Words
     long_lasting_after: Dict[StrictStr, Words]
     chronic_conditions: Dict[StrictStr, Words]
     chronic_signs: Dict[StrictStr, Words]
@@ -317,6 +319,10 @@ class StoryCuePatterns(PatternFile):
     clause_ends: Words
     autocorrect: StrictStr
     misread_sign_words: StrictStr
+    not_meant: StrictStr
+    overstated: StrictStr
+    meant_it: StrictStr
+    reason_words: StrictInt
     something_else: StrictStr
     short_words: StrictInt
     clause_break: StrictStr

@@ -25,6 +25,10 @@ class StoryCues:
     clause_ends: frozenset
     autocorrect: Pattern
     misread_sign_words: Pattern
+    not_meant: Pattern
+    overstated: Pattern
+    meant_it: Pattern
+    reason_words: int
     something_else: Pattern
     short_words: int
     clause_break: Pattern
@@ -55,6 +59,15 @@ class StoryCues:
     def blames_the_keyboard(self, text: str) -> bool:
         """"SLOPPY sorry autocorrect": the last message was a slip, and this one names no sign word."""
         return bool(self.autocorrect.search(text)) and not self.misread_sign_words.search(text)
+
+    def takes_back_its_words(self, text: str) -> bool:
+        """"lmao not literally", "JOKING it's the slushie", "sorry, from laughing", "omg wrong chat"; or "that sounded
+        worse than it is" beside an all-clear ("she's totally fine"): the sign just told was not meant. Not when the message insists it was
+        ("joking aside", "not jk"), nor a bare "jk", which gives no reason."""
+        if self.meant_it.search(text) or len(text.split()) < self.reason_words:
+            return False
+        overstated = self.overstated.search(text) and self.says_all_is_well(text)
+        return bool(self.not_meant.search(text) or overstated)
 
     def only_denies(self, clause: str) -> bool:
         """A clause with a denial or an all-clear ("lips and tongue aren't swollen", "my eyes are fine")."""
@@ -101,6 +114,8 @@ def story_cues() -> StoryCues:
                      something_wrong=re.compile(cues.something_wrong),
                      site_denial=re.compile(cues.site_denial), clause_ends=frozenset(cues.clause_ends),
                      autocorrect=re.compile(cues.autocorrect), misread_sign_words=re.compile(cues.misread_sign_words),
+                     not_meant=re.compile(cues.not_meant), overstated=re.compile(cues.overstated),
+                     meant_it=re.compile(cues.meant_it), reason_words=cues.reason_words,
                      something_else=re.compile(cues.something_else), short_words=cues.short_words,
                      clause_break=re.compile(cues.clause_break), adds_a_clause=re.compile(cues.adds_a_clause),
                      pregnancy_words=frozenset(cues.pregnancy_words))
