@@ -249,8 +249,9 @@ def only_a_figure_of_speech(text: str, reading: MessageReading, assistant: Assis
 
 def heard_in_denials(text: str, reading: MessageReading, assistant: Assistant) -> bool:
     """"He has no fever, no shaking, breathing is normal, he is not confuse, ... clear water, no smell": the classifier
-    heard an emergency in a message that denies signs and names none, and the learned screen hears none (round 12)."""
-    denies = reading.negated_symptoms or reading.denied_emergency_signs
+    heard an emergency in a message that denies signs ("he's not floppy, not sleepy") and names none, and the learned
+    screen hears none (round 12)."""
+    denies = reading.negated_symptoms or reading.denied_emergency_signs or reading.denies_a_sign_word
     return bool(denies) and not reading.symptoms and not assistant.learned_screen.hears_emergency(text)
 
 

@@ -192,6 +192,11 @@ def test_an_emergency_the_classifier_hears_in_denials_is_checked_only_if_the_scr
     assert told.answered and not told.story.checking_emergency and not opens_with_call_now(told.messages)
     heard = take_turn(DENIALS + " zzz", "report_emergency", Story(), False, None, assistant, 0.99)
     assert heard.story.checking_emergency and opens_with_call_now(heard.messages)
+    # round 12's nn-034: sign words the reading does not know alone, denied
+    well_child = take_turn("Writing about my little boy (4). Had a verruca frozen yesterday. He's not floppy, not sleepy, "
+                           "drinking loads of squash, running round the garden", "report_emergency", Story(), False, None,
+                           patterns_alone, 0.99)
+    assert not well_child.story.checking_emergency and not opens_with_call_now(well_child.messages)
     # nothing denied: the classifier's emergency is checked, as before
     assert take_turn("my lips feel funny", "report_emergency", Story(), False, None, patterns_alone,
                      0.99).story.checking_emergency

@@ -323,6 +323,7 @@ class StoryCuePatterns(PatternFile):
     overstated: StrictStr
     meant_it: StrictStr
     reason_words: StrictInt
+    denied_sign_word: StrictStr
     something_else: StrictStr
     short_words: StrictInt
     clause_break: StrictStr

@@ -29,6 +29,7 @@ class StoryCues:
     overstated: Pattern
     meant_it: Pattern
     reason_words: int
+    denied_sign_word: Pattern
     something_else: Pattern
     short_words: int
     clause_break: Pattern
@@ -68,6 +69,9 @@ class StoryCues:
             return False
         overstated = self.overstated.search(text) and self.says_all_is_well(text)
         return bool(self.not_meant.search(text) or overstated)
+
+    def denies_a_sign_word(self, text: str) -> bool:
+        return bool(self.denied_sign_word.search(text))
 
     def only_denies(self, clause: str) -> bool:
         """A clause with a denial or an all-clear ("lips and tongue aren't swollen", "my eyes are fine")."""
@@ -116,6 +120,7 @@ def story_cues() -> StoryCues:
                      autocorrect=re.compile(cues.autocorrect), misread_sign_words=re.compile(cues.misread_sign_words),
                      not_meant=re.compile(cues.not_meant), overstated=re.compile(cues.overstated),
                      meant_it=re.compile(cues.meant_it), reason_words=cues.reason_words,
+                     denied_sign_word=re.compile(cues.denied_sign_word),
                      something_else=re.compile(cues.something_else), short_words=cues.short_words,
                      clause_break=re.compile(cues.clause_break), adds_a_clause=re.compile(cues.adds_a_clause),
                      pregnancy_words=frozenset(cues.pregnancy_words))
