@@ -48,10 +48,8 @@ class Story:
     skipped: FrozenSet[str] = frozenset()
     # The findings given so far, as (symptom, rule id): they stand until resolved or corrected.
     given: Tuple[Tuple[str, str], ...] = ()
-    # What the latest message added: "no, that was last year" takes it back. And what the one before it added: "my lips
-    # are blue", "from the slushie", "sorry bad joke" takes back an emergency sign of either.
+    # What the latest message added: "no, that was last year" takes it back.
     latest: Tuple[str, ...] = ()
-    before_latest: Tuple[str, ...] = ()
     # Emergency signs told: no correction or resolution takes one back (a sign that may be present counts).
     emergencies: Tuple[str, ...] = ()
     # What changed since the last outcome, to be said with the next one ("you say the bleeding is over").
@@ -100,7 +98,7 @@ class Story:
         facts_corrected = reading.corrects and any(self.facts.get(name) not in (None, reading.facts[name])
                                                     for name in CORRECTABLE_FACTS if name in reading.facts)
         given = () if facts_corrected else tuple((s, rule) for s, rule in self.given if s not in gone)
-        story = replace(self, symptoms=symptoms, denied=denied, facts=facts, given=given, latest=new, before_latest=self.latest,
+        story = replace(self, symptoms=symptoms, denied=denied, facts=facts, given=given, latest=new,
                         emergencies=tuple(dict.fromkeys(sign for sign in self.emergencies + reading.emergency_signs
                                                         if sign not in retracted)),
                         earlier=tuple(dict.fromkeys(self.earlier + resolved)),
@@ -111,19 +109,18 @@ class Story:
                     corrected=corrected or (("facts",) if facts_corrected else ()), retracted=retracted)
 
     def emergencies_taken_back_by(self, reading: MessageReading) -> Tuple[str, ...]:
-        """An emergency sign told in the last message, which this one plainly denies and names no other: "my chest
-        is sore", then "I mean the skin on my chest, no pain inside my chest". Or one told in the last two messages,
-        which this one says was not meant, giving its reason with no "but" ("cant breathe 😭", then "lmao not
-        literally, I mean the bill"). Not a denial that tells of a change in time ("no chest pain now": a sign that
-        went may come back, and still counts), nor one told earlier, nor a hedge ("prob nothing"), nor a bare "jk"."""
+        """An emergency sign told in the last message, which this one plainly denies ("my chest is sore", then "I mean
+        the skin on my chest, no pain inside my chest") or opens by saying was not meant ("cant breathe 😭", then "lmao
+        not literally, I mean the bill"), and names no other. Not a denial that tells of a change in time ("no chest
+        pain now": a sign that went may come back, and still counts), nor one that adds a "but", nor one told earlier,
+        nor a hedge ("prob nothing"), nor a bare "jk"."""
         if reading.emergency_signs or reading.tells_a_change:
             return ()
         if reading.retyped_signs:  # "my son is really floppy", then "SLOPPY sorry autocorrect"
             return tuple(sign for sign in self.emergencies if sign in self.latest and sign in reading.retyped_signs)
-        if reading.takes_back_its_words and reading.adds_no_clause and not reading.says_not_fine:
-            recent = set(self.latest) | set(self.before_latest)
-            return tuple(sign for sign in self.emergencies if sign in recent)
-        return tuple(sign for sign in self.emergencies if sign in self.latest and sign in reading.denied_emergency_signs)
+        not_meant = reading.takes_back_its_words and reading.adds_no_clause and not reading.says_not_fine
+        return tuple(sign for sign in self.emergencies if sign in self.latest
+                     and (not_meant or sign in reading.denied_emergency_signs))
 
     def taken_back_by(self, reading: MessageReading) -> set:
         """What a correction takes back: a sign the last message added whose word this one retypes, blaming the
@@ -190,7 +187,6 @@ class Story:
         return {"symptoms": list(self.symptoms), "denied": list(self.denied), "facts": dict(self.facts),
                 "asked": list(self.asked), "skipped": sorted(self.skipped),
                 "given": [list(finding) for finding in self.given], "latest": list(self.latest),
-                "before_latest": list(self.before_latest),
                 "emergencies": list(self.emergencies), "changed": self.changed, "asked_before": self.asked_before,
                 "checking_emergency": self.checking_emergency, "emergency_checked": self.emergency_checked,
                 "earlier": list(self.earlier), "unread_answers": self.unread_answers}
@@ -207,8 +203,7 @@ class Story:
                    facts=dict(value.get("facts") or {}), asked=tuple(value.get("asked") or ()),
                    skipped=frozenset(value.get("skipped") or ()),
                    given=tuple(tuple(finding) for finding in value.get("given") or ()),
-                   latest=tuple(value.get("latest") or ()),
-                   before_latest=tuple(value.get("before_latest") or ()), emergencies=tuple(value.get("emergencies") or ()),
+                   latest=tuple(value.get("latest") or ()), emergencies=tuple(value.get("emergencies") or ()),
                    changed=value.get("changed") or "", asked_before=int(value.get("asked_before") or 0),
                    checking_emergency=bool(value.get("checking_emergency")),
                    emergency_checked=bool(value.get("emergency_checked")),

@@ -82,7 +82,6 @@ class EmergencyScreen:
         self.history_cancelled_by = set(context.history_cancelled_by)
         self.now_words = set(context.now_words) | self.present_markers
         self.other_sense_after = {word: set(nexts) for word, nexts in context.other_sense_after.items()}
-        self.laughed_after, self.laughed_words = set(context.laughed_after), set(context.laughed_words)
         self.long_lasting_after = {sign: list(phrases) for sign, phrases in context.long_lasting_after.items()}
         self.chronic_conditions = {sign: list(words) for sign, words in context.chronic_conditions.items()}
         self.chronic_signs = {sign: list(words) for sign, words in context.chronic_signs.items()}
@@ -327,8 +326,6 @@ class EmergencyScreen:
         next_word = sign.doc[sign.end].lower_ if sign.end < len(sign.doc) else ""
         if next_word in self.other_sense_after.get(sign[-1].lower_, set()):  # "a fit of the giggles"
             return True
-        if next_word in self.laughed_after and after[1:2] and after[1] in self.laughed_words:
-            return True  # "can't breathe for laughing"
         if sign[-1].lower_ in self.topic_takers and next_word in self.topic_after.get(sign.ent_id_, set()):
             return True
         if sign[-1].lower_ in self.person_topic_takers:  # "not responding to me at all about how it feels"

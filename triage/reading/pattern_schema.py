@@ -82,8 +82,6 @@ class EmergencyContext(PatternFile):
     condition_history_words: Words
     condition_now_words: Words
     other_sense_after: Dict[StrictStr, Words]
-    laughed_after: Words
-    laughed_words: Words
     long_lasting_after: Dict[StrictStr, Words]
     chronic_conditions: Dict[StrictStr, Words]
     chronic_signs: Dict[StrictStr, Words]
@@ -320,7 +318,6 @@ class StoryCuePatterns(PatternFile):
     autocorrect: StrictStr
     misread_sign_words: StrictStr
     not_meant: StrictStr
-    overstated: StrictStr
     meant_it: StrictStr
     reason_words: StrictInt
     denied_sign_word: StrictStr

@@ -26,7 +26,6 @@ class StoryCues:
     autocorrect: Pattern
     misread_sign_words: Pattern
     not_meant: Pattern
-    overstated: Pattern
     meant_it: Pattern
     reason_words: int
     denied_sign_word: Pattern
@@ -62,13 +61,13 @@ class StoryCues:
         return bool(self.autocorrect.search(text)) and not self.misread_sign_words.search(text)
 
     def takes_back_its_words(self, text: str) -> bool:
-        """"lmao not literally", "JOKING it's the slushie", "sorry, from laughing", "omg wrong chat"; or "that sounded
-        worse than it is" beside an all-clear ("she's totally fine"): the sign just told was not meant. Not when the message insists it was
-        ("joking aside", "not jk"), nor a bare "jk", which gives no reason."""
-        if self.meant_it.search(text) or len(text.split()) < self.reason_words:
+        """"lmao not literally, I mean the bill", "JOKING it's the slushie", "lol sorry, from laughing", "omg sorry wrong
+        chat": the message opens by saying the sign just told was not meant, asks nothing, and says nothing is wrong.
+        Not when it insists ("joking aside", "not jk", "kidding you not"), nor a bare "jk", which gives no reason."""
+        opening = self.not_meant.search(text)
+        if not opening or "?" in text or self.meant_it.search(text) or len(text.split()) < self.reason_words:
             return False
-        overstated = self.overstated.search(text) and self.says_all_is_well(text)
-        return bool(self.not_meant.search(text) or overstated)
+        return not self.says_something_wrong(text[opening.end():])
 
     def denies_a_sign_word(self, text: str) -> bool:
         return bool(self.denied_sign_word.search(text))
@@ -118,7 +117,7 @@ def story_cues() -> StoryCues:
                      something_wrong=re.compile(cues.something_wrong),
                      site_denial=re.compile(cues.site_denial), clause_ends=frozenset(cues.clause_ends),
                      autocorrect=re.compile(cues.autocorrect), misread_sign_words=re.compile(cues.misread_sign_words),
-                     not_meant=re.compile(cues.not_meant), overstated=re.compile(cues.overstated),
+                     not_meant=re.compile(cues.not_meant),
                      meant_it=re.compile(cues.meant_it), reason_words=cues.reason_words,
                      denied_sign_word=re.compile(cues.denied_sign_word),
                      something_else=re.compile(cues.something_else), short_words=cues.short_words,
