@@ -1,6 +1,7 @@
 """What round 12's development half showed, in new wording, with the senses beside them: a clinician's erythema
-extending beyond the site, a confusion "back in March", someone else's sign of the past said to be over. The story's taking back of a sign the patient says was not
-meant is in tests/unit/test_story.py, with what round 12's safety review found against its first version."""
+extending beyond the site, a confusion "back in March", someone else's sign of the past said to be over. A breath that stopped, a choking, a heart that stopped
+(round 12's second safety review found them unread). What the reviews found against a taking back of a sign said
+not to be meant, which was taken back whole, is in tests/unit/test_story.py."""
 import pytest
 
 from tests.reading_levels import level_of
@@ -20,6 +21,15 @@ SELF_CARE, URGENT, EMERGENCY = Level.SELF_CARE, Level.URGENT, Level.EMERGENCY
     ("she can't breathe from laughter and is making a high pitched noise", EMERGENCY),
     ("I can't swallow, no idea what's happening", EMERGENCY),
     ("i cant swallow and the news said there's a bug going round", EMERGENCY),
+    # a breath that stopped, a choking, a heart that stopped
+    ("my baby stopped breathing", EMERGENCY),
+    ("my baby isn't breathing", EMERGENCY),
+    ("he has collapsed and is not breathing", EMERGENCY),
+    ("no, he's not breathing", EMERGENCY),
+    ("my toddler is choking", EMERGENCY),
+    ("he's choking on a sweet and going red", EMERGENCY),
+    ("my dad's heart has stopped", EMERGENCY),
+    ("i can't find a pulse on my husband", EMERGENCY),
     # someone else's sign stays when it is the writer's, happening now, not said over, or with a sign of the writer's
     ("my mate said I was wheezing last night, he's fine, anyway I had a wart frozen", EMERGENCY),
     ("my husband had chest pain last night, he's fine now, but I've got chest pain now and I had a wart frozen today",
@@ -48,6 +58,10 @@ def test_a_sign_reaches_its_level(nlp, engine, text, level):
      "had a wart frozen yesterday, it has a small clear blister", SELF_CARE),
     ("my wife couldn't breathe last night with her asthma, she's fine now, i had a mole frozen on my back, it's scabbed",
      SELF_CARE),
+    ("he's not breathing hard, just a bit fast from running, the verruca has a blister", SELF_CARE),
+    ("not breathing through my nose, it's blocked, blister on my hand from the freeze", SELF_CARE),
+    ("I was choking back tears when they froze it, small blister now", SELF_CARE),
+    ("my heart stopped when I saw the bill, the wart has a small blister", SELF_CARE),
 ])
 def test_a_harmless_sense_stays_below_urgent(nlp, engine, text, highest):
     assert (level_of(nlp, engine, text) or SELF_CARE) <= highest

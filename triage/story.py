@@ -109,18 +109,14 @@ class Story:
                     corrected=corrected or (("facts",) if facts_corrected else ()), retracted=retracted)
 
     def emergencies_taken_back_by(self, reading: MessageReading) -> Tuple[str, ...]:
-        """An emergency sign told in the last message, which this one plainly denies ("my chest is sore", then "I mean
-        the skin on my chest, no pain inside my chest") or opens by saying was not meant ("cant breathe 😭", then "lmao
-        not literally, I mean the bill"), and names no other. Not a denial that tells of a change in time ("no chest
-        pain now": a sign that went may come back, and still counts), nor one that adds a "but", nor one told earlier,
-        nor a hedge ("prob nothing"), nor a bare "jk"."""
+        """An emergency sign told in the last message, which this one plainly denies and names no other: "my chest
+        is sore", then "I mean the skin on my chest, no pain inside my chest". Not a denial that tells of a change
+        in time ("no chest pain now": a sign that went may come back, and still counts), nor one told earlier."""
         if reading.emergency_signs or reading.tells_a_change:
             return ()
         if reading.retyped_signs:  # "my son is really floppy", then "SLOPPY sorry autocorrect"
             return tuple(sign for sign in self.emergencies if sign in self.latest and sign in reading.retyped_signs)
-        not_meant = reading.takes_back_its_words and reading.adds_no_clause and not reading.says_not_fine
-        return tuple(sign for sign in self.emergencies if sign in self.latest
-                     and (not_meant or sign in reading.denied_emergency_signs))
+        return tuple(sign for sign in self.emergencies if sign in self.latest and sign in reading.denied_emergency_signs)
 
     def taken_back_by(self, reading: MessageReading) -> set:
         """What a correction takes back: a sign the last message added whose word this one retypes, blaming the

@@ -219,9 +219,6 @@ def read_turn(text: str, reading: MessageReading, intent: Optional[str], story: 
         if asks_about_the_usual_course(reading, own.level):
             return Turn(story, tuple(what_if_answer(own, assistant.rulebook, assistant.clinic)), answered=True)
     told = story.tell(reading)
-    if told.retracted and reading.takes_back_its_words and assistant.learned_screen.hears_emergency(text):
-        # "jk, his lips have gone dusky and he's not right": the screen hears an emergency, so nothing is taken back
-        told = story.tell(replace(reading, takes_back_its_words=False))
     result = assistant.assess(told.story)
     if hears_an_emergency_the_patterns_missed(text, reading, told.story, result, assistant):
         return check_for_an_emergency(told.story, assistant)

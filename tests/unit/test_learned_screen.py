@@ -201,11 +201,3 @@ def test_an_emergency_the_classifier_hears_in_denials_is_checked_only_if_the_scr
     assert take_turn("my lips feel funny", "report_emergency", Story(), False, None, patterns_alone,
                      0.99).story.checking_emergency
 
-
-def test_a_sign_said_not_meant_stays_where_the_screen_hears_an_emergency(nlp, assistant, patterns_alone):
-    told = take_turn("my lips are blue", "report_emergency", Story(), False, None, patterns_alone, 0.99)
-    assert told.story.emergencies == ("sepsis_signs",)
-    joke = take_turn("lol jk, it's the blue slushie", "inform", told.story, False, None, patterns_alone)
-    assert not joke.story.emergencies and not opens_with_call_now(joke.messages)
-    heard = take_turn("lol jk, it's the blue slushie zzz", "inform", told.story, False, None, assistant)
-    assert heard.story.emergencies == ("sepsis_signs",) and opens_with_call_now(heard.messages)

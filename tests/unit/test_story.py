@@ -214,25 +214,9 @@ def test_a_correction_that_says_the_sign_again_keeps_it(nlp, assistant):
     assert "bleeding" in still.story.symptoms and level(assistant, still.story) >= Level.URGENT
 
 
-# Round 12: the patient opens the next message by saying the sign was not meant (development halves' near misses).
-@pytest.mark.parametrize("messages, sign", [
-    (("cant breathe 😭😭", "lmaooo not literally, i mean the bill for the freezing was insane. the skin tag on my neck "
-      "they did yesterday is just a lil red, breathing totally fine"), "breathing_difficulty"),
-    (("i cant breathe", "lol sorry, from laughing"), "breathing_difficulty"),
-    (("i cant breathe", "sorry 😂 from laughing, my son asked if his wart got frozen like elsa"), "breathing_difficulty"),
-    (("HELP my lips are blue", "omg sorry wrong chat, meant for my sister, it's blue lipstick for a party 🙈"),
-     "sepsis_signs"),
-    (("my lips r blue help", "JOKING its the blue raspberry slushie lmaooo. feel fine"), "sepsis_signs"),
-    (("he had a fit", "a fit of temper I mean 😂 my son, about the plaster"), "sepsis_signs"),
-])
-def test_a_sign_the_patient_says_was_not_meant_is_taken_back_and_said(nlp, assistant, rulebook, messages, sign):
-    after = told(nlp, *messages)
-    assert after.retracted == (sign,) and sign not in after.story.emergencies
-    assert "you say it is not happening now" in change_said(after, rulebook)
-    if after.story.symptoms:
-        assert level(assistant, after.story) < Level.EMERGENCY
-
-
+# Round 12: a sign the next message says was not meant ("lmao not literally", "omg sorry wrong chat") was taken back
+# for a while; two safety reviews found 207 hazards in it (a real sign told again in other words, "wrong person, it's
+# my son", "wrong chat, meant for 111", "not literally, it's almost closed"), and it was taken back whole. These stay.
 @pytest.mark.parametrize("messages", [
     # a hedge or a benign explanation is no taking back
     ("my throat feels tight", "prob nothing lol, probably the scarf"),
@@ -272,6 +256,27 @@ def test_a_sign_the_patient_says_was_not_meant_is_taken_back_and_said(nlp, assis
     ("my tongue is swelling", "lol not literally a balloon, it's maybe twice normal size"),
     ("my daughter's lips are swelling", "sorry that sounds scarier than it is, she's totally fine in herself, just her lips"),
     ("my lips and tongue are swelling", "lol my sister is crying with laughter saying I look like a duck"),
+    # the second review
+    ("my daughter is floppy and won't wake up", "wrong person, it's my son not my daughter"),
+    ("my son has crushing chest pain", "sorry wrong person, I meant my dad"),
+    ("i can't breathe", "jk it's my daughter, she's 2"),
+    ("my baby is floppy and grey", "omg sorry wrong chat, meant for his dad so he comes home"),
+    ("her lips are blue", "wrong number, I was trying to call my husband"),
+    ("my baby is floppy", "oops wrong chat, meant for 111"),
+    ("my chest is crushing", "wrong number, I wanted the emergency line"),
+    ("my son can't breathe", "joking, that's what his dad thinks I'm doing"),
+    ("my chest hurts so bad", "lol jk, for real it's killing me"),
+    ("my baby lips is blue", "joking, is true, what I do"),
+    ("his lips are blue", "not literally, more of a purple tinge"),
+    ("my throat is closing", "not literally, it's almost closed"),
+    ("i can't breathe", "not literally, I can only get little sips of air"),
+    ("she's unconscious", "not literally, she keeps drifting off and I can barely rouse her"),
+    ("my chest hurts", "not literally, it's more like an elephant sitting on it"),
+    ("my throat is closing up", "lol kidding, it's just tight, like someone's squeezing it"),
+    ("my lips are swelling", "jk lol the whole of my face is puffing up"),
+    ("my lips are swelling and i'm gonna kill the nurse", "jk, about killing her obviously"),
+    ("my lips are swelling", "kidding, i ate a prawn after the freeze to test it"),
+    ("she's fitting", "joking, that's her epilepsy, it's been 6 minutes"),
 ])
 def test_a_hedge_or_an_insisting_message_takes_no_sign_back(nlp, assistant, messages):
     after = told(nlp, *messages)

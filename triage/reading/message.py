@@ -125,8 +125,6 @@ class MessageReading:
     corrects: bool = False
     # "SLOPPY sorry autocorrect": the signs whose words this message retypes as other words, blaming the keyboard.
     retyped_signs: Tuple[str, ...] = ()
-    # "lmao not literally", "JOKING", "sorry, from laughing", "wrong chat": the sign just told was not meant.
-    takes_back_its_words: bool = False
     starts_new_story: Optional[str] = None
     tells_the_past: bool = False
     # Who is ill: {"person": "child", "age_years": 4} where the message says so.
@@ -552,7 +550,6 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
     return MessageReading(mentions, is_question=looks_like_question(plain),
                           asks_in_general=asks_in_general(plain), today=today, before_treatment=before_treatment,
                           corrects=cues.corrects(plain), retyped_signs=retyped_signs(normalise(text or ""), nlp),
-                          takes_back_its_words=cues.takes_back_its_words(plain),
                           starts_new_story=cues.new_story(plain),
                           tells_the_past=cues.tells_the_past(plain), person=tuple(cues.person(plain).items()),
                           says_none=bool(SAYS_NONE.match(plain)), signs_set_aside=set_aside,

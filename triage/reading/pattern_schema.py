@@ -325,9 +325,6 @@ class StoryCuePatterns(PatternFile):
     clause_ends: Words
     autocorrect: StrictStr
     misread_sign_words: StrictStr
-    not_meant: StrictStr
-    meant_it: StrictStr
-    reason_words: StrictInt
     denied_sign_word: StrictStr
     something_else: StrictStr
     short_words: StrictInt

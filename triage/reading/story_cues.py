@@ -25,9 +25,6 @@ class StoryCues:
     clause_ends: frozenset
     autocorrect: Pattern
     misread_sign_words: Pattern
-    not_meant: Pattern
-    meant_it: Pattern
-    reason_words: int
     denied_sign_word: Pattern
     something_else: Pattern
     short_words: int
@@ -59,15 +56,6 @@ class StoryCues:
     def blames_the_keyboard(self, text: str) -> bool:
         """"SLOPPY sorry autocorrect": the last message was a slip, and this one names no sign word."""
         return bool(self.autocorrect.search(text)) and not self.misread_sign_words.search(text)
-
-    def takes_back_its_words(self, text: str) -> bool:
-        """"lmao not literally, I mean the bill", "JOKING it's the slushie", "lol sorry, from laughing", "omg sorry wrong
-        chat": the message opens by saying the sign just told was not meant, asks nothing, and says nothing is wrong.
-        Not when it insists ("joking aside", "not jk", "kidding you not"), nor a bare "jk", which gives no reason."""
-        opening = self.not_meant.search(text)
-        if not opening or "?" in text or self.meant_it.search(text) or len(text.split()) < self.reason_words:
-            return False
-        return not self.says_something_wrong(text[opening.end():])
 
     def denies_a_sign_word(self, text: str) -> bool:
         return bool(self.denied_sign_word.search(text))
@@ -117,8 +105,6 @@ def story_cues() -> StoryCues:
                      something_wrong=re.compile(cues.something_wrong),
                      site_denial=re.compile(cues.site_denial), clause_ends=frozenset(cues.clause_ends),
                      autocorrect=re.compile(cues.autocorrect), misread_sign_words=re.compile(cues.misread_sign_words),
-                     not_meant=re.compile(cues.not_meant),
-                     meant_it=re.compile(cues.meant_it), reason_words=cues.reason_words,
                      denied_sign_word=re.compile(cues.denied_sign_word),
                      something_else=re.compile(cues.something_else), short_words=cues.short_words,
                      clause_break=re.compile(cues.clause_break), adds_a_clause=re.compile(cues.adds_a_clause),
