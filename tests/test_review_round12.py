@@ -1,7 +1,8 @@
 """What round 12's development half showed, in new wording, with the senses beside them: a clinician's erythema
-extending beyond the site, a confusion "back in March", someone else's sign of the past said to be over. A breath that stopped, a choking, a heart that stopped
-(round 12's second safety review found them unread). What the reviews found against a taking back of a sign said
-not to be meant, which was taken back whole, is in tests/unit/test_story.py."""
+extending beyond the site, a confusion "back in March"; what its second safety review found unread (a breath that
+stopped, a choking, a heart that stopped, "can't stop wheezing"); and what its third review found against a rule for
+someone else's past sign said to be over, which was taken back whole. What the reviews found against a taking back of
+a sign said not to be meant, also taken back whole, is in tests/unit/test_story.py."""
 import pytest
 
 from tests.reading_levels import level_of
@@ -30,7 +31,16 @@ SELF_CARE, URGENT, EMERGENCY = Level.SELF_CARE, Level.URGENT, Level.EMERGENCY
     ("he's choking on a sweet and going red", EMERGENCY),
     ("my dad's heart has stopped", EMERGENCY),
     ("i can't find a pulse on my husband", EMERGENCY),
-    # someone else's sign stays when it is the writer's, happening now, not said over, or with a sign of the writer's
+    # an adrenaline pen used, a slurred speech, a drooping face
+    ("My wife had throat swelling last night after a bee sting, she's fine now. She's used her epipen again 10 min ago",
+     EMERGENCY),
+    ("gave him his epipen five minutes ago, wart frozen on his hand yesterday", EMERGENCY),
+    ("my mum collapsed yesterday, but she's slurring her words again this morning", EMERGENCY),
+    ("one side of his face looks droopy, he had a mole frozen today", EMERGENCY),
+    # a denial that is a sign going on
+    ("from laughing 🤣🤣 can't stop wheezing", EMERGENCY),
+    ("he cant stop gasping, the wart was frozen today", EMERGENCY),
+    # someone else's sign, past and said to be over, stays (a rule setting it aside was taken back after a review)
     ("my mate said I was wheezing last night, he's fine, anyway I had a wart frozen", EMERGENCY),
     ("my husband had chest pain last night, he's fine now, but I've got chest pain now and I had a wart frozen today",
      EMERGENCY),
@@ -41,6 +51,19 @@ SELF_CARE, URGENT, EMERGENCY = Level.SELF_CARE, Level.URGENT, Level.EMERGENCY
     ("my son had a fit last night, he's fine now, the wart they froze on his finger yesterday has a blister", EMERGENCY),
     ("my wife can't breathe, she was fine yesterday, i had a mole frozen last week", EMERGENCY),
     ("my daughter had a fit an hour ago and she's ok now, I had my wart frozen yesterday", EMERGENCY),
+    # the third review, against a rule for someone else's past sign said to be over, taken back whole
+    ("my son had a seizure last night, he is not fine now, he keeps staring into space. I had my wart frozen too",
+     EMERGENCY),
+    ("my son had a fit yesterday after his jabs, he's fine with needles normally. I had my verruca frozen on Saturday",
+     EMERGENCY),
+    ("my dad had chest pain yesterday and still has it on and off, I had my wart frozen and it's fine now", EMERGENCY),
+    ("my husband had a fit yesterday, he's fine now mostly but one side of his face looks droopy. I had my mole frozen "
+     "yesterday", EMERGENCY),
+    ("you froze my son's wart yesterday and last night he had a seizure, he's fine now", EMERGENCY),
+    ("my son and I both got our warts frozen yesterday, then last night my son had a fit, he's OK now", EMERGENCY),
+    ("me and my sister both had swollen lips last night, she's fine now but mine are still huge. I had a wart frozen "
+     "yesterday", EMERGENCY),
+    ("my son had a fit, he's back in bed now, he's fine now. I had mine frozen too", EMERGENCY),
     ("my flatmate had a seizure last night, she's not fine at all, I had a wart frozen yesterday", EMERGENCY),
     ("a guy at the bus stop went grey and collapsed, the wart they froze on my hand is fine", EMERGENCY),
 ])
@@ -51,17 +74,14 @@ def test_a_sign_reaches_its_level(nlp, engine, text, level):
 @pytest.mark.parametrize("text, highest", [
     ("Back in March I had a strange episode where I got really confused and couldn't find my words, it was a migraine. "
      "The sun spots frozen on my forearms a week ago have scabbed over", SELF_CARE),
-    # someone else's sign, past, said to be over, and the writer's own freeze (round 12's nm-026, ni-026, nj-079)
-    ("our neighbours baby had a fit last night and the ambulance came he's OK now. anyway I had a skin tag frozen "
-     "under my arm yesterday and it's gone a bit dark", SELF_CARE),
-    ("my friend had a seizure last night, she's totally fine this morning. I forgot to look at my own finger, where I "
-     "had a wart frozen yesterday, it has a small clear blister", SELF_CARE),
-    ("my wife couldn't breathe last night with her asthma, she's fine now, i had a mole frozen on my back, it's scabbed",
-     SELF_CARE),
     ("he's not breathing hard, just a bit fast from running, the verruca has a blister", SELF_CARE),
     ("not breathing through my nose, it's blocked, blister on my hand from the freeze", SELF_CARE),
     ("I was choking back tears when they froze it, small blister now", SELF_CARE),
     ("my heart stopped when I saw the bill, the wart has a small blister", SELF_CARE),
+    ("no wheezing, stop worrying mum, it's just a blister from the freeze", SELF_CARE),
+    ("I carry an EpiPen for peanuts, the wart frozen yesterday has a blister", SELF_CARE),
+    ("my eyelid is droopy after the freeze near my eye", SELF_CARE),
+    ("the blister on my face has dropped, the freeze was a week ago", SELF_CARE),
 ])
 def test_a_harmless_sense_stays_below_urgent(nlp, engine, text, highest):
     assert (level_of(nlp, engine, text) or SELF_CARE) <= highest

@@ -50,6 +50,7 @@ class EmergencyScreen:
         self.lingering_states = set(context.lingering_states)
         self.lip_treated = re.compile(context.lip_treated)
         self.unsure = set(context.unsure_after_denial)
+        self.going_on = set(context.going_on_after_denial)
         self.scope_ends = set(context.scope_ends)
         self.never_denied_with = set(context.never_denied_with)
         self.taken_back_by = set(context.taken_back_by)
@@ -111,10 +112,6 @@ class EmergencyScreen:
         self.lingering_signs_of = set(context.lingering_signs_of)
         self.lingering_unless = set(context.lingering_unless)
         self.topic_after: Dict[str, Set[str]] = {key: set(words) for key, words in context.topic_after.items()}
-        self.others_before, self.first_person = set(context.others_before), set(context.first_person)
-        self.others_past_words = set(context.others_past_words)
-        self.others_past, self.others_fine = re.compile(context.others_past), re.compile(context.others_fine)
-        self.own_freeze = re.compile(context.own_freeze)
 
     def __call__(self, doc: Doc) -> Doc:
         kept = [ent for ent in doc.ents if ent.label_ != LABEL or not self.set_aside(ent)]
@@ -127,7 +124,7 @@ class EmergencyScreen:
         return (self.denied(sign) or self.names_a_place(sign) or self.said_of_the_spot(sign)
                 or self.in_the_past(sign) or self.about_something_else(sign) or self.only_feared(sign)
                 or self.over_at_the_visit(sign) or self.lingering_at_the_lips(sign) or self.foreseen(sign)
-                or self.about_anyone(sign) or self.someone_elses_past(sign))
+                or self.about_anyone(sign))
 
     def words_before(self, sign: Span, window: int) -> List[str]:
         """The words before the sign in its sentence, nearest first."""
@@ -153,6 +150,8 @@ class EmergencyScreen:
             if doc[i].is_punct or word in self.scope_ends:
                 return False
             if word in self.denials:
+                if i + 1 < sign.start and doc[i + 1].lower_ in self.going_on:  # "can't stop wheezing"
+                    return False
                 following = {token.lower_ for token in doc[i + 1: i + 1 + self.context.unsure_window]}
                 return not (following & self.unsure) and not self.taken_back(sign)
         return False
@@ -382,24 +381,6 @@ class EmergencyScreen:
             if doc[i].lower_ in self.any_condition_cues and not doubted and after_cue & self.anyone_after_condition:
                 return not self.present_markers & {token.lower_ for token in doc[i + 1:sign.start]}
         return False
-
-    def someone_elses_past(self, sign: Span) -> bool:
-        """"our neighbours baby had a fit last night ... he's OK now ... anyway I had a skin tag frozen": someone else
-        named before the sign in its sentence, no first person between, the sign told in the past with a past marker
-        near it, and the message says they are fine and that the writer had the freeze."""
-        doc = sign.doc
-        start = max(sign.sent.start, sign.start - self.context.others_reach)
-        words = [token.lower_ for token in doc[start:sign.start]]
-        other = next((i for i in range(len(words) - 1, -1, -1) if words[i] in self.others_before), None)
-        if other is None or self.first_person & set(words[other + 1:]):
-            return False
-        told = {token.lower_ for token in doc[max(sign.start - 3, sign.sent.start):sign.end]}
-        if not (told & self.others_past_words or {"could", "n't"} <= told or {"could", "not"} <= told):
-            return False  # "my wife can't breathe, she was fine yesterday": happening now
-        near = doc[max(sign.sent.start, start + other - 3):min(sign.sent.end, sign.end + self.context.others_past_reach)]
-        text = doc.text.lower()
-        return bool(self.others_past.search(near.text.lower()) and self.others_fine.search(text[sign.end_char:])
-                    and self.own_freeze.search(text))
 
     def a_condition_about_a_change(self, doc, cue: int, words: List[str]) -> bool:
         """"if he got a fever and went floppy": a change the patient asks about, not one that happened. The

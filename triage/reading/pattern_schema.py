@@ -45,6 +45,7 @@ class EmergencyContext(PatternFile):
     own_negations: Words
     unsure_window: StrictInt
     unsure_after_denial: Words
+    going_on_after_denial: Words
     scope_ends: Words
     never_denied_with: Words
     taken_back_by: Words
@@ -109,14 +110,6 @@ class EmergencyContext(PatternFile):
     topic_fillers: Words
     swallow_words: Words
     topic_within: Dict[StrictStr, Words]
-    others_before: Words
-    others_reach: StrictInt
-    others_past_words: Words
-    others_past_reach: StrictInt
-    first_person: Words
-    others_past: StrictStr
-    others_fine: StrictStr
-    own_freeze: StrictStr
     foreseen_modals: Words
     foreseen_changes: Words
     fear_cues: Words
