@@ -31,6 +31,8 @@ SELF_CARE, URGENT, EMERGENCY = Level.SELF_CARE, Level.URGENT, Level.EMERGENCY
     ("he's choking on a sweet and going red", EMERGENCY),
     ("my dad's heart has stopped", EMERGENCY),
     ("i can't find a pulse on my husband", EMERGENCY),
+    ("he has trouble breathing in since the freeze", EMERGENCY),
+    ("she's struggling breathing out, had a wart frozen", EMERGENCY),
     # an adrenaline pen used, a slurred speech, a drooping face
     ("My wife had throat swelling last night after a bee sting, she's fine now. She's used her epipen again 10 min ago",
      EMERGENCY),

@@ -83,6 +83,7 @@ class EmergencyContext(PatternFile):
     condition_history_words: Words
     condition_now_words: Words
     other_sense_after: Dict[StrictStr, Words]
+    not_breathing_how: Words
     long_lasting_after: Dict[StrictStr, Words]
     chronic_conditions: Dict[StrictStr, Words]
     chronic_signs: Dict[StrictStr, Words]
