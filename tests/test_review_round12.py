@@ -1,5 +1,5 @@
 """What round 12's development half showed, in new wording, with the senses beside them: a clinician's erythema
-extending beyond the site, a confusion "back in March"; what its second safety review found unread (a breath that
+extending beyond the site, a confusion "back in March" (left: a rule for it was taken back); what its second safety review found unread (a breath that
 stopped, a choking, no pulse, "can't stop wheezing"); and what its third review found against a rule for
 someone else's past sign said to be over, which was taken back whole. What the reviews found against a taking back of
 a sign said not to be meant, also taken back whole, is in tests/unit/test_story.py."""
@@ -14,9 +14,11 @@ SELF_CARE, URGENT, EMERGENCY = Level.SELF_CARE, Level.URGENT, Level.EMERGENCY
 @pytest.mark.parametrize("text, level", [
     ("Cryo to an AK on my shin 4 days ago. Erythema now extending about 5 cm beyond the site and warm.", URGENT),
     ("erythema extending up towards the knee from the treated verruca, day 3", URGENT),
-    # a month long past is no past when now follows
+    # "back in <month>" is no past marker: it mostly dates the freeze (round 12's last review took it back)
     ("back in march i had my wart frozen and now he is really confused", EMERGENCY),
-    ("back in may she had a fit, and she's fitting again now", EMERGENCY),
+    ("had it frozen back in jan and ten minutes ago I got crushing chest pain", EMERGENCY),
+    ("my dad just came back in may be having a heart attack chest pain and sweating", EMERGENCY),
+    ("back in march i had a mole frozen and earlier he collapsed and went grey", EMERGENCY),
     # laughter beside a breath, and a swallow of something else, stay signs (safety review, round 12)
     ("he can't breathe for laughing and won't stop wheezing", EMERGENCY),
     ("she can't breathe from laughter and is making a high pitched noise", EMERGENCY),
@@ -31,11 +33,16 @@ SELF_CARE, URGENT, EMERGENCY = Level.SELF_CARE, Level.URGENT, Level.EMERGENCY
     ("he's choking on a sweet and going red", EMERGENCY),
     ("i can't find a pulse on my husband", EMERGENCY),
     ("he has trouble breathing in since the freeze", EMERGENCY),
+    ("he's not breathing on his own", EMERGENCY),
+    ("he's not breathing any more", EMERGENCY),
+    ("my toddler is choking up on a grape", EMERGENCY),
+    ("I've used my epipen and my throat is still tight", EMERGENCY),
+    ("we had to use the epipen ten minutes ago", EMERGENCY),
     ("she's struggling breathing out, had a wart frozen", EMERGENCY),
     # an adrenaline pen used, a slurred speech, a drooping face
     ("My wife had throat swelling last night after a bee sting, she's fine now. She's used her epipen again 10 min ago",
      EMERGENCY),
-    ("gave him his epipen five minutes ago, wart frozen on his hand yesterday", EMERGENCY),
+    ("I gave him his epipen five minutes ago, wart frozen on his hand yesterday", EMERGENCY),
     ("my mum collapsed yesterday, but she's slurring her words again this morning", EMERGENCY),
     ("one side of his face looks droopy, he had a mole frozen today", EMERGENCY),
     # a denial that is a sign going on
@@ -73,10 +80,6 @@ def test_a_sign_reaches_its_level(nlp, engine, text, level):
 
 
 @pytest.mark.parametrize("text, highest", [
-    ("Back in March I had a strange episode where I got really confused and couldn't find my words, it was a migraine. "
-     "The sun spots frozen on my forearms a week ago have scabbed over", SELF_CARE),
-    ("he's not breathing hard, just a bit fast from running, the verruca has a blister", SELF_CARE),
-    ("not breathing through my nose, it's blocked, blister on my hand from the freeze", SELF_CARE),
     ("I was choking back tears when they froze it, small blister now", SELF_CARE),
     ("my heart stopped when I saw the bill, the wart has a small blister", SELF_CARE),
     ("the skin on my chest feels tight full stop not inside my chest full stop breathing is normal full stop", SELF_CARE),
@@ -86,6 +89,8 @@ def test_a_sign_reaches_its_level(nlp, engine, text, level):
      "spots have little crusts", SELF_CARE),
     ("no wheezing, stop worrying mum, it's just a blister from the freeze", SELF_CARE),
     ("I carry an EpiPen for peanuts, the wart frozen yesterday has a blister", SELF_CARE),
+    ("I've never used my epipen, the wart frozen yesterday has a blister", SELF_CARE),
+    ("the nurse showed me how to use an epipen before the freeze, the blister is small", SELF_CARE),
     ("my eyelid is droopy after the freeze near my eye", SELF_CARE),
     ("the blister on my face has dropped, the freeze was a week ago", SELF_CARE),
 ])

@@ -229,8 +229,7 @@ def read_turn(text: str, reading: MessageReading, intent: Optional[str], story: 
         # say so, and ask
         said = said_alone(change_said(told, assistant.rulebook) or "", assistant.clinic)
         return Turn(told.story, (said, ASK_FOR_SYMPTOM), answered=True, asked_what_they_notice=True)
-    if intent == EMERGENCY_INTENT and (only_a_figure_of_speech(text, reading, assistant)
-                                       or heard_in_denials(text, reading, assistant)):
+    if intent == EMERGENCY_INTENT and only_a_figure_of_speech(text, reading, assistant):
         intent = "inform"  # told to the story like any other statement
     return without_assessment(reading, told, intent, confidence, language, asked_what_they_notice, clinic_id,
                               assistant)
@@ -245,14 +244,6 @@ def only_a_figure_of_speech(text: str, reading: MessageReading, assistant: Assis
         return False
     rest = re.sub(re.escape(figure), " ", text, flags=re.IGNORECASE)
     return rest != text and not ALARM_WORDS.search(rest) and not assistant.learned_screen.hears_emergency(rest)
-
-
-def heard_in_denials(text: str, reading: MessageReading, assistant: Assistant) -> bool:
-    """"He has no fever, no shaking, breathing is normal, he is not confuse, ... clear water, no smell": the classifier
-    heard an emergency in a message that denies signs ("he's not floppy, not sleepy") and names none, and the learned
-    screen hears none (round 12)."""
-    denies = reading.negated_symptoms or reading.denied_emergency_signs or reading.denies_a_sign_word
-    return bool(denies) and not reading.symptoms and not assistant.learned_screen.hears_emergency(text)
 
 
 def hears_an_emergency_the_patterns_missed(text: str, reading: MessageReading, story: Story,

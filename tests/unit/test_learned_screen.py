@@ -181,23 +181,19 @@ def test_an_emergency_the_classifier_hears_beside_a_sign_said_to_be_over_is_not_
     assert told.answered and not told.story.checking_emergency and not opens_with_call_now(told.messages)
 
 
-# round 12's nn-031: the classifier heard an emergency in the signs the message denies
-DENIALS = ("My husband had freezing on a wart on his hand four days ago. He has no fever, no shaking, breathing is "
-           "normal, he is not confuse, he went to work today normal.")
-
-
-def test_an_emergency_the_classifier_hears_in_denials_is_checked_only_if_the_screen_hears_one(nlp, assistant,
-                                                                                              patterns_alone):
-    told = take_turn(DENIALS, "report_emergency", Story(), False, None, patterns_alone, 0.99)
-    assert told.answered and not told.story.checking_emergency and not opens_with_call_now(told.messages)
-    heard = take_turn(DENIALS + " zzz", "report_emergency", Story(), False, None, assistant, 0.99)
-    assert heard.story.checking_emergency and opens_with_call_now(heard.messages)
-    # round 12's nn-034: sign words the reading does not know alone, denied
-    well_child = take_turn("Writing about my little boy (4). Had a verruca frozen yesterday. He's not floppy, not sleepy, "
-                           "drinking loads of squash, running round the garden", "report_emergency", Story(), False, None,
-                           patterns_alone, 0.99)
-    assert not well_child.story.checking_emergency and not opens_with_call_now(well_child.messages)
-    # nothing denied: the classifier's emergency is checked, as before
-    assert take_turn("my lips feel funny", "report_emergency", Story(), False, None, patterns_alone,
-                     0.99).story.checking_emergency
-
+# Round 12 tried not checking the classifier's emergency in a message that denies signs unless the learned screen heard
+# one too ("He has no fever, no shaking, breathing is normal, he is not confuse"). Its last safety review found 136
+# hazards: a denial pulls the screen's score down ("she is grunting with every breath" 0.90 alone, 0.33 after "no fever,"),
+# so it was taken back. These are still checked.
+@pytest.mark.parametrize("text", [
+    "no fever, she is grunting with every breath",
+    "no shaking now but he is not coming round",
+    "no fever he is breathing like a fish out of water",
+    "no fever, grandma is mumbling nonsense and can't lift her arm",
+    "not dizzy I'm seeing double and my speech is slurred",
+    "no fever, my toddler swallowed a button battery",
+    "He has no fever, no shaking, breathing is normal, he is not confuse, he went to work today normal.",
+])
+def test_an_emergency_the_classifier_hears_beside_denials_is_still_checked(nlp, patterns_alone, text):
+    told = take_turn(text, "report_emergency", Story(), False, None, patterns_alone, 0.99)
+    assert opens_with_call_now(told.messages)

@@ -83,7 +83,6 @@ class EmergencyScreen:
         self.history_cancelled_by = set(context.history_cancelled_by)
         self.now_words = set(context.now_words) | self.present_markers
         self.other_sense_after = {word: set(nexts) for word, nexts in context.other_sense_after.items()}
-        self.not_breathing_how = set(context.not_breathing_how)
         self.long_lasting_after = {sign: list(phrases) for sign, phrases in context.long_lasting_after.items()}
         self.chronic_conditions = {sign: list(words) for sign, words in context.chronic_conditions.items()}
         self.chronic_signs = {sign: list(words) for sign, words in context.chronic_signs.items()}
@@ -330,8 +329,6 @@ class EmergencyScreen:
         next_word = sign.doc[sign.end].lower_ if sign.end < len(sign.doc) else ""
         if next_word in self.other_sense_after.get(sign[-1].lower_, set()):  # "a fit of the giggles"
             return True
-        if [token.lower_ for token in sign] in (["not", "breathing"], ["n't", "breathing"], ["nt", "breathing"]):
-            return next_word in self.not_breathing_how  # "not breathing through his nose"
         if sign[-1].lower_ in self.topic_takers and next_word in self.topic_after.get(sign.ent_id_, set()):
             return True
         if sign[-1].lower_ in self.person_topic_takers:  # "not responding to me at all about how it feels"

@@ -137,8 +137,6 @@ class MessageReading:
     # ("no chest pain now", "it has gone"), which makes a denial a resolution, not a correction.
     denied_emergency_signs: Tuple[str, ...] = ()
     tells_a_change: bool = False
-    # "he's not floppy, not sleepy": a sign word denied, whether or not the reading knows it as a sign alone.
-    denies_a_sign_word: bool = False
     # "fine since", "totally himself": the message says all is well.
     all_clear: bool = False
     # "I can swallow fine", "breathing is ok": the patient says they are fine (not "not fine").
@@ -554,7 +552,6 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
                           tells_the_past=cues.tells_the_past(plain), person=tuple(cues.person(plain).items()),
                           says_none=bool(SAYS_NONE.match(plain)), signs_set_aside=set_aside,
                           denied_emergency_signs=denied_signs, tells_a_change=bool(CHANGE_IN_TIME.search(plain)),
-                          denies_a_sign_word=cues.denies_a_sign_word(plain),
                           picks_something_else=cues.picks_something_else(plain),
                           short_and_one_clause=cues.short_and_one_clause(plain),
                           adds_no_clause=cues.adds_no_clause(plain),

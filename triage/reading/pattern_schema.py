@@ -83,7 +83,6 @@ class EmergencyContext(PatternFile):
     condition_history_words: Words
     condition_now_words: Words
     other_sense_after: Dict[StrictStr, Words]
-    not_breathing_how: Words
     long_lasting_after: Dict[StrictStr, Words]
     chronic_conditions: Dict[StrictStr, Words]
     chronic_signs: Dict[StrictStr, Words]
@@ -319,7 +318,6 @@ class StoryCuePatterns(PatternFile):
     clause_ends: Words
     autocorrect: StrictStr
     misread_sign_words: StrictStr
-    denied_sign_word: StrictStr
     something_else: StrictStr
     short_words: StrictInt
     clause_break: StrictStr

@@ -25,7 +25,6 @@ class StoryCues:
     clause_ends: frozenset
     autocorrect: Pattern
     misread_sign_words: Pattern
-    denied_sign_word: Pattern
     something_else: Pattern
     short_words: int
     clause_break: Pattern
@@ -56,9 +55,6 @@ class StoryCues:
     def blames_the_keyboard(self, text: str) -> bool:
         """"SLOPPY sorry autocorrect": the last message was a slip, and this one names no sign word."""
         return bool(self.autocorrect.search(text)) and not self.misread_sign_words.search(text)
-
-    def denies_a_sign_word(self, text: str) -> bool:
-        return bool(self.denied_sign_word.search(text))
 
     def only_denies(self, clause: str) -> bool:
         """A clause with a denial or an all-clear ("lips and tongue aren't swollen", "my eyes are fine")."""
@@ -105,7 +101,6 @@ def story_cues() -> StoryCues:
                      something_wrong=re.compile(cues.something_wrong),
                      site_denial=re.compile(cues.site_denial), clause_ends=frozenset(cues.clause_ends),
                      autocorrect=re.compile(cues.autocorrect), misread_sign_words=re.compile(cues.misread_sign_words),
-                     denied_sign_word=re.compile(cues.denied_sign_word),
                      something_else=re.compile(cues.something_else), short_words=cues.short_words,
                      clause_break=re.compile(cues.clause_break), adds_a_clause=re.compile(cues.adds_a_clause),
                      pregnancy_words=frozenset(cues.pregnancy_words))
