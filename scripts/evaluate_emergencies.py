@@ -6,7 +6,8 @@ emergency. A near miss fails when any turn's reply opens with "Call ... now"; th
 were the conditional emergency check ("Call ... now if any of these is happening: ... Is one happening now?")
 rather than an emergency outcome, and how many were told on a first message that alone is an emergency by the
 clinical reference (a case's first_message_alone: "cant breathe", then "not literally"), which is right and does
-not count against restraint.
+not count against restraint; of those, how many were told it again on a later message (the emergency is kept:
+an emergency sign is not taken back on words of a joke).
 
 usage: python scripts/evaluate_emergencies.py CASES.yml [CASES.yml ...] [-v]
   Cases whose expect is emergency are scored for recall, the others as near misses.
@@ -18,7 +19,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.bot_messages import near_miss_told_to_call_now, opens_with_call_now, opens_with_emergency_check  # noqa: E402
+from tests.bot_messages import (kept_after_a_first_message_alone, near_miss_told_to_call_now,  # noqa: E402
+                                opens_with_call_now, opens_with_emergency_check)
 from tests.integration.servers import conversed_cases  # noqa: E402
 
 
@@ -45,6 +47,7 @@ def main() -> int:
             count["near_called"] += called
             count["near_only_checked"] += only_checked
             count["near_alarm_first"] += alarm_first
+            count["near_kept"] += kept_after_a_first_message_alone(case, transcript)
             count["near_acceptable"] += got in {case["expect"], *case.get("accept", [])}
             mark = "call_now=" + ("check" if only_checked else "yes" if called else
                                   "first message alone" if alarm_first else "no ")
@@ -63,8 +66,9 @@ def main() -> int:
         if count["near"]:
             print(f"near misses: {count['near_called']}/{count['near']} got 'call ... now' "
                   f"({count['near_called'] / count['near']:.1%}; {count['near_only_checked']} of them only the "
-                  f"emergency check); {count['near_alarm_first']} more only on a first message that alone is an "
-                  f"emergency; {count['near_acceptable']}/{count['near']} at an acceptable level")
+                  f"emergency check); {count['near_alarm_first']} more on a first message that alone is an "
+                  f"emergency ({count['near_kept']} of them told again later); "
+                  f"{count['near_acceptable']}/{count['near']} at an acceptable level")
     return 0
 
 

@@ -1,8 +1,9 @@
 """The gate on emergency recall and near-miss restraint: the development halves of the blind-written probes
 (issue 18) and their second round, through the real servers and the shared eval's own conversation driver
 (questions answered "I'm not sure"). Every emergency gets "Call ... now" first and the level emergency; at
-most 5% of the near misses get "Call ... now", not counting a first message that alone is an emergency by the
-clinical reference (a case's first_message_alone). The held-out halves are never run here."""
+most 5% of the near misses get "Call ... now", not counting a case whose first message alone is an emergency by the
+clinical reference (first_message_alone), where the assistant keeps the emergency on later messages: it takes no
+sign back on words of a joke (tests/bot_messages.py). The held-out halves are never run here."""
 import pytest
 
 from tests.bot_messages import near_miss_told_to_call_now, opens_with_call_now
