@@ -142,7 +142,9 @@ def test_the_story_survives_the_slot(nlp):
 
 
 
-# The round's safety reviews: a sign happening now stays, whatever the next message says of a joke or of the past.
+# The safety reviews: a sign happening now stays, whatever the next message says of a joke or of the past. Round 12
+# tried taking a sign back on words of a joke ("lmao not literally", "omg sorry wrong chat"); two reviews found 207
+# hazards in it, and it was taken back whole: their cases are here too.
 @pytest.mark.parametrize("messages", [
     ("my lips are blue and I'm struggling to breathe", "Joking aside, what do I do?"),
     ("my throat is closing up", "jk. not jk. please help"),
@@ -157,6 +159,64 @@ def test_the_story_survives_the_slot(nlp):
     ("my son had a seizure", "back in march i mean, he's having one now"),
     ("she collapsed and is having a fit", "months ago I mean? she is fitting"),
     ("my chest hurts", "years ago I mean, and today it's crushing"),
+    # round 12: a hedge or a benign explanation
+    ("my throat feels tight", "prob nothing lol, probably the scarf"),
+    ("my lips are swelling", "lol"),
+    ("he's really floppy", "sorry I'm probably overreacting, he's ok I think"),
+    # a bare "jk", or one that insists
+    ("my throat is closing up", "not joking, I really can't swallow"),
+    ("my lips are blue", "this is not a joke, what do i do"),
+    ("he had a fit", "not even kidding he was shaking all over"),
+    ("her lips are blue", "kidding you not, please help me"),
+    # a joke beside the sign told again, or of now
+    ("my chest hurts", "lol not literally, but it does feel tight now"),
+    ("i cant breathe", "from laughing at first but now i really cant catch my breath"),
+    # a joke two messages later
+    ("my lips are blue", "the wart is on my hand", "lol jk, it's the slushie"),
+    # round 12's first review of a taking back on such words (taken back whole): joke words in another sense
+    ("my throat is closing up", "are you kidding me?? what do I do"),
+    ("my throat feels tight and i'm struggling to swallow", "i wish i was joking, what should i do"),
+    ("my son can't breathe properly", "my wife thinks I'm joking, she won't call an ambulance"),
+    ("my chest is tight and I can't breathe properly", "I was kidding myself that it would pass"),
+    ("my chest is so tight", "who am I kidding, I need an ambulance"),
+    ("my son is floppy", "JK is 3 years old and has a fever"),
+    ("she fell and had a fit", "just kidding about the fall, she didn't fall, she's still shaking"),
+    ("she is fitting", "sorry if this is the wrong chat, who do I call"),
+    ("my child is having a seizure", "sorry wrong thread, should I post this somewhere else?"),
+    ("i can't breathe", "sorry wrong chat i meant to message my mum, help"),
+    ("she's having a fit on the floor", "I dialled the wrong number, what is the ambulance number here"),
+    ("he's turning blue", "it started with a coughing fit at dinner"),
+    ("he's having a fit", "it started as a laughing fit, his eyes rolled back and he's jerking"),
+    ("my chest is tight and I'm wheezing", "it started from laughing at a video and my inhaler isn't helping"),
+    ("i have chest pain", "from laughing or not, it really hurts and it's spreading to my jaw"),
+    ("my lips have swollen right up", "my brother is dying from laughing at me, I look like a fish"),
+    ("his lips are blue", "well not literally, kind of a dusky purple colour"),
+    ("my throat is closing", "not literally closed, just very tight and hard to get air in"),
+    ("she is blue around the mouth", "not literally blue, more grey"),
+    ("my tongue is swelling", "lol not literally a balloon, it's maybe twice normal size"),
+    ("my daughter's lips are swelling", "sorry that sounds scarier than it is, she's totally fine in herself, just her lips"),
+    ("my lips and tongue are swelling", "lol my sister is crying with laughter saying I look like a duck"),
+    # its second review
+    ("my daughter is floppy and won't wake up", "wrong person, it's my son not my daughter"),
+    ("my son has crushing chest pain", "sorry wrong person, I meant my dad"),
+    ("i can't breathe", "jk it's my daughter, she's 2"),
+    ("my baby is floppy and grey", "omg sorry wrong chat, meant for his dad so he comes home"),
+    ("her lips are blue", "wrong number, I was trying to call my husband"),
+    ("my baby is floppy", "oops wrong chat, meant for 111"),
+    ("my chest is crushing", "wrong number, I wanted the emergency line"),
+    ("my son can't breathe", "joking, that's what his dad thinks I'm doing"),
+    ("my chest hurts so bad", "lol jk, for real it's killing me"),
+    ("my baby lips is blue", "joking, is true, what I do"),
+    ("his lips are blue", "not literally, more of a purple tinge"),
+    ("my throat is closing", "not literally, it's almost closed"),
+    ("i can't breathe", "not literally, I can only get little sips of air"),
+    ("she's unconscious", "not literally, she keeps drifting off and I can barely rouse her"),
+    ("my chest hurts", "not literally, it's more like an elephant sitting on it"),
+    ("my throat is closing up", "lol kidding, it's just tight, like someone's squeezing it"),
+    ("my lips are swelling", "jk lol the whole of my face is puffing up"),
+    ("my lips are swelling and i'm gonna kill the nurse", "jk, about killing her obviously"),
+    ("my lips are swelling", "kidding, i ate a prawn after the freeze to test it"),
+    ("she's fitting", "joking, that's her epilepsy, it's been 6 minutes"),
 ])
 def test_a_sign_happening_now_is_not_taken_back_by_a_joke_or_a_date(nlp, assistant, messages):
     after = told(nlp, *messages)
@@ -212,72 +272,3 @@ def test_a_correction_that_says_the_sign_again_keeps_it(nlp, assistant):
     still = told(nlp, "im on warfarin and the wart keeps bleeding, pressed for 20 min and it wont stop",
                  "actually its not the wart bleeding, its the scab beside it, still wont stop")
     assert "bleeding" in still.story.symptoms and level(assistant, still.story) >= Level.URGENT
-
-
-# Round 12: a sign the next message says was not meant ("lmao not literally", "omg sorry wrong chat") was taken back
-# for a while; two safety reviews found 207 hazards in it (a real sign told again in other words, "wrong person, it's
-# my son", "wrong chat, meant for 111", "not literally, it's almost closed"), and it was taken back whole. These stay.
-@pytest.mark.parametrize("messages", [
-    # a hedge or a benign explanation is no taking back
-    ("my throat feels tight", "prob nothing lol, probably the scarf"),
-    ("my lips are swelling", "lol"),
-    ("he's really floppy", "sorry I'm probably overreacting, he's ok I think"),
-    # a bare "jk", or one that insists
-    ("my lips r blue", "jk"),
-    ("my throat is closing up", "not joking, I really can't swallow"),
-    ("my lips are blue", "this is not a joke, what do i do"),
-    ("he had a fit", "not even kidding he was shaking all over"),
-    ("her lips are blue", "kidding you not, please help me"),
-    # "but" may add the sign again; a sign in the message itself; a change in time
-    ("my chest hurts", "lol not literally, but it does feel tight now"),
-    ("i cant breathe", "from laughing at first but now i really cant catch my breath"),
-    # told two messages back
-    ("my lips are blue", "the wart is on my hand", "lol jk, it's the slushie"),
-    # the safety review of round 12: joke words in another sense, not at the start, or asking, or something wrong
-    ("my throat is closing up", "are you kidding me?? what do I do"),
-    ("my throat feels tight and i'm struggling to swallow", "i wish i was joking, what should i do"),
-    ("my son can't breathe properly", "my wife thinks I'm joking, she won't call an ambulance"),
-    ("my chest is tight and I can't breathe properly", "I was kidding myself that it would pass"),
-    ("my chest is so tight", "who am I kidding, I need an ambulance"),
-    ("my son is floppy", "JK is 3 years old and has a fever"),
-    ("she fell and had a fit", "just kidding about the fall, she didn't fall, she's still shaking"),
-    ("she is fitting", "sorry if this is the wrong chat, who do I call"),
-    ("my child is having a seizure", "sorry wrong thread, should I post this somewhere else?"),
-    ("i can't breathe", "sorry wrong chat i meant to message my mum, help"),
-    ("she's having a fit on the floor", "I dialled the wrong number, what is the ambulance number here"),
-    ("he's turning blue", "it started with a coughing fit at dinner"),
-    ("he's having a fit", "it started as a laughing fit, his eyes rolled back and he's jerking"),
-    ("my chest is tight and I'm wheezing", "it started from laughing at a video and my inhaler isn't helping"),
-    ("i have chest pain", "from laughing or not, it really hurts and it's spreading to my jaw"),
-    ("my lips have swollen right up", "my brother is dying from laughing at me, I look like a fish"),
-    ("his lips are blue", "well not literally, kind of a dusky purple colour"),
-    ("my throat is closing", "not literally closed, just very tight and hard to get air in"),
-    ("she is blue around the mouth", "not literally blue, more grey"),
-    ("my tongue is swelling", "lol not literally a balloon, it's maybe twice normal size"),
-    ("my daughter's lips are swelling", "sorry that sounds scarier than it is, she's totally fine in herself, just her lips"),
-    ("my lips and tongue are swelling", "lol my sister is crying with laughter saying I look like a duck"),
-    # the second review
-    ("my daughter is floppy and won't wake up", "wrong person, it's my son not my daughter"),
-    ("my son has crushing chest pain", "sorry wrong person, I meant my dad"),
-    ("i can't breathe", "jk it's my daughter, she's 2"),
-    ("my baby is floppy and grey", "omg sorry wrong chat, meant for his dad so he comes home"),
-    ("her lips are blue", "wrong number, I was trying to call my husband"),
-    ("my baby is floppy", "oops wrong chat, meant for 111"),
-    ("my chest is crushing", "wrong number, I wanted the emergency line"),
-    ("my son can't breathe", "joking, that's what his dad thinks I'm doing"),
-    ("my chest hurts so bad", "lol jk, for real it's killing me"),
-    ("my baby lips is blue", "joking, is true, what I do"),
-    ("his lips are blue", "not literally, more of a purple tinge"),
-    ("my throat is closing", "not literally, it's almost closed"),
-    ("i can't breathe", "not literally, I can only get little sips of air"),
-    ("she's unconscious", "not literally, she keeps drifting off and I can barely rouse her"),
-    ("my chest hurts", "not literally, it's more like an elephant sitting on it"),
-    ("my throat is closing up", "lol kidding, it's just tight, like someone's squeezing it"),
-    ("my lips are swelling", "jk lol the whole of my face is puffing up"),
-    ("my lips are swelling and i'm gonna kill the nurse", "jk, about killing her obviously"),
-    ("my lips are swelling", "kidding, i ate a prawn after the freeze to test it"),
-    ("she's fitting", "joking, that's her epilepsy, it's been 6 minutes"),
-])
-def test_a_hedge_or_an_insisting_message_takes_no_sign_back(nlp, assistant, messages):
-    after = told(nlp, *messages)
-    assert not after.retracted and level(assistant, after.story) == Level.EMERGENCY
