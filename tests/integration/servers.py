@@ -164,6 +164,25 @@ class RunningAssistant:
                 return set()
             return {row[0] for row in db.execute("SELECT DISTINCT sender_id FROM events")}
 
+    def user_texts(self, conversation: str, at_least: int = 0, seconds: float = 15) -> list:
+        """What Rasa read for each of the patient's messages, from its tracker store. A channel that answers
+        while it works (Slack) has sent its replies before the tracker is saved, so this waits, up to
+        ``seconds``, for ``at_least`` messages."""
+        import sqlite3
+
+        deadline = time.monotonic() + seconds
+        while True:
+            texts = []
+            if self.tracker_db.exists():
+                with sqlite3.connect(self.tracker_db) as db:
+                    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'events'").fetchone():
+                        texts = [json.loads(data)["text"] for (data,) in db.execute(
+                            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id",
+                            (conversation,))]
+            if len(texts) >= at_least or time.monotonic() > deadline:
+                return texts
+            time.sleep(0.1)
+
     def broker_records(self) -> list:
         """What the event broker published, oldest first (its SQLite events table)."""
         import sqlite3

@@ -115,6 +115,7 @@ def test_unsigned_or_wrongly_signed_events_are_refused_and_reach_no_conversation
     echo = {**message_event("1008", "Thanks.", is_echo=True)}
     receipt = {"sender": {"id": "1008"}, "recipient": {"id": "1"}, "delivery": {"mids": ["m_1"], "watermark": 1}}
     turn(assistant, fake, echo, receipt, message_event("1006", "there's pus in it"))  # handled in order
+    assert assistant.user_texts("messenger:1006", at_least=1) == ["there's pus in it"]
     stored = assistant.stored_senders()
     assert "messenger:1006" in stored
     assert not {"messenger:1005", "messenger:1008", "1005", "1008"} & stored

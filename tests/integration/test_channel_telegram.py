@@ -54,14 +54,6 @@ def post(assistant, update, secret=SECRET):
         return refused.code, refused.read()
 
 
-def user_texts(assistant, conversation):
-    """What Rasa read for each of the patient's messages, from its tracker store."""
-    with sqlite3.connect(assistant.tracker_db) as db:
-        rows = db.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id",
-                          (conversation,)).fetchall()
-    return [json.loads(data)["text"] for (data,) in rows]
-
-
 def test_the_webhook_is_registered_at_start_with_its_secret(assistant, fake):
     [call] = fake.calls_of("setWebhook")
     assert call["status"] == 200
@@ -81,7 +73,7 @@ def test_a_question_answered_by_number_then_by_buttons_reaches_an_outcome(assist
     options = [row[0] for row in question["reply_markup"]["inline_keyboard"]]
     assert len(options) > 1
     post(assistant, message_update(1002, "2"))
-    assert user_texts(assistant, "telegram:1002")[-1] == options[1]["callback_data"], "the number is read as its payload"
+    assert assistant.user_texts("telegram:1002")[-1] == options[1]["callback_data"], "the number is read as its payload"
     for _ in range(6):
         latest = fake.sent_to(1002)[-1]
         if DISCLAIMER in fake.texts_to(1002) or "reply_markup" not in latest:
@@ -91,7 +83,7 @@ def test_a_question_answered_by_number_then_by_buttons_reaches_an_outcome(assist
         key = next((key for key in keys if key["callback_data"] in PREFERRED_ANSWERS), keys[0])
         assert post(assistant, callback_update(1002, latest, key["callback_data"]))[0] == 200
     assert DISCLAIMER in fake.texts_to(1002)
-    assert set(user_texts(assistant, "telegram:1002")[2:]) <= set(PREFERRED_ANSWERS), "a pressed button reads as its payload"
+    assert set(assistant.user_texts("telegram:1002")[2:]) <= set(PREFERRED_ANSWERS), "a pressed button reads as its payload"
     assert "You can look after this at home." in fake.texts_to(1002)
     assert len(fake.calls_of("answerCallbackQuery")) >= 1
 

@@ -2,7 +2,6 @@
 out to a fake of Twilio's Messages API on loopback (tests/integration/fakes/twilio_api.py)."""
 import json
 import re
-import sqlite3
 import urllib.error
 import urllib.request
 from urllib.parse import urlencode
@@ -86,13 +85,6 @@ def choices(bodies):
     return {title: number for number, title in CHOICE.findall("\n".join(bodies))}
 
 
-def user_texts(assistant, conversation):
-    with sqlite3.connect(assistant.tracker_db) as db:
-        rows = db.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id",
-                          (conversation,)).fetchall()
-    return [json.loads(data)["text"] for (data,) in rows]
-
-
 def test_an_emergency_sms_gets_call_112_now_in_its_first_message(assistant, fake):
     bodies = turn(assistant, fake, "+447700900001", "my throat is swelling and I can't breathe properly")
     assert CALL_NOW.match(bodies[0]) and bodies[0].startswith("Call 112 now")
@@ -109,7 +101,7 @@ def test_a_whatsapp_question_answered_by_number_moves_on_to_an_outcome_with_the_
         number = next((offered[title] for title in PREFERRED_TITLES if title in offered), "1")
         next_bodies = turn(assistant, fake, patient, number)
         assert next_bodies and next_bodies != bodies, "the conversation did not move on"
-        assert user_texts(assistant, "whatsapp:+447700900002")[-1] != number, "the number was not read as its choice"
+        assert assistant.user_texts("whatsapp:+447700900002")[-1] != number, "the number was not read as its choice"
         bodies = next_bodies
     assert not choices(bodies) and DISCLAIMER in " ".join(bodies).replace("\n", " ")
     assert {message["From"] for message in fake.messages() if message["To"] == patient} == {f"whatsapp:{CLINIC_NUMBER}"}
@@ -120,7 +112,7 @@ def test_an_sms_question_answered_with_a_choice_s_words_is_read_as_that_choice(a
     offered = choices(turn(assistant, fake, patient, "I've had some pain since they froze it"))
     assert "1 to 2 days ago" in offered
     assert turn(assistant, fake, patient, "1 to 2 days ago")
-    assert user_texts(assistant, "sms:+447700900003")[-1] == "2 days ago"  # the button's payload
+    assert assistant.user_texts("sms:+447700900003")[-1] == "2 days ago"  # the button's payload
 
 
 def test_no_payload_or_json_is_ever_sent_to_a_patient(assistant, fake):
