@@ -2,7 +2,7 @@
 from dataclasses import dataclass, field
 from typing import Any, Dict, FrozenSet, Iterable, Mapping, Tuple
 
-from triage.conditions import evaluate_all
+from triage.conditions import Condition, evaluate_all
 from triage.levels import Level
 from triage.rulebook import Rule, RuleBook
 
@@ -39,6 +39,8 @@ class TriageResult:
     # Facts that could raise the level if known (what is worth asking the patient), each with
     # the highest level its answer could lead to. Skipped facts are not asked again.
     open_questions: Mapping[str, Level]
+    # The conditions behind each open question, with their rules' levels: what an answer must say to raise it.
+    open_conditions: Mapping[str, Tuple[Tuple[Level, Condition], ...]] = field(default_factory=dict)
 
     @property
     def symptoms(self) -> Tuple[str, ...]:
@@ -78,13 +80,14 @@ class TriageEngine:
             assessments.append(worsening)
         assessments = _with_standing(assessments, standing)
         level = max(assessment.level for assessment in assessments)
-        open_questions = _stakes_above(question_sets, level)
+        open_conditions = _conditions_above(question_sets, level)
         # sorted() is stable, so symptoms of equal level keep the patient's order.
         assessments.sort(key=lambda assessment: assessment.level, reverse=True)
         return TriageResult(
             level=assessments[0].level,
             assessments=tuple(assessments),
-            open_questions=open_questions,
+            open_questions={fact: max(stake for stake, _ in conditions) for fact, conditions in open_conditions.items()},
+            open_conditions=open_conditions,
         )
 
     def _unweighed_worsening(self, symptoms: Tuple[str, ...], facts: Mapping[str, Any], skipped: FrozenSet[str]):
@@ -122,25 +125,25 @@ class TriageEngine:
             fired = [rule for rule in self.rulebook.rules_for(self.rulebook.fallback_symptom)
                      if evaluate_all(rule.conditions, facts)]
         level = max((rule.level for rule in fired), default=Level.SELF_CARE)
-        questions: Dict[str, Level] = {}
+        questions: Dict[str, list] = {}
         for rule in undecided:
             if rule.level <= level:
                 continue
             for condition in rule.conditions:
                 if facts.get(condition.fact) is None and condition.fact not in skipped:
-                    questions[condition.fact] = max(rule.level, questions.get(condition.fact, rule.level))
+                    questions.setdefault(condition.fact, []).append((rule.level, condition))
         ordered = tuple(sorted(fired, key=lambda rule: rule.level, reverse=True))
         return (SymptomAssessment(symptom=symptom, level=level, rules=ordered) if fired else None), questions
 
 
-def _stakes_above(question_sets: Iterable[Mapping[str, Level]], level: Level) -> Dict[str, Level]:
-    """Each fact's highest stake among the sets, for the facts whose answer could raise the level given: a
-    question that could raise only one symptom to that level changes nothing."""
-    stakes: Dict[str, Level] = {}
+def _conditions_above(question_sets: Iterable[Mapping[str, list]], level: Level) -> Dict[str, tuple]:
+    """Each fact's undecided conditions, with their rules' levels, among the sets, for the facts whose answer
+    could raise the level given: a question that could raise only one symptom to that level changes nothing."""
+    conditions: Dict[str, list] = {}
     for questions in question_sets:
-        for fact, stake in questions.items():
-            stakes[fact] = max(stake, stakes.get(fact, stake))
-    return {fact: stake for fact, stake in stakes.items() if stake > level}
+        for fact, waiting in questions.items():
+            conditions.setdefault(fact, []).extend((stake, condition) for stake, condition in waiting if stake > level)
+    return {fact: tuple(waiting) for fact, waiting in conditions.items() if waiting}
 
 
 def _with_standing(assessments, standing: Iterable[Rule]):

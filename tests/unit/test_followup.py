@@ -34,6 +34,17 @@ def test_a_question_that_cannot_raise_the_level_given_is_not_asked(engine):
     assert asked == ["fluid", "risk_factors"]
 
 
+def test_a_yes_no_question_whose_yes_could_raise_nothing_is_not_asked(engine):
+    # round 13 (wu-059): a bleeding was asked the blister's "is it big, tense or very painful?", and a yes
+    # ("large") meets no bleeding rule; nor does a yes to "diabetes?" meet "on a blood thinner"
+    bleeding = engine.assess(Observation(("bleeding",), {"days_since_treatment": 0, "body_sites": ["neck"]}))
+    assert {"severity", "risk_factors"} <= set(bleeding.open_questions)
+    assert [q.fact for q in questions_worth_asking(bleeding)] == []
+    # a blister still is
+    blister = engine.assess(Observation(("blistering",), {"days_since_treatment": 1, "body_sites": ["foot"]}))
+    assert [q.fact for q in questions_worth_asking(blister)] == ["severity", "risk_factors"]
+
+
 def test_recording_an_answer_marks_it_asked_and_a_non_answer_skipped(nlp, engine):
     story = Story(("pain",))
     answered = record_answer(story, QUESTIONS_BY_FACT["days_since_treatment"], read_message("3 days ago", nlp))
