@@ -9,6 +9,8 @@ from triage.reading.message import MAX_CHARS_READ, read_message
     ("there's a blister on my finger", ("blistering",)),
     ("BLISTERS everywhere!!", ("blistering",)),
     ("got a blistr", ("blistering",)),
+    # round 13 (mh-018, mh-055): blood in a blister is a blood blister, no bleeding
+    ("theres a dark purple blister there now, looks like blood inside. its not burst", ("blistering",)),
     ("it keeps weeping and it's sore", ("oozing", "pain")),
     ("the skin went paler", ("lightened_skin",)),
     ("hair hasn't grown back there", ("hair_loss",)),
@@ -186,6 +188,9 @@ def test_the_patterns_and_the_rulebook_name_the_same_symptoms(rulebook):
     ("a blood blister on her sole and she won't put any weight on that foot", {"severity": ["impairs_walking"]}),
     ("she's hopping everywhere since the blister came up", {"severity": ["impairs_walking"]}),
     ("it's bleeding and won't stop", {"severity": ["not_stopping"]}),
+    ("been bleeding 45 min even pressing on it", {"severity": ["not_stopping"]}),  # round 13: wu-059
+    ("still oozing blood despite pressure", {"severity": ["not_stopping"]}),
+    ("it bled even though we've been pressing a tissue on it", {"severity": ["not_stopping"]}),
     ("blister on my foot and I'm diabetic", {"risk_factors": ["diabetes"], "body_sites": ["foot"]}),
     ("I failed my blood sugar test at the GP and the blister is on my foot", {"risk_factors": ["diabetes"]}),
     ("I'm not diabetic", {"risk_factors": []}),

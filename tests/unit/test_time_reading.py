@@ -31,6 +31,8 @@ def test_a_time_is_counted_back_from_today(text, days):
     ("they froze it 3 and a half weeks ago and it's still there", 24.5),
     ("had it frozen over the weekend, it stings", 4),
     ("frozen on nov 3 and it's still there", 22),
+    ("got a sunspot frozen on my cheek like 2 yrs ago n theres still a white patch", 730),  # round 13: mh-050
+    ("had it frozen 3 mths ago", 90),
     ("it may ooze a bit", None),  # "may" is no month here
     # a time under a day tells the date only next to the treatment: elsewhere it tells of the symptom or of now
     ("the skin has been hot for a few hours", None),

@@ -11,7 +11,7 @@ NUMBER_WORDS = {
     "many": 3, "some": 2,
 }
 DAYS_PER_UNIT = {"minute": 0, "min": 0, "hour": 0, "hr": 0, "day": 1, "week": 7, "wk": 7, "fortnight": 14,
-                 "month": 30, "year": 365}
+                 "month": 30, "mth": 30, "year": 365, "yr": 365}
 DAYS_OF_PHRASE = {
     "yesterday": 1, "yday": 1, "yest": 1, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "last night": 1, "past night": 1, "last week": 7, "past week": 7, "last month": 30, "past month": 30,
