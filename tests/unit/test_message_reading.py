@@ -9,8 +9,6 @@ from triage.reading.message import MAX_CHARS_READ, read_message
     ("there's a blister on my finger", ("blistering",)),
     ("BLISTERS everywhere!!", ("blistering",)),
     ("got a blistr", ("blistering",)),
-    # round 13 (mh-018, mh-055): blood in a blister is a blood blister, no bleeding
-    ("theres a dark purple blister there now, looks like blood inside. its not burst", ("blistering",)),
     ("it keeps weeping and it's sore", ("oozing", "pain")),
     ("the skin went paler", ("lightened_skin",)),
     ("hair hasn't grown back there", ("hair_loss",)),
