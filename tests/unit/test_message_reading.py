@@ -186,6 +186,8 @@ def test_the_patterns_and_the_rulebook_name_the_same_symptoms(rulebook):
     ("a blood blister on her sole and she won't put any weight on that foot", {"severity": ["impairs_walking"]}),
     ("she's hopping everywhere since the blister came up", {"severity": ["impairs_walking"]}),
     ("it's bleeding and won't stop", {"severity": ["not_stopping"]}),
+    ("froze it 7 days ago, it's getting redder every day", {"trend": "worsening"}),  # round 13's review
+    ("frozen 6 days ago, getting redder", {"trend": "worsening"}),
     ("been bleeding 45 min even pressing on it", {"severity": ["not_stopping"]}),  # round 13: wu-059
     ("still oozing blood despite pressure", {"severity": ["not_stopping"]}),
     ("it bled even though we've been pressing a tissue on it", {"severity": ["not_stopping"]}),

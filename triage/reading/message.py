@@ -110,6 +110,11 @@ POURING = re.compile(r"(pour|gush|spurt)(ing|in|in')")
 PAIN_WORDS = re.compile(r"\b(pain\w*|agon\w*|excruciating)\b", re.IGNORECASE)
 
 
+# A sign's word that tells its trend too: "getting redder every day" reads the redness, and that it is getting worse
+# (round 13's safety review: self_care on day 7, as the worsening's word went to the sign).
+WORSE_SIGN_WORDS = frozenset({"redder", "sorer", "more red", "more swollen", "more sore", "more painful"})
+
+
 @dataclass(frozen=True)
 class MessageReading:
     mentions: Tuple[Mention, ...]
@@ -238,7 +243,8 @@ class MessageReading:
     def trend(self) -> Optional[str]:
         """worsening, stable or improving, in that order of precedence: a denied improvement
         counts as worsening, a denied worsening ("not getting worse") as stable."""
-        if "worsening" in self._ids("TREND") or "improving" in self._ids("TREND", negated=True):
+        if "worsening" in self._ids("TREND") or "improving" in self._ids("TREND", negated=True) \
+                or any(m.label == "SYMPTOM" and not m.negated and m.text.lower() in WORSE_SIGN_WORDS for m in self.mentions):
             return "worsening"
         if "stable" in self._ids("TREND") or "worsening" in self._ids("TREND", negated=True):
             return "stable"
