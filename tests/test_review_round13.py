@@ -138,6 +138,12 @@ def test_a_story_keeps_its_level_after_the_last_message(nlp, assistant, messages
     ("he collapsed and is not moving", EMERGENCY),
     ("my baby isn't moving", EMERGENCY),
     ("he's not moving at all, had a wart frozen yesterday", EMERGENCY),
+    # round 13's second development half (warning_v)
+    ("Two actinic keratoses treated on the lower lip 36 hours ago. The tongue feels enlarged.", EMERGENCY),
+    ("spot on my calf frozen 5 days ago, i drew round the red bit yesterday, its gone past the line now", URGENT),
+    ("wart frozen 6 days ago. In today photo the red part is more wide, and the skin is shining and hot.", URGENT),
+    ("cryo on my cheek 5 days ago. First 2 days pain, then it go away. From yesterday it start again, more strong", URGENT),
+    ("my mum is diabetic, spot frozen on her shin 6 days ago, the dressing was damp this morning", URGENT),
     # the review's misses in the code before: a worsening told by the sign's own word
     ("froze it 7 days ago, it's getting redder every day", URGENT),
     ("frozen 12 days ago on my calf, getting redder and sorer each day", URGENT),
@@ -151,6 +157,7 @@ def test_a_sign_reaches_its_level(nlp, engine, text, level):
     ("she isn't moving around much since the verruca was frozen", SELF_CARE),
     ("she's not moving house till may, can I have the mole frozen before", SELF_CARE),
     ("the scab isn't moving", SELF_CARE),
+    ("the red mark is about as wide as a pea, frozen yesterday", SELF_CARE),
 ])
 def test_a_harmless_sense_stays_below_urgent(nlp, engine, text, highest):
     assert (level_of(nlp, engine, text) or SELF_CARE) <= highest

@@ -28,6 +28,7 @@ MIN_STOP_WORDS, MIN_STOP_WORD_SHARE = 3, 0.4
 ENGLISH_CHAT_WORDS = frozenset({"sorry", "wait", "typo", "oops", "actually", "thanks", "please", "pls", "yeah", "yep",
                                 "nope", "okay", "hey", "hello", "lol", "omg", "btw", "tbh", "idk"})
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+WORD_WITH_DIGITS = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])[^\W_]+\b", re.UNICODE)
 # Scripts that are no English, by the first word of each letter's Unicode name: a message written mostly in
 # one is in another language even when the detector does not load that language (Greek, Hebrew, Japanese,
 # Korean...). Kana say Japanese even beside Chinese characters.
@@ -53,8 +54,8 @@ def foreign_language(text: str, knows_word: Callable[[str], bool] = lambda word:
     ``knows_word``: whether the reading knows an English word (triage/reading/message.py); ``is_stop_word``:
     whether a word is an English function word. A message of English function words is English."""
     words = WORD.findall(text or "")
-    if any(len(word) >= MIN_KNOWN_WORD_LETTERS and knows_word(word) for word in words):
-        return None
+    if any(len(word) >= MIN_KNOWN_WORD_LETTERS and knows_word(word) for word in words + WORD_WITH_DIGITS.findall(text or "")):
+        return None  # a word with digits counts too: "HbA1c 71"
     stop_words = sum(1 for word in words if is_stop_word(word.lower()) or word.lower() in ENGLISH_CHAT_WORDS)
     if stop_words >= MIN_STOP_WORDS and stop_words >= MIN_STOP_WORD_SHARE * len(words):
         return None
