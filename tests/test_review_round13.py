@@ -144,6 +144,7 @@ def test_a_story_keeps_its_level_after_the_last_message(nlp, assistant, messages
     ("wart frozen 6 days ago. In today photo the red part is more wide, and the skin is shining and hot.", URGENT),
     ("cryo on my cheek 5 days ago. First 2 days pain, then it go away. From yesterday it start again, more strong", URGENT),
     ("my mum is diabetic, spot frozen on her shin 6 days ago, the dressing was damp this morning", URGENT),
+    ("my finger is swollen over the ring, they froze a wart on it yesterday", URGENT),  # a tight ring, no spreading
     # the review's misses in the code before: a worsening told by the sign's own word
     ("froze it 7 days ago, it's getting redder every day", URGENT),
     ("frozen 12 days ago on my calf, getting redder and sorer each day", URGENT),
