@@ -145,6 +145,9 @@ def test_a_story_keeps_its_level_after_the_last_message(nlp, assistant, messages
     ("cryo on my cheek 5 days ago. First 2 days pain, then it go away. From yesterday it start again, more strong", URGENT),
     ("my mum is diabetic, spot frozen on her shin 6 days ago, the dressing was damp this morning", URGENT),
     ("my finger is swollen over the ring, they froze a wart on it yesterday", URGENT),  # a tight ring, no spreading
+    ("she is on warfarin, the blister broke and bleeding is continuing, now she is telling her head is reeling",
+     EMERGENCY),
+    ("its all puffy n the red bits gone halfway up my arm since yday, thermometer said 38.3", EMERGENCY),
     # the review's misses in the code before: a worsening told by the sign's own word
     ("froze it 7 days ago, it's getting redder every day", URGENT),
     ("frozen 12 days ago on my calf, getting redder and sorer each day", URGENT),

@@ -37,8 +37,9 @@ QUESTIONS: Tuple[Question, ...] = (
     Question("trend"),
     Question("fluid"),
     Question("body_sites"),
-    # "Is it big, tense or very painful?" A yes affirms the question as asked.
-    Question("severity", yes=["large", "tense", "very_painful"], no=[]),
+    # "Is it big, tense or very painful, bleeding heavily?" A yes affirms the question as asked: a blister's size
+    # or pain, a bleeding's heaviness (each meets its own symptom's rules only).
+    Question("severity", yes=["large", "tense", "very_painful", "heavy"], no=[]),
     Question("risk_factors", yes=["diabetes", "weak_immunity"], no=[]),
 )
 # "Do you have any of these?" before reassuring: the answer names signs, or none of them.

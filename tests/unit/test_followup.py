@@ -35,11 +35,11 @@ def test_a_question_that_cannot_raise_the_level_given_is_not_asked(engine):
 
 
 def test_a_yes_no_question_whose_yes_could_raise_nothing_is_not_asked(engine):
-    # round 13 (wu-059): a bleeding was asked the blister's "is it big, tense or very painful?", and a yes
-    # ("large") meets no bleeding rule; nor does a yes to "diabetes?" meet "on a blood thinner"
+    # round 13 (wu-059): a bleeding was asked "do you have diabetes?", and a yes meets no bleeding rule ("on a blood
+    # thinner" does); "is it ... bleeding heavily?" is asked, and its yes ("heavy") raises it
     bleeding = engine.assess(Observation(("bleeding",), {"days_since_treatment": 0, "body_sites": ["neck"]}))
     assert {"severity", "risk_factors"} <= set(bleeding.open_questions)
-    assert [q.fact for q in questions_worth_asking(bleeding)] == []
+    assert [q.fact for q in questions_worth_asking(bleeding)] == ["severity"]
     # a blister still is
     blister = engine.assess(Observation(("blistering",), {"days_since_treatment": 1, "body_sites": ["foot"]}))
     assert [q.fact for q in questions_worth_asking(blister)] == ["severity", "risk_factors"]

@@ -33,6 +33,7 @@ def test_a_time_is_counted_back_from_today(text, days):
     ("frozen on nov 3 and it's still there", 22),
     ("got a sunspot frozen on my cheek like 2 yrs ago n theres still a white patch", 730),  # round 13: mh-050
     ("had it frozen 3 mths ago", 90),
+    ("my mother 70 yrs had wart freezing done on her foot 3 days back", 3),  # an age, not a date (eo-075)
     ("it may ooze a bit", None),  # "may" is no month here
     # a time under a day tells the date only next to the treatment: elsewhere it tells of the symptom or of now
     ("the skin has been hot for a few hours", None),
