@@ -6,17 +6,9 @@ as a blood blister (blood inside a plaster, dressing or sock, on a blood thinner
 import pytest
 
 from tests.reading_levels import level_of
-from triage.reading.message import read_message
-from triage.story import Story
-from triage.turn import Assistant
 from triage import Level
 
 SELF_CARE, SEE_DOCTOR, URGENT, EMERGENCY = Level.SELF_CARE, Level.SEE_DOCTOR, Level.URGENT, Level.EMERGENCY
-
-
-@pytest.fixture(scope="module")
-def assistant(engine, rulebook):
-    return Assistant(engine, rulebook)
 
 
 @pytest.mark.parametrize("messages, level", [
@@ -123,12 +115,9 @@ def assistant(engine, rulebook):
     (('pus in the spot, day 5', "the doctor said it's not infected, last week when i saw her"), URGENT),
     (("frozen 5 days ago, it's getting more and more painful", "my partner said it's not infected, she had the same previously"), URGENT),
 ])
-def test_a_story_keeps_its_level_after_the_last_message(nlp, assistant, messages, level):
-    story = Story()
-    for text in messages:
-        story = story.tell(read_message(text, nlp)).story
-    result = assistant.assess(story)
-    assert result is not None and result.level >= level
+def test_a_story_keeps_its_level_after_the_last_message(nlp, engine, messages, level):
+    reached = level_of(nlp, engine, *messages)
+    assert reached is not None and reached >= level
 
 
 @pytest.mark.parametrize("text, level", [

@@ -36,11 +36,14 @@ class TriageResult:
 
     level: Level
     assessments: Tuple[SymptomAssessment, ...]
-    # Facts that could raise the level if known (what is worth asking the patient), each with
-    # the highest level its answer could lead to. Skipped facts are not asked again.
-    open_questions: Mapping[str, Level]
-    # The conditions behind each open question, with their rules' levels: what an answer must say to raise it.
+    # Facts that could raise the level if known (what is worth asking the patient), each with the undecided
+    # conditions on it and their rules' levels: what an answer must say to raise it. Skipped facts are not asked again.
     open_conditions: Mapping[str, Tuple[Tuple[Level, Condition], ...]] = field(default_factory=dict)
+
+    @property
+    def open_questions(self) -> Dict[str, Level]:
+        """Each open fact with the highest level its answer could lead to."""
+        return {fact: max(stake for stake, _ in conditions) for fact, conditions in self.open_conditions.items()}
 
     @property
     def symptoms(self) -> Tuple[str, ...]:
@@ -80,14 +83,12 @@ class TriageEngine:
             assessments.append(worsening)
         assessments = _with_standing(assessments, standing)
         level = max(assessment.level for assessment in assessments)
-        open_conditions = _conditions_above(question_sets, level)
         # sorted() is stable, so symptoms of equal level keep the patient's order.
         assessments.sort(key=lambda assessment: assessment.level, reverse=True)
         return TriageResult(
             level=assessments[0].level,
             assessments=tuple(assessments),
-            open_questions={fact: max(stake for stake, _ in conditions) for fact, conditions in open_conditions.items()},
-            open_conditions=open_conditions,
+            open_conditions=_conditions_above(question_sets, level),
         )
 
     def _unweighed_worsening(self, symptoms: Tuple[str, ...], facts: Mapping[str, Any], skipped: FrozenSet[str]):

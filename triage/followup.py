@@ -88,10 +88,9 @@ def questions_worth_asking(result: TriageResult, asked: Tuple[str, ...] = (), bu
     """Open questions we know how to ask and have not asked, highest stakes first, within the budget."""
     if result.level >= ASK_ONLY_BELOW:
         return []
-    candidates = [q for q in QUESTIONS if q.fact in result.open_questions and q.fact not in asked]
-    stakes = {q.fact: stake for q in candidates if (stake := stake_of_a_yes(q, result)) is not None}
-    candidates = [q for q in candidates if q.fact in stakes]
-    candidates.sort(key=lambda q: -stakes[q.fact])  # stable: table order breaks ties
+    stakes = {q.fact: stake for q in QUESTIONS if q.fact in result.open_conditions and q.fact not in asked
+              and (stake := stake_of_a_yes(q, result)) is not None}
+    candidates = sorted((q for q in QUESTIONS if q.fact in stakes), key=lambda q: -stakes[q.fact])  # stable: table order breaks ties
     return candidates[: max(0, budget)]
 
 
@@ -99,11 +98,10 @@ def stake_of_a_yes(question: Question, result: TriageResult) -> Optional[Level]:
     """The highest level a yes could lead to; None when no yes could raise any (a bleeding is not asked the
     blister's "is it big, tense or very painful?", nor a blood thinner by "do you have diabetes?"). An open
     answer ("when was it frozen?") could say anything."""
-    conditions = result.open_conditions.get(question.fact)
-    if question.yes is None or not conditions:
-        return result.open_questions[question.fact]
+    conditions = result.open_conditions[question.fact]
     answered = {question.fact: question.yes}
-    return max((stake for stake, condition in conditions if condition.evaluate(answered)), default=None)
+    return max((stake for stake, condition in conditions if question.yes is None or condition.evaluate(answered)),
+               default=None)
 
 
 def unchecked_warning_signs(story: Story) -> List[str]:

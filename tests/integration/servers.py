@@ -153,32 +153,29 @@ class RunningAssistant:
         self.action_server = self._start_action_server()
         wait_for(f"http://{HOST}:{self.action_port}/health", self.action_server)
 
-    def stored_senders(self) -> set:
-        """The conversation ids Rasa's tracker store holds (its SQLite events table)."""
+    def stored_events(self, query: str, parameters: tuple = ()) -> list:
+        """The rows of a query on Rasa's tracker store (its SQLite events table); none before the table exists."""
         import sqlite3
 
         if not self.tracker_db.exists():
-            return set()
+            return []
         with sqlite3.connect(self.tracker_db) as db:
             if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'events'").fetchone():
-                return set()
-            return {row[0] for row in db.execute("SELECT DISTINCT sender_id FROM events")}
+                return []
+            return db.execute(query, parameters).fetchall()
+
+    def stored_senders(self) -> set:
+        """The conversation ids Rasa's tracker store holds."""
+        return {row[0] for row in self.stored_events("SELECT DISTINCT sender_id FROM events")}
 
     def user_texts(self, conversation: str, at_least: int = 0, seconds: float = 15) -> list:
         """What Rasa read for each of the patient's messages, from its tracker store. A channel that answers
         while it works (Slack) has sent its replies before the tracker is saved, so this waits, up to
         ``seconds``, for ``at_least`` messages."""
-        import sqlite3
-
         deadline = time.monotonic() + seconds
         while True:
-            texts = []
-            if self.tracker_db.exists():
-                with sqlite3.connect(self.tracker_db) as db:
-                    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'events'").fetchone():
-                        texts = [json.loads(data)["text"] for (data,) in db.execute(
-                            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id",
-                            (conversation,))]
+            texts = [json.loads(data)["text"] for (data,) in self.stored_events(
+                "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id", (conversation,))]
             if len(texts) >= at_least or time.monotonic() > deadline:
                 return texts
             time.sleep(0.1)

@@ -1,7 +1,6 @@
 """The Slack channel end to end: Slack-shaped, signed Events API and interactivity requests posted to the real
 Rasa server, replies read from a fake Web API on loopback (tests/integration/fakes/slack_api.py)."""
 import json
-import sqlite3
 import time
 import urllib.error
 import urllib.request
@@ -165,9 +164,8 @@ def test_a_slack_user_and_a_rest_sender_of_the_same_id_are_two_conversations(ass
 
 
 def test_no_json_or_triage_payload_ever_reaches_the_patient(assistant, fake):
-    with sqlite3.connect(assistant.tracker_db) as db:
-        stored = [json.loads(data) for (data,) in db.execute(
-            "SELECT data FROM events WHERE sender_id LIKE 'slack:%' AND type_name = 'bot'")]
+    stored = [json.loads(data) for (data,) in assistant.stored_events(
+        "SELECT data FROM events WHERE sender_id LIKE 'slack:%' AND type_name = 'bot'")]
     assert any("triage" in ((event.get("data") or {}).get("custom") or {}) for event in stored), "kept for the clinic"
     assert fake.calls and all(set(call["payload"]) <= {"channel", "text", "blocks"} for call in fake.calls)
     words = [shown(call["payload"]["text"]) for call in fake.calls] + \

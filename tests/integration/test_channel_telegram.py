@@ -1,7 +1,6 @@
 """The Telegram channel end to end: Telegram-shaped, signed updates posted to the real Rasa server, replies
 sent to a fake Bot API on loopback (tests/integration/fakes/telegram_api.py)."""
 import json
-import sqlite3
 import urllib.error
 import urllib.request
 
@@ -98,9 +97,8 @@ def test_opening_the_bot_greets_and_a_message_of_no_words_gets_asked_for_words(a
 def test_no_json_or_triage_payload_ever_reaches_the_patient(assistant, fake):
     post(assistant, message_update(1004, "my arm hair won't grow on that spot any more"))
     assert DISCLAIMER in fake.texts_to(1004), "an outcome came, with its payload"
-    with sqlite3.connect(assistant.tracker_db) as db:
-        stored = [json.loads(data) for (data,) in db.execute(
-            "SELECT data FROM events WHERE sender_id = 'telegram:1004' AND type_name = 'bot'")]
+    stored = [json.loads(data) for (data,) in assistant.stored_events(
+        "SELECT data FROM events WHERE sender_id = 'telegram:1004' AND type_name = 'bot'")]
     assert any("triage" in ((event.get("data") or {}).get("custom") or {}) for event in stored), "kept for the clinic"
     sent = fake.calls_of("sendMessage")
     assert sent and all(set(call["payload"]) <= {"chat_id", "text", "reply_markup"} for call in sent)
