@@ -71,6 +71,11 @@ ORDINALS = {"first": 0, "1st": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third"
             "fourth": 3, "4th": 3, "4": 3}
 ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|last)\b|(?<![\d.])\b([1-4])\b(?![\d.])",
                      re.IGNORECASE)
+# An ordinal word picks a button only where it stands as a pick ("the last one", "yes the first", "1st and 3rd"), not
+# in a sentence ("how long should the scab last on the leg?", "not last week, my last appointment").
+PICK_BEFORE = re.compile(r"(^\W*|\b(the|and|or|yes|yeah|yep|just|only|maybe|probably|both)\W+|[,;:&+/]\s*)$", re.IGNORECASE)
+PICK_AFTER = re.compile(r"^\s*($|[^\w\s]|(one|ones|option|button|choice|thing|sign|and|or|yes|too|also|as well)\b)",
+                        re.IGNORECASE)
 # Bare numbers pick signs only in an answer of numbers ("1 and 3"): "yes type 2" names no second sign.
 ONLY_NUMBERS = re.compile(r"^[\s\d,&+/.]*(\d[\s,&+/.]*(and|or)?[\s,&+/.]*)+$", re.IGNORECASE)
 # The warning check names a sign of its own when the answer names none (rulebook.yml).
@@ -147,10 +152,12 @@ def answer_value(question: Question, answer: MessageReading) -> Any:
 
 def signs_chosen(text: str, offered: List[str]) -> List[str]:
     """The signs an answer picks by their place among those offered: "the first one", "1 and 3", "the last"
-    (not "yes type 2")."""
+    (not "yes type 2", nor "how long will the scab last")."""
     chosen, numbers_only = [], bool(ONLY_NUMBERS.match(text))
     for match in ORDINAL.finditer(text):
         if match.group(2) and not numbers_only:
+            continue
+        if match.group(1) and not (PICK_BEFORE.search(text[:match.start()]) and PICK_AFTER.match(text[match.end():])):
             continue
         word = (match.group(1) or match.group(2)).lower()
         index = len(offered) - 1 if word == "last" else ORDINALS[word]

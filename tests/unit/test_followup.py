@@ -110,6 +110,26 @@ def test_a_yes_or_a_sign_picked_at_the_warning_check_counts_as_urgent(nlp, engin
     assert engine.assess(told.observation()).level.label == "urgent"
 
 
+@pytest.mark.parametrize("answer", [
+    "Given the diabetes, how long should I expect the scab to last on the leg?",
+    "Correction to the above: the treatment was 5 weeks ago, not last week. I was thinking of my last appointment.",
+    "at first, it was red", "how long will it last?", "the first day it was sore",
+])
+def test_an_ordinal_word_in_a_sentence_picks_no_sign_at_the_warning_check(nlp, answer):
+    """Round 14: "last" in a sentence picked the last button, a bleeding that won't stop (urgent)."""
+    told = check(nlp, Story(("scab",), facts={"days_since_treatment": 7}), answer)
+    assert "bleeding" not in told.symptoms and "fever" not in told.symptoms
+
+
+@pytest.mark.parametrize("answer, sign", [
+    ("the last", "bleeding"), ("last one", "bleeding"), ("yes, the last", "bleeding"), ("first and last", "bleeding"),
+    ("the 2nd", "spreading_redness"), ("second one please", "spreading_redness"), ("1st and 3rd", "infected_discharge"),
+])
+def test_an_ordinal_that_stands_as_a_pick_still_picks_its_sign(nlp, answer, sign):
+    told = check(nlp, Story(("scab",), facts={"days_since_treatment": 7}), answer)
+    assert sign in told.symptoms
+
+
 def test_bleeding_picked_at_the_warning_check_is_one_that_will_not_stop(nlp, engine):
     told = check(nlp, Story(("blistering",), facts={"days_since_treatment": 3}), "yes, bleeding")
     assert "not_stopping" in told.facts["severity"]
