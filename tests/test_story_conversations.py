@@ -50,8 +50,21 @@ def test_a_correction_replaces_what_it_corrects_and_the_reply_says_so():
     chat = converse("the blister is leaking yellow stuff", "report_oozing")
     assert levels(chat.turns[-1]) == ["urgent"]
     chat = converse("actually it's clear, not yellow", "inform", conversation=chat)
-    assert levels(chat.turns[-1]) == ["see_doctor"]
+    assert set(levels(chat.turns[-1])) == {"see_doctor"}  # before its questions and after them
     assert "correction" in texts(chat.turns[-1])
+
+
+def test_a_later_message_gets_its_outcome_before_its_questions():
+    """Once advised, a patient who adds a sign gets the new outcome at once: the shared eval, a patient who
+    stops answering and a clinic routing on the level are not left with advice the story has outgrown."""
+    chat = converse("had a crusty spot frozen on my ear two months ago", "report_pain")
+    assert levels(chat.turns[-1]) == ["self_care"]
+    asked_before = len(chat.questions)
+    chat = converse("it never went away properly and now it's grown back, bleeds a bit when I touch it", "report_pain",
+                    conversation=chat)
+    assert chat.questions[asked_before:], "the severity question is still asked"
+    first, *after_the_questions = levels(chat.turns[-1])
+    assert first == "see_doctor" and all(level == "see_doctor" for level in after_the_questions)
 
 
 def test_a_medicine_alone_asks_what_the_patient_notices_not_the_emergency_signs():

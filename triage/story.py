@@ -64,6 +64,8 @@ class Story:
     earlier: Tuple[str, ...] = ()
     # Answers to "what do you notice?" with nothing to read: the first is asked again (triage/turn.py).
     unread_answers: int = 0
+    # The patient was given an outcome in this story: a later message's outcome comes before its questions.
+    advised: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -165,7 +167,7 @@ class Story:
     def giving(self, findings: Iterable[Tuple[str, str]]) -> "Story":
         """The story once the patient was given an outcome with these findings (and told what changed)."""
         return replace(self, given=tuple(dict.fromkeys(self.given + tuple(findings))), changed="",
-                       asked_before=len(self.asked))
+                       asked_before=len(self.asked), advised=True)
 
     def checking(self, awaited: bool) -> "Story":
         return replace(self, checking_emergency=awaited, emergency_checked=self.emergency_checked or awaited)
@@ -185,7 +187,7 @@ class Story:
                 "given": [list(finding) for finding in self.given], "latest": list(self.latest),
                 "emergencies": list(self.emergencies), "changed": self.changed, "asked_before": self.asked_before,
                 "checking_emergency": self.checking_emergency, "emergency_checked": self.emergency_checked,
-                "earlier": list(self.earlier), "unread_answers": self.unread_answers}
+                "earlier": list(self.earlier), "unread_answers": self.unread_answers, "advised": self.advised}
 
     @classmethod
     def after_a_pause(cls, previous_slot: Optional[Mapping[str, Any]]) -> Optional["Story"]:
@@ -203,7 +205,8 @@ class Story:
                    changed=value.get("changed") or "", asked_before=int(value.get("asked_before") or 0),
                    checking_emergency=bool(value.get("checking_emergency")),
                    emergency_checked=bool(value.get("emergency_checked")),
-                   earlier=tuple(value.get("earlier") or ()), unread_answers=int(value.get("unread_answers") or 0))
+                   earlier=tuple(value.get("earlier") or ()), unread_answers=int(value.get("unread_answers") or 0),
+                   advised=bool(value.get("advised")))
 
 
 @dataclass(frozen=True)

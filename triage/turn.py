@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Dict, Optional, Tuple
 
 from triage.clinic_settings import ClinicSettings
-from triage.followup import next_question
+from triage.followup import WARNING_CHECK, next_question
 from triage.reading.language import foreign_language
 from triage.reading.learned_screen import LearnedScreen, load_learned_screen
 from triage.reading.message import MessageReading, is_english_stop_word, knows_word, normalise, read_message
@@ -289,13 +289,18 @@ def answer_to_the_emergency_check(reading: MessageReading, story: Story, clinic_
 
 def assess_story(told: Told, result: TriageResult, language: Optional[str], clinic_id: Optional[str],
                  assistant: Assistant) -> Turn:
-    """Emergency first; else a question worth asking before the outcome; else the outcome."""
+    """Emergency first; else a question worth asking before the outcome; else the outcome. Once the patient has
+    had an outcome in this story, what a later message adds gets its outcome at once, and the questions after it
+    (their answers can only raise it): the patient, and a clinic routing on the level, are not left with advice
+    the story has outgrown."""
     story = told.story.noting(change_said(told, assistant.rulebook))
-    if next_question(result, story) is not None:
+    question = next_question(result, story)
+    if question is not None and not (story.advised and question != WARNING_CHECK):
         return Turn(story, answered=True, asks_questions=True, asked_what_they_notice=False)
     turn = outcome(story, result, assistant, clinic_id)
     last = english_only_texts(language, assistant.clinic) if language else []  # "pus" is Spanish too
-    return Turn(turn.story, turn.messages + tuple(last), answered=True, asked_what_they_notice=False)
+    return Turn(turn.story, turn.messages + tuple(last), answered=True, asks_questions=question is not None,
+                asked_what_they_notice=False)
 
 
 def without_assessment(reading: MessageReading, told: Told, intent: Optional[str], confidence: float,
