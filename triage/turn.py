@@ -66,6 +66,8 @@ SURER_OVER_THE_READING = 0.9
 FACT_INTENTS = UNPLACED_INTENTS | {EMERGENCY_INTENT, "ask_emergency_signs"}
 # After "what do you notice?", these are chat, not an unreadable answer: the rules reply as usual.
 SMALL_TALK_INTENTS = {"greet", "goodbye", "thank", "bot_challenge"}
+# Signs of the usual course: one said to be over, with nothing else told, is a healing going well.
+SETTLED_AS_EXPECTED = frozenset({"blistering", "pain", "redness_swelling", "scab"})
 # Findings the story keeps as given: the ones a later reply may not fall below.
 GIVEN_FROM = Level.SEE_DOCTOR
 # A sign confirmed at the emergency check (rulebook.yml).
@@ -129,11 +131,15 @@ def is_about_the_spot(intent: str, reading: MessageReading) -> bool:
 
 def tells_it_is_healing_well(reading: MessageReading, story: Story, about_the_spot: bool) -> bool:
     """"the frozen spot is fine", "all good now thanks": a short message of one clause saying all is well, about the
-    spot; or "it bled a bit, stopped with pressure": a bleeding over, with no blood thinner, no heavy bleeding and
-    no "but". Nothing else in the story. A self-care outcome, not "I have no guidance" (safety review, round 10)."""
+    spot; "blister has flattened and the roof is drying": the usual course over (round 14); or "it bled a bit,
+    stopped with pressure": a bleeding over, with no blood thinner, no heavy bleeding and no "but". Nothing else in
+    the story. A self-care outcome, not "I have no guidance" (safety review, round 10); the warning check comes
+    before it in the first two weeks."""
     if story.symptoms or reading.symptoms or reading.emergency_signs or reading.signs_set_aside:
         return False
     if reading.over_symptoms:
+        if set(reading.over_symptoms) <= SETTLED_AS_EXPECTED:
+            return not reading.is_question and not reading.says_not_fine and not reading.says_something_wrong
         return (reading.over_symptoms == ("bleeding",) and reading.adds_no_clause
                 and not (reading.facts.get("risk_factors") or story.facts.get("risk_factors"))
                 and not reading.facts.get("severity"))

@@ -432,8 +432,8 @@ def mentions_in(doc, first_piece: bool) -> Tuple[Mention, ...]:
     for ent in doc.ents:
         if ent.label_ == "DURATION" and (tells_an_age(ent) or tells_a_pregnancy(ent)):
             continue  # "my son 5 years", "28 weeks pregnant": who is ill, not when (story_cues.yml)
-        if ent.label_ == "BODY_SITE" and site_only_denied(ent):
-            continue  # "no fever, lips and tongue aren't swollen": not where the spot is
+        if ent.label_ == "BODY_SITE" and (site_only_denied(ent) or list_of_denials()(ent)):
+            continue  # "no fever, lips and tongue aren't swollen", "Denies ..., lip or tongue swelling": not the spot
         is_time = ent.label_ == "DURATION"
         lasting = is_time and tells_how_long(ent)
         told_small = ent.ent_id_ == "heavy" and bool(SMALL_AMOUNT.search(ent.sent.text))
@@ -509,17 +509,29 @@ def tells_an_age(duration) -> bool:
     return bool(before & AGE_OWNERS) or after == "old"
 
 
+PREGNANCY_UNITS = ("week", "wk", "month", "mth")
+# "im pregnant forgot to say, 30 wks" (round 14): the word a few words before, with no treatment or date word between.
+PREGNANCY_LOOKBACK = 5
+NOT_OF_A_PREGNANCY = frozenset({"frozen", "froze", "freeze", "freezing", "treated", "done", "cryo", "had", "it", "spot",
+                                "wart", "verruca", "tag", "ago", "back", "since", "before", "after", ".", "!", "?"})
+
+
 def tells_a_pregnancy(duration) -> bool:
-    """"28 weeks pregnant", "she's pregnant, 24 weeks": weeks or months joined to the word (story_cues.yml)."""
+    """"28 weeks pregnant", "she's pregnant, 24 weeks", "pregnant forgot to say, 30 wks": weeks or months joined to
+    the word (story_cues.yml)."""
     doc, words = duration.doc, story_cues().pregnancy_words
-    if not any(unit in duration.text.lower() for unit in ("week", "month")) or "since" in duration.text.lower() \
-            or "ago" in duration.text.lower():
+    text = duration.text.lower()
+    if not any(unit in text for unit in PREGNANCY_UNITS) or "since" in text or "ago" in text:
         return False
     after = doc[duration.end].lower_ if duration.end < len(doc) else ""
-    before = [token.lower_ for token in doc[max(duration.start - 2, 0):duration.start]]
-    if before[-1:] == [","]:
-        before = before[:-1]
-    return after in words or bool(before) and before[-1] in words
+    if after in words:
+        return True
+    for token in reversed(doc[max(duration.start - PREGNANCY_LOOKBACK, 0):duration.start]):
+        if token.lower_ in words:
+            return True
+        if token.lower_ in NOT_OF_A_PREGNANCY:
+            return False
+    return False
 
 
 def tells_an_early_period(duration) -> bool:
