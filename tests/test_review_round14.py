@@ -20,6 +20,13 @@ SELF_CARE, SEE_DOCTOR, URGENT, EMERGENCY = Level.SELF_CARE, Level.SEE_DOCTOR, Le
     # non-native: a grandmother who sleeps all the time and does not answer properly (et-022)
     (("my grandmother 79 years have freezing on her leg for dark spot, 5 days ago",
       "today she sleep all time, I shake her she open eyes and sleep again, not answer me good"), EMERGENCY),
+    # dizziness in a word the reading did not know, beside a bleeding on clopidogrel (ep-013)
+    (("quick q, is it normal for a frozen skin tag to bleed?", "I'm on clopidogrel after my stent",
+      "I've pressed it for half an hour and it's still seeping through", "and my head's gone all swimmy"), EMERGENCY),
+    # a chest pain told around the breastbone, away from the treated tag (et-037)
+    (("had a skin tag frozen on my chest on Tuesday, that bit's fine",
+      "but since I woke up there's a pain right in the middle behind my breastbone, not where the tag was, kind of "
+      "squeezing"), EMERGENCY),
 ])
 def test_a_sign_reaches_its_level(nlp, engine, messages, level):
     assert level_of(nlp, engine, *messages) >= level

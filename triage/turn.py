@@ -188,7 +188,7 @@ def conclude(story: Story, assistant: Assistant, clinic_id: Optional[str]) -> Op
 def take_turn(text: str, intent: Optional[str], story: Story, asked_what_they_notice: bool,
               clinic_id: Optional[str], assistant: Assistant, confidence: float = 1.0) -> Turn:
     reading = read_message(text)
-    if story.checking_emergency and not goes_on_about_the_spot(intent, reading, assistant.engine):
+    if story.checking_emergency and not goes_on_about_the_spot(intent, reading, text, assistant):
         return answer_to_the_emergency_check(reading, story, clinic_id, assistant)
     if story.checking_emergency:
         # The check went unanswered: the message is read as the story's next, after a reminder of the check.
@@ -201,16 +201,18 @@ def take_turn(text: str, intent: Optional[str], story: Story, asked_what_they_no
     return read_turn(text, reading, intent, story, asked_what_they_notice, clinic_id, assistant, confidence)
 
 
-def goes_on_about_the_spot(intent: Optional[str], reading: MessageReading, engine: TriageEngine) -> bool:
+def goes_on_about_the_spot(intent: Optional[str], reading: MessageReading, text: str, assistant: Assistant) -> bool:
     """An answer to "is one of these happening now?" that answers something else: an aftercare question ("can I
-    shower after the freeze?") or the spot's usual course ("still stings a bit"), with no yes, no, unsure or sign.
-    Anything else ("is he going to be ok?", "like it's getting bigger") is taken as a yes."""
+    shower after the freeze?") or the spot's usual course ("still stings a bit"), with no yes, no, unsure or sign,
+    and nothing the learned screen hears as an emergency ("a pain right in the middle behind my breastbone, kind of
+    squeezing" was read as the spot's soreness: round 14). Anything else ("is he going to be ok?", "like it's getting
+    bigger") is taken as a yes."""
     if reading.answer is not None or reading.says_none or reading.says_fine or reading.says_not_fine \
-            or reading.emergency_signs:
+            or reading.emergency_signs or assistant.learned_screen.hears_emergency(text):
         return False
     if intent in AFTERCARE_QUESTION_INTENTS and not reading.symptoms:
         return True
-    return bool(reading.symptoms) and engine.assess(Observation(reading.symptoms)).level == Level.SELF_CARE
+    return bool(reading.symptoms) and assistant.engine.assess(Observation(reading.symptoms)).level == Level.SELF_CARE
 
 
 def read_turn(text: str, reading: MessageReading, intent: Optional[str], story: Story, asked_what_they_notice: bool,

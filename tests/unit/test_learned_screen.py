@@ -97,6 +97,14 @@ def test_a_check_left_unanswered_for_an_aftercare_question_reminds_and_goes_on(n
     assert symptom.messages[0]["text"].startswith("If one of the signs") and "emergency" not in payload_levels(symptom)
 
 
+def test_an_answer_about_the_spot_that_the_screen_hears_is_a_yes(nlp, assistant):
+    """Round 14 (et-037): "a pain ... behind my breastbone, kind of squeezing", read as the spot's soreness, went on
+    with the story; what the screen hears in the answer itself confirms the check."""
+    asked = turn(assistant, f"{HEALING}, zzz")
+    answer = take_turn("it still stings a bit, zzz", "report_pain", asked.story, False, None, assistant)
+    assert payload_levels(answer) == ["emergency"] and opens_with_call_now(answer.messages)
+
+
 @pytest.mark.parametrize("answer", ["is he going to be ok?", "yes", "not sure", "I don't feel right", "hmm",
                                     "like it's getting bigger", "there's pus coming out now",
                                     "she's like that since they froze the wart", "the wart they froze, he's gone quiet",
