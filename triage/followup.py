@@ -71,11 +71,17 @@ ORDINALS = {"first": 0, "1st": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third"
             "fourth": 3, "4th": 3, "4": 3}
 ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|last)\b|(?<![\d.])\b([1-4])\b(?![\d.])",
                      re.IGNORECASE)
-# An ordinal word picks a button only where it stands as a pick ("the last one", "yes the first", "1st and 3rd"), not
-# in a sentence ("how long should the scab last on the leg?", "not last week, my last appointment").
-PICK_BEFORE = re.compile(r"(^\W*|\b(the|and|or|yes|yeah|yep|just|only|maybe|probably|both)\W+|[,;:&+/]\s*)$", re.IGNORECASE)
-PICK_AFTER = re.compile(r"^\s*($|[^\w\s]|(one|ones|option|button|choice|thing|sign|and|or|yes|too|also|as well)\b)",
-                        re.IGNORECASE)
+# An ordinal word picks a button ("the last 1", "um last", "2nd n 3rd", "second mate") unless it tells a time or an
+# order ("not last week, my last appointment", "at first", "the first day") or "last" is the verb ("how long should
+# the scab last on the leg?"): safety review, round 14, where a stricter reading dropped real picks.
+NOT_A_PICK_AFTER = re.compile(
+    r"^\s*(week|weeks|wk|wks|day|days|night|nights|time|times|appointment|appt|visit|year|years|month|months|session|"
+    r"sessions|treatment|treatments|freeze|freezing|go|attempt|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|weekend|morning|evening|hour|hours|minute|minutes|of|few|couple)\b",
+    re.IGNORECASE)
+NOT_A_PICK_BEFORE = re.compile(r"\b(at|my|his|her|your|their|our)\W*$", re.IGNORECASE)
+LAST_AS_A_VERB_BEFORE = re.compile(r"\b(will|'ll|to|long|would|should|does|did|gonna|going)\b(\W+\w+){0,3}\W*$", re.IGNORECASE)
+LAST_AS_A_VERB_AFTER = re.compile(r"^\s*(on|for|until|till|longer|forever|that long)\b", re.IGNORECASE)
 # Bare numbers pick signs only in an answer of numbers ("1 and 3"): "yes type 2" names no second sign.
 ONLY_NUMBERS = re.compile(r"^[\s\d,&+/.]*(\d[\s,&+/.]*(and|or)?[\s,&+/.]*)+$", re.IGNORECASE)
 # The warning check names a sign of its own when the answer names none (rulebook.yml).
@@ -119,7 +125,7 @@ def warning_check_due(result: TriageResult, story: Story) -> bool:
     """Before a self_care outcome in the first two weeks (with no date, for a sign of those weeks), once a
     story."""
     days = story.facts.get("days_since_treatment")
-    early = days < CHECK_WITHIN_DAYS if days is not None else bool(EARLY_SIGNS & set(story.symptoms))
+    early = days < CHECK_WITHIN_DAYS if days is not None else bool(EARLY_SIGNS & set(story.symptoms + story.earlier))
     return (result.level == Level.SELF_CARE and WARNING_CHECK.fact not in story.asked and early
             and bool(unchecked_warning_signs(story)))
 
@@ -157,13 +163,19 @@ def signs_chosen(text: str, offered: List[str]) -> List[str]:
     for match in ORDINAL.finditer(text):
         if match.group(2) and not numbers_only:
             continue
-        if match.group(1) and not (PICK_BEFORE.search(text[:match.start()]) and PICK_AFTER.match(text[match.end():])):
+        if match.group(1) and not is_a_pick(match.group(1).lower(), text[:match.start()], text[match.end():]):
             continue
         word = (match.group(1) or match.group(2)).lower()
         index = len(offered) - 1 if word == "last" else ORDINALS[word]
         if index < len(offered):
             chosen.append(offered[index])
     return chosen
+
+
+def is_a_pick(word: str, before: str, after: str) -> bool:
+    if NOT_A_PICK_AFTER.match(after) or NOT_A_PICK_BEFORE.search(before):
+        return False
+    return not (word == "last" and (LAST_AS_A_VERB_BEFORE.search(before) or LAST_AS_A_VERB_AFTER.match(after)))
 
 
 def record_warning_check(story: Story, answer: MessageReading, text: str) -> Story:

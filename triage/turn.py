@@ -66,8 +66,9 @@ SURER_OVER_THE_READING = 0.9
 FACT_INTENTS = UNPLACED_INTENTS | {EMERGENCY_INTENT, "ask_emergency_signs"}
 # After "what do you notice?", these are chat, not an unreadable answer: the rules reply as usual.
 SMALL_TALK_INTENTS = {"greet", "goodbye", "thank", "bot_challenge"}
-# Signs of the usual course: one said to be over, with nothing else told, is a healing going well.
-SETTLED_AS_EXPECTED = frozenset({"blistering", "pain", "redness_swelling", "scab"})
+# Signs of the usual course: one said to be over, with nothing else told, is triaged as the sign itself.
+SETTLED_AS_EXPECTED = frozenset({"blistering"})
+SITES_A_BLISTER_NEEDS_A_DOCTOR = frozenset({"eye", "lips_mouth", "genitals"})  # rulebook.yml: blistering.sensitive_site
 # Findings the story keeps as given: the ones a later reply may not fall below.
 GIVEN_FROM = Level.SEE_DOCTOR
 # A sign confirmed at the emergency check (rulebook.yml).
@@ -131,20 +132,30 @@ def is_about_the_spot(intent: str, reading: MessageReading) -> bool:
 
 def tells_it_is_healing_well(reading: MessageReading, story: Story, about_the_spot: bool) -> bool:
     """"the frozen spot is fine", "all good now thanks": a short message of one clause saying all is well, about the
-    spot; "blister has flattened and the roof is drying": the usual course over (round 14); or "it bled a bit,
-    stopped with pressure": a bleeding over, with no blood thinner, no heavy bleeding and no "but". Nothing else in
-    the story. A self-care outcome, not "I have no guidance" (safety review, round 10); the warning check comes
-    before it in the first two weeks."""
+    spot; or "it bled a bit, stopped with pressure": a bleeding over, with no blood thinner, no heavy bleeding and
+    no "but". Nothing else in the story. A self-care outcome, not "I have no guidance" (safety review, round 10)."""
     if story.symptoms or reading.symptoms or reading.emergency_signs or reading.signs_set_aside:
         return False
     if reading.over_symptoms:
-        if set(reading.over_symptoms) <= SETTLED_AS_EXPECTED:
-            return not reading.is_question and not reading.says_not_fine and not reading.says_something_wrong
         return (reading.over_symptoms == ("bleeding",) and reading.adds_no_clause
                 and not (reading.facts.get("risk_factors") or story.facts.get("risk_factors"))
                 and not reading.facts.get("severity"))
     says_well = reading.all_clear or (reading.says_fine and reading.names_the_spot)
     return about_the_spot and says_well and not reading.is_question and reading.short_and_one_clause
+
+
+def settles_as_expected(reading: MessageReading, story: Story) -> Tuple[str, ...]:
+    """"blister has flattened and the roof is drying": a sign of the usual course said to be over, with nothing else
+    in the story, no question and no word of feeling unwell, rather than asked again what the patient notices (mi-100
+    got no level). A healing going well, with the sign kept as earlier: the warning check still comes before
+    reassuring. Not at a site where a blister needs a doctor (an eyelid, the lips, the genitals): safety review,
+    round 14."""
+    if story.symptoms or reading.symptoms or reading.emergency_signs or reading.signs_set_aside \
+            or reading.is_question or reading.says_not_fine or reading.says_something_wrong:
+        return ()
+    sites = set(reading.body_sites) | set(story.facts.get("body_sites") or ())
+    over = reading.over_symptoms
+    return over if over and set(over) <= SETTLED_AS_EXPECTED and not sites & SITES_A_BLISTER_NEEDS_A_DOCTOR else ()
 
 
 def tells_a_risk_factor(intent: Optional[str], reading: MessageReading) -> bool:
@@ -342,6 +353,13 @@ def without_assessment(reading: MessageReading, told: Told, intent: Optional[str
     about_the_spot = is_about_the_spot(intent or "", reading)
     if tells_it_is_healing_well(reading, story, about_the_spot or asked_what_they_notice):
         healing = replace(told, story=replace(story, symptoms=(HEALING_WELL,), latest=(HEALING_WELL,)))
+        result = assistant.assess(healing.story)
+        if result is not None:
+            return assess_story(healing, result, None, clinic_id, assistant)
+    settled = settles_as_expected(reading, story)
+    if settled:
+        healing = replace(told, story=replace(story, symptoms=(HEALING_WELL,), latest=(HEALING_WELL,),
+                                              earlier=tuple(dict.fromkeys(story.earlier + settled))))
         result = assistant.assess(healing.story)
         if result is not None:
             return assess_story(healing, result, None, clinic_id, assistant)

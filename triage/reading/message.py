@@ -512,6 +512,8 @@ def tells_an_age(duration) -> bool:
 PREGNANCY_UNITS = ("week", "wk", "month", "mth")
 # "im pregnant forgot to say, 30 wks" (round 14): the word a few words before, with no treatment or date word between.
 PREGNANCY_LOOKBACK = 5
+# ...and only with nothing after the weeks but the end of the message or a sentence, "along" or "now".
+PREGNANCY_LENGTH_ENDS = frozenset({"", "along", "now", "gone", "today"})
 NOT_OF_A_PREGNANCY = frozenset({"frozen", "froze", "freeze", "freezing", "treated", "done", "cryo", "had", "it", "spot",
                                 "wart", "verruca", "tag", "ago", "back", "since", "before", "after", ".", "!", "?"})
 
@@ -524,8 +526,11 @@ def tells_a_pregnancy(duration) -> bool:
     if not any(unit in text for unit in PREGNANCY_UNITS) or "since" in text or "ago" in text:
         return False
     after = doc[duration.end].lower_ if duration.end < len(doc) else ""
-    if after in words:
-        return True
+    before = [token.lower_ for token in doc[max(duration.start - 2, 0):duration.start] if token.lower_ != ","]
+    if after in words or before[-1:] and before[-1] in words:
+        return True  # "28 weeks pregnant", "she's pregnant, 24 weeks"
+    if after not in PREGNANCY_LENGTH_ENDS and not doc[duration.end].is_punct:
+        return False  # "pregnant - 5 weeks on, lump still there": the freezing's weeks (safety review, round 14)
     for token in reversed(doc[max(duration.start - PREGNANCY_LOOKBACK, 0):duration.start]):
         if token.lower_ in words:
             return True

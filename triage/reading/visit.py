@@ -18,6 +18,22 @@ def contains(words: Sequence[str], phrases: Sequence[Phrase]) -> bool:
     return any(phrase_at(words, i, phrases) for i in range(len(words)))
 
 
+# "straight after I stood up from the sofa": a marker that ends in "after" and goes on with a clause of its own tells
+# of another moment, not the treatment (safety review, round 14).
+CLAUSE_SUBJECTS = {"i", "we", "he", "she", "they", "you", "my", "his", "her", "our", "their"}
+
+
+def told_of_the_visit(words: Sequence[str], markers: Sequence[Phrase]) -> bool:
+    for i in range(len(words)):
+        for phrase in markers:
+            if tuple(words[i:i + len(phrase)]) != phrase:
+                continue
+            following = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
+            if not (phrase[-1] == "after" and following in CLAUSE_SUBJECTS):
+                return True
+    return False
+
+
 # How far after an all-clear, within its sentence, a "but" or a "now" undoes it: "all was normal. Now is evening,
 # I am fine" is not undone.
 NOT_CLEAR_REACH = 4
@@ -51,7 +67,7 @@ class OverAtTheVisit:
                                                      min(sign.sent.end, sign.end + self.past_day_reach)]]
         markers, all_clear = (self.faint_visit_markers, self.faint_all_clear) if faint else (self.visit_markers,
                                                                                                self.all_clear)
-        if not (contains(sentence, markers) or contains(beside, self.past_days)):
+        if not (told_of_the_visit(sentence, markers) or contains(beside, self.past_days)):
             return False
         around = sign.doc[max(sign.sent.start, sign.start - 3):min(sign.sent.end, sign.end + 5)]
         # A faint: "I am fainted for few seconds" says the past in a learner's English (not the "am" right before a
