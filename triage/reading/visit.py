@@ -92,8 +92,8 @@ class OverAtTheVisit:
                              if not (word == "now" and j > 0 and following[j - 1] in self.well_words)]
             if self.not_clear_after & set(following):
                 return False
-            if faint and self.faint_returns & set(after[i + len(phrase):]):
-                return False  # "I was ok for a bit then it happened again twice tonight"
+            if faint and self.faint_returns & set(after[:i] + after[i + len(phrase):]):
+                return False  # "I was ok for a bit then it happened again twice tonight", "... in the shower too, ok"
             cleared = True
         return cleared
 
