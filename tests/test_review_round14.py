@@ -1,7 +1,11 @@
 """Round 14's readings, from the development halves of emergency_t, mixed_i and nearmiss_o: signs found unread
-reach their level, and words that only looked like a sign stay below it."""
+reach their level, and words that only looked like a sign stay below it. Then the safety review of round 14's
+lowerings: every hazard it found, as a story through the real actions with the answers the patient gives, and the
+level it must reach (two old problems it met keep the level the code gave before round 14)."""
 import pytest
 
+from tests.bot_messages import triage_payloads
+from tests.form_driver import converse
 from tests.reading_levels import level_of
 from triage import Level
 
@@ -64,3 +68,66 @@ def test_a_faint_at_the_visit_that_passed_is_over(nlp, engine, messages):
     from triage.reading.message import read_message
     reading = read_message(messages[-1], nlp)
     assert "fainting" in reading.over_symptoms and "fainting" not in reading.symptoms
+
+
+RANKS = {level.label: level for level in Level}
+
+
+def story_level(turns, answers):
+    """The highest level of the last message's replies, or the last level given before it."""
+    chat, given = None, None
+    for i, text in enumerate(turns):
+        chat = converse(text, "report_pain", answers=answers if i == len(turns) - 1 else (), conversation=chat)
+        levels = [RANKS[payload["level"]] for payload in triage_payloads(chat.turns[-1])]
+        given = max(levels) if levels else given
+    return given
+
+
+@pytest.mark.parametrize("turns, answers, level", [
+    (('scab on my hand, frozen a week ago',), ('the last 1',), URGENT),  # L1-001
+    (('blister on my hand from freezing a wart 2 days ago',), ('small', '2nd n 3rd'), URGENT),  # L1-002
+    (('scab on my knee, frozen 9 days ago',), ('I think 3rd',), URGENT),  # L1-003
+    (('skin tag on neck frozen 4 days ago, red around it',), ('about the same', 'its last one'), URGENT),  # L1-004
+    (("my mum had a sun spot frozen on her cheek 5 days ago, it's a bit red and scabby now",), ('same really', 'first two'), URGENT),  # L1-005
+    (('scab on my hand, frozen a week ago',), ("I've had the last since yesterday",), URGENT),  # L1-006
+    (('Hello, I had liquid nitrogen on my finger wart yesterday, blister come today, small',), ('small', '3rd pls'), URGENT),  # L1-007
+    (('verruca frozen on thursday', 'theres a dark scab now on my foot'), ('hmm the third lol',), URGENT),  # L1-008
+    (('scab on my knee, frozen 9 days ago',), ('um last',), URGENT),  # L1-009
+    (('scab on my hand, frozen a week ago',), ('def last',), URGENT),  # L1-010
+    (('blister on my hand from freezing a wart 2 days ago',), ('tiny', 'the 1st last night'), URGENT),  # L1-011
+    (('skin tag on neck frozen 4 days ago, red around it',), ('no change', "I'd say last"), URGENT),  # L1-012
+    (("my mum had a sun spot frozen on her cheek 5 days ago, it's a bit red and scabby now",), ('same', 'ok third'), URGENT),  # L1-013
+    (('scab on my knee, frozen 9 days ago',), ('the first 2',), URGENT),  # L1-014
+    (('scab on my hand, frozen a week ago',), ('second mate',), URGENT),  # L1-015
+    (('Hello, I had liquid nitrogen on my finger wart yesterday, blister come today, small',), ('small', 'i have 2nd'), URGENT),  # L1-016
+    (('skin tag on neck frozen 4 days ago, red around it',), ('same', '1st n 2nd'), URGENT),  # L1-017
+    (("3 weeks after the cryo the scab on my shin came off and it's bleeding ridiculous amounts won't stop even pressing",), (), URGENT),  # L4-001
+    (('5 weeks since the cryo, the scab on my shin came off, now its bleeding stupid amounts through the plaster even pressing on it, im on warfarin',), (), URGENT),  # L4-002
+    (("cryo on my back 3 weeks ago, still a scab, tonight I'm bleeding freezing, can't get warm",), (), SEE_DOCTOR),  # L4-003
+    (("tonight I'm bleeding boiling, the scab on my shin is still there, 3 weeks since the cryo",), (), URGENT),  # L4-004
+    (('pregnant - 5 weeks on and the lump is still there, the blister went down after 3 days',), ('finger', 'small', 'no', 'none of these'), SEE_DOCTOR),  # L5-007
+    (("I'm pregnant and worried, 2 weeks on the blister is still big, it came up 2 days after",), ('hand', 'about 2cm', 'no', 'none of these'), SEE_DOCTOR),  # L5-008
+    (("I'm pregnant and so tired, 3 weeks on and the blister on my heel is still full, it only came up 4 days after",), ('about 1cm', 'no', 'none of these'), SEE_DOCTOR),  # L5-012
+    (('pregnant x 4 weeks on and the wart is still there, the blister went after 5 days',), ('hand', 'small', 'no', 'none of these'), SEE_DOCTOR),  # L5-025
+    (('Cryo L upper lip yesterday. Blister.\nDenies fever or rigors\n\nlip swelling, tongue swelling, difficulty swallowing',), (), EMERGENCY),  # L6-001
+    (('scab on R shin from cryo 3 weeks ago. Patient denies fever, rigors\n\npurulent exudate, warmth, streaking',), (), URGENT),  # L6-002
+    (('Straight after I stood up from the sofa I felt my head spinning and almost fell, after 5 minute is ok. The frozen spot on my hand is weeping',), ('clear', 'no'), EMERGENCY),  # L7-008
+    (('when the nurse put the cold on it I almost fainted and this morning in the shower too, after 5 minutes is ok. the spot is weeping',), ('clear', 'no'), EMERGENCY),  # L7-009
+    (('when the nurse put the cold I felt my head spinning and almost fell, after 5 minute is ok. Today same thing in the kitchen. Spot is leaking clear water',), ('no',), EMERGENCY),  # L7-010
+    (('At the surgery today, went back cos the spot is oozing, I fainted in the waiting room, after 5 minutes is ok',), ('clear', 'no'), EMERGENCY),  # L7-011
+    (('Straight after I got home I fainted in the hall, after 5 minutes is ok. The blister on my foot is huge and tight, 4cm',), (), URGENT),  # L7-013
+    (('when they put the nitrogen on it I fainted and this evening at home as well, after 5 minutes is ok, the cryo site is weeping',), ('clear', 'no'), EMERGENCY),  # L7-024
+])
+def test_the_safety_reviews_hazards_keep_their_level(nlp, turns, answers, level):
+    assert (story_level(turns, answers) or SELF_CARE) >= level
+
+
+@pytest.mark.parametrize("turns", [
+    ("the blister on my eyelid has flattened",), ("blister on my lip flattened now",),
+    ("my son's blister has flattened but he's been off his food and hot all day",),  # L8-007
+    ("the blister on my lip has deflated",),  # L8-010
+    ("blister on his penis has gone flat",),  # L8-026
+])
+def test_a_flattened_blister_is_no_healing_well_at_a_site_or_beside_a_but(nlp, turns):
+    """Not reassured at once: asked what the patient notices, or triaged as the blister."""
+    assert story_level(turns, ()) in (None, URGENT, EMERGENCY)

@@ -151,7 +151,8 @@ def settles_as_expected(reading: MessageReading, story: Story) -> Tuple[str, ...
     reassuring. Not at a site where a blister needs a doctor (an eyelid, the lips, the genitals): safety review,
     round 14."""
     if story.symptoms or reading.symptoms or reading.emergency_signs or reading.signs_set_aside \
-            or reading.is_question or reading.says_not_fine or reading.says_something_wrong:
+            or reading.is_question or reading.says_not_fine or reading.says_something_wrong \
+            or not reading.adds_no_clause:  # "has flattened but he's been off his food and hot all day"
         return ()
     sites = set(reading.body_sites) | set(story.facts.get("body_sites") or ())
     over = reading.over_symptoms
