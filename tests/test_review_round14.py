@@ -117,6 +117,35 @@ def story_level(turns, answers):
     (('At the surgery today, went back cos the spot is oozing, I fainted in the waiting room, after 5 minutes is ok',), ('clear', 'no'), EMERGENCY),  # L7-011
     (('Straight after I got home I fainted in the hall, after 5 minutes is ok. The blister on my foot is huge and tight, 4cm',), (), URGENT),  # L7-013
     (('when they put the nitrogen on it I fainted and this evening at home as well, after 5 minutes is ok, the cryo site is weeping',), ('clear', 'no'), EMERGENCY),  # L7-024
+    # the second review: "blood infection" read as no sign took its "infection" and "blood" with it, and "since last
+    # sat" or "last sun bed" read as the day of the freezing (both taken back whole)
+    (('My son wart freeze 3 day before. Today much blood infection, I press 10 minute, not stop',), (), URGENT),  # L9-001
+    (("wart frozen on friday I keep pressing on it but there's still blood infection is my worry because it's been 20 minutes and it won't stop",), (), URGENT),  # L9-002
+    (("I'm on warfarin. wart frozen yesterday. there's blood infection scare, its been going 30 mins despite pressing",), (), URGENT),  # L9-003
+    (("Dad's on apixaban, had a wart frozen on his shin on friday. Now the dressing shows fresh blood infection worries me as he's diabetic. We've pressed for 15 minutes and it keeps coming",), (), URGENT),  # L9-004
+    (("okay so I had cryo on my finger four days ago and I knocked it and there's blood infection is my worry it's been half an hour of pressing and I can't stop it",), (), URGENT),  # L9-005
+    (('Pt on rivaroxaban. Cryo L shin 3/7 ago. Persistent blood infection query. Haemostasis not achieved with 20 min pressure.',), (), URGENT),  # L9-006
+    (('frozen 3 days ago. bleeding all night even though I kept pressing a tissue on it, is this blood infection',), (), URGENT),  # L9-007
+    (('wart frozen 4 days ago', 'theres blood infection??', 'its not stopping even when i press'), (), URGENT),  # L9-008
+    (('yo wart on my knuckle got frozen fri, knocked it at the gym n now theres blood infection vibes lol it wont stop tho even pressing it',), (), URGENT),  # L9-009
+    (("skin tag on my neck frozen tuesday. cut it shaving this morning and there's blood infection risk? been holding tissue on it 20 mins and still going",), (), URGENT),  # L9-010
+    (('infection in the blood blister I think, the stuff inside has gone murky, frozen 5 days ago',), (), URGENT),  # L9-011
+    (("I'm diabetic. I think there's an infection in my blood blister from the verruca freezing 6 days ago, the fluid inside has turned murky",), (), URGENT),  # L9-012
+    (("my boy's verruca they froze last week, I reckon infection in the blood blister, there's thick gloopy stuff in it",), (), URGENT),  # L9-013
+    (("Not sure if I'm overreacting but I think there might be an infection in my blood blister? It's gone a milky colour. Frozen 6 days ago.",), (), URGENT),  # L9-014
+    (("frozen 5 days ago, infection in the blood blister, it's full of thick gunk",), (), URGENT),  # L9-015
+    (('The appointment was 10 days ago. Since last sat the frozen bit has got redder and hotter every day.',), (), URGENT),  # L10-001
+    (("Had the wart on my knee frozen the sat before last and since last sat it's got redder and hotter",), (), URGENT),  # L10-002
+    (("It's 12 days since the appointment. Since last sat the frozen spot is sore and getting worse.",), (), URGENT),  # L10-003
+    (("Got a blister from the cryo on my heel, the appointment was 2 weeks ago. Since last wed the frozen blister hasn't changed, still full and puffy",), (), SEE_DOCTOR),  # L10-004
+    (('Been 10 days now. The frozen spot since last sat is hot to touch and redder',), (), URGENT),  # L10-005
+    (('Had my verruca seen to on the 25th. Since last sat the treated area is swollen, red and getting worse',), (), URGENT),  # L10-006
+    (('Cryotherapy 2/52 ago (appointment 23/11). Since last sat treated site increasingly erythematous, warm, tender.',), (), URGENT),  # L10-007
+    (('Doctor make freezing on my hand 2 weeks before. Since last sun the freezing place more red and more hot every day',), (), URGENT),  # L10-008
+    (('Appointment was 16 days ago. Blister still big. Since last thu the frozen blister is the same size',), (), SEE_DOCTOR),  # L10-009
+    (("My appointment was 10 days ago. Ever since my last sun bed the frozen area is getting redder and hotter, I know I shouldn't have",), (), URGENT),  # L10-010
+    (('freezing done, it was 9 days ago now. since last sun the frozen skin is warm and more swollen',), (), URGENT),  # L10-011
+    (('Appointment was 3 weeks ago. Since last mon the frozen blister has stayed just the same, full of fluid',), (), SEE_DOCTOR),  # L10-012
 ])
 def test_the_safety_reviews_hazards_keep_their_level(nlp, turns, answers, level):
     assert (story_level(turns, answers) or SELF_CARE) >= level
