@@ -151,6 +151,7 @@ class OverAtTheVisitPhrases(PatternFile):
     possessive_owners: Words
     well_words: Words
     faint_returns: Words
+    faint_returns_before: Words
 
 
 class HistoricalContext(PatternFile):

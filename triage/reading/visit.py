@@ -53,6 +53,7 @@ class OverAtTheVisit:
         self.faint_visit_markers: List[Phrase] = self.visit_markers + [tuple(m) for m in phrases.faint_visit_markers]
         self.faint_all_clear: List[Phrase] = self.all_clear + [tuple(phrase) for phrase in phrases.faint_all_clear]
         self.faint_returns = set(phrases.faint_returns)
+        self.faint_returns_before = set(phrases.faint_returns_before)
         self.faint_present = self.present | set(phrases.faint_present_markers)
         self.possessive_owners = set(phrases.possessive_owners)
         self.well_words = set(phrases.well_words)
@@ -92,7 +93,7 @@ class OverAtTheVisit:
                              if not (word == "now" and j > 0 and following[j - 1] in self.well_words)]
             if self.not_clear_after & set(following):
                 return False
-            if faint and self.faint_returns & set(after[:i] + after[i + len(phrase):]):
+            if faint and (self.faint_returns & set(after[i + len(phrase):]) or self.faint_returns_before & set(after[:i])):
                 return False  # "I was ok for a bit then it happened again twice tonight", "... in the shower too, ok"
             cleared = True
         return cleared
