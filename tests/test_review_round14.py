@@ -8,6 +8,7 @@ from tests.bot_messages import triage_payloads
 from tests.form_driver import converse
 from tests.reading_levels import level_of
 from triage import Level
+from triage.reading.message import read_message
 
 SELF_CARE, SEE_DOCTOR, URGENT, EMERGENCY = Level.SELF_CARE, Level.SEE_DOCTOR, Level.URGENT, Level.EMERGENCY
 
@@ -56,7 +57,6 @@ def test_words_that_only_looked_like_a_sign_stay_below_it(nlp, engine, messages,
 
 
 def test_pinky_alone_is_still_the_finger(nlp):
-    from triage.reading.message import read_message
     assert "finger" in read_message("hurt my pinky where they froze the wart", nlp).body_sites
 
 
@@ -65,12 +65,8 @@ def test_pinky_alone_is_still_the_finger(nlp):
      "I sit and drink water and after 5 minute is ok",),
 ])
 def test_a_faint_at_the_visit_that_passed_is_over(nlp, engine, messages):
-    from triage.reading.message import read_message
     reading = read_message(messages[-1], nlp)
     assert "fainting" in reading.over_symptoms and "fainting" not in reading.symptoms
-
-
-RANKS = {level.label: level for level in Level}
 
 
 def story_level(turns, answers):
@@ -78,7 +74,7 @@ def story_level(turns, answers):
     chat, given = None, None
     for i, text in enumerate(turns):
         chat = converse(text, "report_pain", answers=answers if i == len(turns) - 1 else (), conversation=chat)
-        levels = [RANKS[payload["level"]] for payload in triage_payloads(chat.turns[-1])]
+        levels = [Level.from_label(payload["level"]) for payload in triage_payloads(chat.turns[-1])]
         given = max(levels) if levels else given
     return given
 

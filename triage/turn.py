@@ -9,7 +9,8 @@ unless the patient said what resolved them.
 """
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Dict, Optional, Tuple
+from functools import cached_property
+from typing import Any, Dict, FrozenSet, Optional, Tuple
 
 from triage.clinic_settings import ClinicSettings
 from triage.followup import WARNING_CHECK, next_question
@@ -66,9 +67,10 @@ SURER_OVER_THE_READING = 0.9
 FACT_INTENTS = UNPLACED_INTENTS | {EMERGENCY_INTENT, "ask_emergency_signs"}
 # After "what do you notice?", these are chat, not an unreadable answer: the rules reply as usual.
 SMALL_TALK_INTENTS = {"greet", "goodbye", "thank", "bot_challenge"}
-# Signs of the usual course: one said to be over, with nothing else told, is triaged as the sign itself.
+# Signs of the usual course: one said to be over, with nothing else told, is a healing going well...
 SETTLED_AS_EXPECTED = frozenset({"blistering"})
-SITES_A_BLISTER_NEEDS_A_DOCTOR = frozenset({"eye", "lips_mouth", "genitals"})  # rulebook.yml: blistering.sensitive_site
+# ...except at the sites this rule names, where a blister needs a doctor whatever its course (rulebook.yml).
+SENSITIVE_SITE_RULE = "blistering.sensitive_site"
 # Findings the story keeps as given: the ones a later reply may not fall below.
 GIVEN_FROM = Level.SEE_DOCTOR
 # A sign confirmed at the emergency check (rulebook.yml).
@@ -91,6 +93,13 @@ class Assistant:
             return None
         standing = [rule for rule in (self.rulebook.get(rule_id) for _, rule_id in story.given) if rule]
         return self.engine.assess(observation, standing)
+
+    @cached_property
+    def sites_a_blister_needs_a_doctor(self) -> FrozenSet[str]:
+        rule = self.rulebook.get(SENSITIVE_SITE_RULE)
+        assert rule is not None, f"the rulebook has no {SENSITIVE_SITE_RULE}"
+        return frozenset(site for condition in rule.conditions if condition.fact == "body_sites"
+                         for site in condition.operand)
 
 
 @dataclass(frozen=True)
@@ -144,7 +153,7 @@ def tells_it_is_healing_well(reading: MessageReading, story: Story, about_the_sp
     return about_the_spot and says_well and not reading.is_question and reading.short_and_one_clause
 
 
-def settles_as_expected(reading: MessageReading, story: Story) -> Tuple[str, ...]:
+def settles_as_expected(reading: MessageReading, story: Story, sensitive_sites: FrozenSet[str]) -> Tuple[str, ...]:
     """"blister has flattened and the roof is drying": a sign of the usual course said to be over, with nothing else
     in the story, no question and no word of feeling unwell, rather than asked again what the patient notices (mi-100
     got no level). A healing going well, with the sign kept as earlier: the warning check still comes before
@@ -156,7 +165,7 @@ def settles_as_expected(reading: MessageReading, story: Story) -> Tuple[str, ...
         return ()
     sites = set(reading.body_sites) | set(story.facts.get("body_sites") or ())
     over = reading.over_symptoms
-    return over if over and set(over) <= SETTLED_AS_EXPECTED and not sites & SITES_A_BLISTER_NEEDS_A_DOCTOR else ()
+    return over if over and set(over) <= SETTLED_AS_EXPECTED and not sites & sensitive_sites else ()
 
 
 def tells_a_risk_factor(intent: Optional[str], reading: MessageReading) -> bool:
@@ -352,13 +361,8 @@ def without_assessment(reading: MessageReading, told: Told, intent: Optional[str
             return Turn(story, tuple(general_answer(EMERGENCY_SIGNS_ANSWER)), answered=True)
         return check_for_an_emergency(story, assistant)
     about_the_spot = is_about_the_spot(intent or "", reading)
-    if tells_it_is_healing_well(reading, story, about_the_spot or asked_what_they_notice):
-        healing = replace(told, story=replace(story, symptoms=(HEALING_WELL,), latest=(HEALING_WELL,)))
-        result = assistant.assess(healing.story)
-        if result is not None:
-            return assess_story(healing, result, None, clinic_id, assistant)
-    settled = settles_as_expected(reading, story)
-    if settled:
+    settled = settles_as_expected(reading, story, assistant.sites_a_blister_needs_a_doctor)
+    if settled or tells_it_is_healing_well(reading, story, about_the_spot or asked_what_they_notice):
         healing = replace(told, story=replace(story, symptoms=(HEALING_WELL,), latest=(HEALING_WELL,),
                                               earlier=tuple(dict.fromkeys(story.earlier + settled))))
         result = assistant.assess(healing.story)
