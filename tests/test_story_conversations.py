@@ -149,7 +149,7 @@ def test_a_message_of_context_is_asked_about_once_more_before_the_safe_answer():
     chat = converse("the thing they froze on my arm", "inform")
     chat = converse("my daughter threw an absolute fit in the car park after", "inform", conversation=chat)
     assert [m.get("response") for m in chat.turns[-1]] == ["utter_ask_symptom"], "context: asked once more"
-    chat = converse("hard to put into words", "inform", conversation=chat)
+    chat = converse("its hard to describe", "inform", conversation=chat)
     assert levels(chat.turns[-1]) == ["see_doctor"], "asked twice and still nothing to read: the safe answer"
 
 

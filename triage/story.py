@@ -29,6 +29,9 @@ LIST_FACTS = ("body_sites", "severity", "risk_factors")
 # signs of the whole body, not of a spot.
 PERSON_FACTS = ("risk_factors", "person", "age_years")
 BODY_SIGNS = frozenset({"fever", "fainting", "hives", "racing_heart", "not_drinking", "warning_sign_unnamed"})
+# Signs that "it's stopped" may tell the end of: the story's bleeding, only when it is the only one of them.
+STOPPABLE = frozenset({"bleeding", "oozing", "pain", "numbness_irritation", "fainting", "racing_heart", "fever",
+                       "infected_discharge", "hives"})
 # A correction of these facts replaces them, and the findings that rested on them are given anew.
 CORRECTABLE_FACTS = ("days_since_treatment", "trend", "fluid")
 
@@ -66,6 +69,8 @@ class Story:
     unread_answers: int = 0
     # The patient was given an outcome in this story: a later message's outcome comes before its questions.
     advised: bool = False
+    # The signs the last message naming a sign said were over: "actually it's not" after it brings them back.
+    just_over: Tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -85,13 +90,17 @@ class Story:
             return self.another(reading)
         retracted = self.emergencies_taken_back_by(reading)
         keep = set(self.emergencies) - set(retracted)
-        resolved = tuple(s for s in self.symptoms if s in set(reading.over_symptoms) - keep)
+        resolved = tuple(s for s in self.symptoms if s in (set(reading.over_symptoms) | self.stopped_by(reading)) - keep)
+        back = self.back_after(reading)
         corrected = tuple(s for s in self.symptoms if s in (self.taken_back_by(reading) | set(retracted)) - keep
                           and s not in resolved)
         gone = set(resolved) | set(corrected)
         if reading.symptoms or reading.facts.get("trend") or reading.facts.get("risk_factors"):  # told anew
             gone.add(HEALING_WELL)
-        new = tuple(s for s in reading.symptoms if s not in self.symptoms)
+        new = tuple(s for s in reading.symptoms + back if s not in self.symptoms)
+        # Signs told as over in the message that first names them ("my heart was racing but it settled"): not
+        # assessed, but counted with the signs told later, like any sign said to be over.
+        told_over = tuple(s for s in reading.over_symptoms if s not in self.symptoms and s not in reading.symptoms)
         symptoms = tuple(s for s in self.symptoms if s not in gone) + new
         denied = tuple(dict.fromkeys(
             [s for s in self.denied if s not in reading.symptoms] + [s for s in reading.negated_symptoms
@@ -103,12 +112,36 @@ class Story:
         story = replace(self, symptoms=symptoms, denied=denied, facts=facts, given=given, latest=new,
                         emergencies=tuple(dict.fromkeys(sign for sign in self.emergencies + reading.emergency_signs
                                                         if sign not in retracted)),
-                        earlier=tuple(dict.fromkeys(self.earlier + resolved)),
+                        earlier=tuple(s for s in dict.fromkeys(self.earlier + resolved + told_over) if s not in back),
+                        just_over=resolved or (() if back or reading.symptoms else self.just_over),
                         unread_answers=0 if new else self.unread_answers)  # a symptom read: asked afresh later
         gives_facts = facts != dict(self.facts)
         adds = bool(new or gone or gives_facts or set(denied) - set(self.denied))
         return Told(story, adds=adds, gives_facts=gives_facts, resolved=resolved,
                     corrected=corrected or (("facts",) if facts_corrected else ()), retracted=retracted)
+
+    def back_after(self, reading: MessageReading) -> Tuple[str, ...]:
+        """"it's stopped", then "actually it's not": a correction that names no sign and denies, right after a message
+        that said signs were over, brings them back (round 15's safety review)."""
+        denies = reading.answer == "no" or any(m.label == "ANSWER" and m.id == "no" for m in reading.mentions)
+        if not (self.just_over and reading.corrects and denies and not reading.symptoms):
+            return ()
+        return self.just_over
+
+    def stopped_by(self, reading: MessageReading) -> FrozenSet[str]:
+        """The story's bleeding, when this message says "it's stopped" and names no other sign, nor the bleeding in its
+        own word ("it stopped after i pressed on it for 10 min" names it only in its pressing), and the bleeding is the only
+        sign of the story that stops: not on a blood thinner (the reference's bleeding row for them is told by a
+        doctor), nor one told as heavy or an emergency."""
+        if not reading.says_it_stopped or set(reading.symptoms) - {"bleeding"} or reading.emergency_signs \
+                or reading.names_a_bleeding or reading.facts.get("trend") == "worsening":
+            return frozenset()
+        stoppable = set(self.symptoms) & STOPPABLE
+        risks = set(self.facts.get("risk_factors") or ()) | set(reading.facts.get("risk_factors") or ())
+        severity = set(self.facts.get("severity") or ()) | set(reading.facts.get("severity") or ())
+        if stoppable != {"bleeding"} or "blood_thinner" in risks or severity & {"heavy", "not_stopping"}:
+            return frozenset()
+        return frozenset({"bleeding"})
 
     def emergencies_taken_back_by(self, reading: MessageReading) -> Tuple[str, ...]:
         """An emergency sign told in the last message, which this one plainly denies and names no other: "my chest
@@ -187,7 +220,8 @@ class Story:
                 "given": [list(finding) for finding in self.given], "latest": list(self.latest),
                 "emergencies": list(self.emergencies), "changed": self.changed, "asked_before": self.asked_before,
                 "checking_emergency": self.checking_emergency, "emergency_checked": self.emergency_checked,
-                "earlier": list(self.earlier), "unread_answers": self.unread_answers, "advised": self.advised}
+                "earlier": list(self.earlier), "unread_answers": self.unread_answers, "advised": self.advised,
+                "just_over": list(self.just_over)}
 
     @classmethod
     def after_a_pause(cls, previous_slot: Optional[Mapping[str, Any]]) -> Optional["Story"]:
@@ -206,7 +240,7 @@ class Story:
                    checking_emergency=bool(value.get("checking_emergency")),
                    emergency_checked=bool(value.get("emergency_checked")),
                    earlier=tuple(value.get("earlier") or ()), unread_answers=int(value.get("unread_answers") or 0),
-                   advised=bool(value.get("advised")))
+                   advised=bool(value.get("advised")), just_over=tuple(value.get("just_over") or ()))
 
 
 @dataclass(frozen=True)

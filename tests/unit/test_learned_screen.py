@@ -109,7 +109,14 @@ def test_an_answer_about_the_spot_that_the_screen_hears_is_a_yes(nlp, assistant)
                                     "like it's getting bigger", "there's pus coming out now",
                                     "she's like that since they froze the wart", "the wart they froze, he's gone quiet",
                                     "the wart on my thumb they froze on friday", "yh the wart on my thumb they froze on friday",
-                                    "the mole on her neck they did today, quick"])
+                                    "the mole on her neck they did today, quick",
+                                    # round 15's safety review: a sign of the spot beyond self-care, or "fine" beside one,
+                                    # does not say the sign asked about is not there ("the wound is oozing a bit" after a
+                                    # weight on the chest)
+                                    "the redness is spreading", "it's bleeding and won't stop", "the wound is oozing a bit",
+                                    "it's weeping and getting worse", "the blister is fine but I feel awful",
+                                    "the spot is fine, just a small blister", "always sticky and damp, leaves marks",
+                                    "the weight is still there and the wound is oozing"])
 def test_anything_vaguer_than_another_subject_is_taken_as_a_yes(nlp, assistant, answer):
     asked = turn(assistant, f"{HEALING}, zzz")
     assert payload_levels(take_turn(answer, "nlu_fallback", asked.story, False, None, assistant)) == ["emergency"]
@@ -205,3 +212,10 @@ def test_an_emergency_the_classifier_hears_beside_a_sign_said_to_be_over_is_not_
 def test_an_emergency_the_classifier_hears_beside_denials_is_still_checked(nlp, patterns_alone, text):
     told = take_turn(text, "report_emergency", Story(), False, None, patterns_alone, 0.99)
     assert opens_with_call_now(told.messages)
+
+
+def test_a_denial_beside_a_sign_asked_about_is_still_a_yes(nlp, assistant):
+    asked = turn(assistant, f"{HEALING}, zzz")
+    answered = take_turn("his lips aren't swollen but he's struggling to breathe", "inform", asked.story, False, None,
+                         assistant)
+    assert payload_levels(answered) == ["emergency"]

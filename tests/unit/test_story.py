@@ -272,3 +272,23 @@ def test_a_correction_that_says_the_sign_again_keeps_it(nlp, assistant):
     still = told(nlp, "im on warfarin and the wart keeps bleeding, pressed for 20 min and it wont stop",
                  "actually its not the wart bleeding, its the scab beside it, still wont stop")
     assert "bleeding" in still.story.symptoms and level(assistant, still.story) >= Level.URGENT
+
+
+
+@pytest.mark.parametrize("text", ["it stopped, hasn't started again", "it has not started again"])
+def test_a_present_perfect_denies_a_return(nlp, text):
+    assert read_message(text, nlp).facts.get("trend") == "stable"
+
+
+@pytest.mark.parametrize("text", ["it hadn't started again until today", "the swelling hasn't got worse, the pain has",
+                                  "it hasn't started again but now it's pouring"])
+def test_a_worsening_told_beside_a_denied_one_stays(nlp, text):
+    """Round 15's safety review: only a return right after a present perfect is denied."""
+    assert read_message(text, nlp).facts.get("trend") == "worsening"
+
+
+def test_it_stopped_then_actually_its_not_brings_the_bleeding_back(nlp, assistant):
+    stopped = told(nlp, "the wart is bleeding", "held a tissue on it and it's stopped")
+    assert stopped.resolved == ("bleeding",) and "bleeding" not in stopped.story.symptoms
+    back = told(nlp, "actually it's not", story=stopped.story)
+    assert "bleeding" in back.story.symptoms and level(assistant, back.story) >= Level.SEE_DOCTOR

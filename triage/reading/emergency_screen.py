@@ -83,6 +83,10 @@ class EmergencyScreen:
         self.history_cancelled_by = set(context.history_cancelled_by)
         self.now_words = set(context.now_words) | self.present_markers
         self.other_sense_after = {word: set(nexts) for word, nexts in context.other_sense_after.items()}
+        self.other_sense_before = {word: set(befores) for word, befores in context.other_sense_before.items()}
+        self.other_sense_colours = set(context.other_sense_colours)
+        self.strangers, self.stranger_openers = set(context.strangers), set(context.stranger_openers)
+        self.not_a_stranger_beside = set(context.not_a_stranger_beside)
         self.long_lasting_after = {sign: list(phrases) for sign, phrases in context.long_lasting_after.items()}
         self.chronic_conditions = {sign: list(words) for sign, words in context.chronic_conditions.items()}
         self.chronic_signs = {sign: list(words) for sign, words in context.chronic_signs.items()}
@@ -329,6 +333,10 @@ class EmergencyScreen:
         next_word = sign.doc[sign.end].lower_ if sign.end < len(sign.doc) else ""
         if next_word in self.other_sense_after.get(sign[-1].lower_, set()):  # "a fit of the giggles"
             return True
+        if self.the_sight_going(sign):  # "everything went grey"
+            return True
+        if self.of_a_stranger(sign):
+            return True
         if sign[-1].lower_ in self.topic_takers and next_word in self.topic_after.get(sign.ent_id_, set()):
             return True
         if sign[-1].lower_ in self.person_topic_takers:  # "not responding to me at all about how it feels"
@@ -338,6 +346,24 @@ class EmergencyScreen:
             return False
         following = {token.lower_ for token in sign.doc[sign.end:min(sign.sent.end, sign.end + self.topic_reach)]}
         return bool(following & self.topic_within.get(sign.ent_id_, set()))
+
+    def the_sight_going(self, sign: Span) -> bool:
+        """"everything went grey and fuzzy": the sight greying, not a colour of the skin; not after a list ("his lips
+        and everything went blue")."""
+        doc, start = sign.doc, sign.start
+        before = doc[start - 1].lower_ if start > sign.sent.start else ""
+        listed = start - 2 >= sign.sent.start and doc[start - 2].lower_ in ("and", ",", "&", "n")
+        return (before in self.other_sense_before.get(sign[0].lower_, set()) and not listed
+                and sign[-1].lower_ in self.other_sense_colours)
+
+    def of_a_stranger(self, sign: Span) -> bool:
+        """"some bloke's throat swelled up": a body part told as a stranger's, in a message that does not say the
+        patient has it too."""
+        doc, start = sign.doc, sign.start
+        if start - 3 < sign.sent.start or doc[start - 1].lower_ not in ("'s", "s") \
+                or doc[start - 2].lower_ not in self.strangers or doc[start - 3].lower_ not in self.stranger_openers:
+            return False
+        return not {token.lower_ for token in doc} & self.not_a_stranger_beside
 
     def lingering_at_the_lips(self, sign: Span) -> bool:
         """"my lip is still quite swollen" after the lip was frozen: a swelling of the treated lips alone, told as

@@ -110,6 +110,36 @@ POURING = re.compile(r"(pour|gush|spurt)(ing|in|in')")
 PAIN_WORDS = re.compile(r"\b(pain\w*|agon\w*|excruciating)\b", re.IGNORECASE)
 
 
+# "held a tissue on it and it's stopped", "ok update, it stopped after i pressed on it": an end told of "it", which the
+# story reads as the end of its bleeding (triage/story.py). Not "it's stopped me sleeping", "it stopped hurting"; not
+# after a doubt, a denial, a question or a wish ("I don't think it's stopped", "no idea if it's stopped", "I thought it
+# had stopped", "how do I know when it's stopped", "wish it had"); not with a return after it ("it stopped. nvm its
+# bleeding", "reopened in the shower", "spoke too soon"): safety review, round 15.
+IT_STOPPED = re.compile(r"\b(it|its|it's|that|thats|that's)\s+(has\s+|had\s+|'s\s+|is\s+)?(now\s+|finally\s+|completely\s+|"
+                        r"just\s+|all\s+)?stopped\b(?!\s+(me|us|him|her|them|my|\w+ing)\b)", re.IGNORECASE)
+DOUBT_BEFORE_A_STOP = re.compile(r"\b(not|no|never|n't|dont|doesnt|didnt|cant|idea|thought|think|thinking|hope|hoped|hoping|"
+                                 r"wish|wished|how|when|if|whether|sure|unless|until|till|should|would|might|may|meant|"
+                                 r"supposed|seems?|seemed|looks?|looked|maybe|prob\w*|actually|nope|nah|re-?opened|opened|"
+                                 r"again|started|spoke too soon|nvm)\b|n't", re.IGNORECASE)
+RETURN_AFTER_A_STOP = re.compile(r"\b(again|re-?opened|opened|restarted|started|starts|keeps|kept|still|pouring|more|nvm|"
+                                 r"never ?mind|spoke too soon|actually|not|no|but|though|bleed\w*|blood\w*|oozing|"
+                                 r"weeping|seeping|except|apart)\b|n't", re.IGNORECASE)
+
+
+# "stopped after I pressed on it for like 40 mins": a bleeding that long under pressure is the doctor's to judge.
+LONG_PRESSING = re.compile(r"\b(1[5-9]|[2-9]\d|\d{3,})\s*(min|mins|minutes|minute)\b|\b(half an hour|an hour|hours|ages|forever)\b",
+                           re.IGNORECASE)
+
+
+def says_it_stopped(text: str) -> bool:
+    """"ok update, it stopped after i pressed on it for 10 min with a tissue": a stop told plainly, with no question
+    mark anywhere ("it is stopped? I press 10 minute") and no long pressing."""
+    match = IT_STOPPED.search(text)
+    if match is None or "?" in text or looks_like_question(text) or LONG_PRESSING.search(text):
+        return False
+    return not DOUBT_BEFORE_A_STOP.search(text[:match.start()]) and not RETURN_AFTER_A_STOP.search(text[match.end():])
+
+
 # A sign's word that tells its trend too: "getting redder every day" reads the redness, and that it is getting worse
 # (round 13's safety review: self_care on day 7, as the worsening's word went to the sign).
 WORSE_SIGN_WORDS = frozenset({"redder", "sorer", "more red", "more swollen", "more sore", "more painful"})
@@ -156,6 +186,8 @@ class MessageReading:
     short_and_one_clause: bool = False
     # No "but", "though" or "except" that may add something: "it bled a bit, stopped with pressure".
     adds_no_clause: bool = False
+    # "held a tissue on it and it's stopped": an end told of "it", no sign named, no clause added (IT_STOPPED).
+    says_it_stopped: bool = False
 
     def _ids(self, label: str, negated: bool = False) -> Tuple[str, ...]:
         seen = {m.id: None for m in self.mentions if m.label == label and m.negated == negated}
@@ -177,6 +209,12 @@ class MessageReading:
         """"the scab came off and it's been pouring": a wound that pours names no fluid but blood."""
         other_fluid = "infected_discharge" in self._ids("SYMPTOM") or any(m.label == "FLUID" for m in self.mentions)
         return not other_fluid and any(POURING.fullmatch(text.lower()) for text in severities)
+
+    @property
+    def names_a_bleeding(self) -> bool:
+        """A bleeding named in its own word ("bleeding", "blood"), not only in how it is pressed."""
+        return any(m.label == "SYMPTOM" and m.id == "bleeding" and not m.negated and BLEEDING_WORDS.search(m.text)
+                   for m in self.mentions)
 
     @property
     def emergency_signs(self) -> Tuple[str, ...]:
@@ -577,6 +615,6 @@ def read_message(text: str, nlp=None, today: Optional[date] = None) -> MessageRe
                           denied_emergency_signs=denied_signs, tells_a_change=bool(CHANGE_IN_TIME.search(plain)),
                           picks_something_else=cues.picks_something_else(plain),
                           short_and_one_clause=cues.short_and_one_clause(plain),
-                          adds_no_clause=cues.adds_no_clause(plain),
+                          adds_no_clause=cues.adds_no_clause(plain), says_it_stopped=says_it_stopped(plain),
                           all_clear=cues.says_all_is_well(plain), says_fine=cues.says_fine(plain),
                           says_not_fine=cues.says_not_fine(plain), says_something_wrong=cues.says_something_wrong(plain))

@@ -6,7 +6,7 @@
 - an improvement with a denial earlier in its clause is denied, whatever pseudo negation stands between: "the
   cream isn't helping it get any better"; so is a symptom right after "any": "couldn't get any pus out";
 - a perfect tense denies only the sign right after it, or after a few words such as "had any": "I haven't fainted",
-  "she hasn't had a temperature"; not "haven't had a chance to ring the clinic, it's oozing pus", nor a sign
+  "she hasn't had a temperature"; and a return right after a present perfect: "it hasn't started again"; not "haven't had a chance to ring the clinic, it's oozing pus", nor a sign
   compared ("I haven't had a temperature this high in years")."""
 from typing import Dict, List
 
@@ -26,6 +26,8 @@ class NegationRepairs:
         self.perfect.add("perfect", [nlp.make_doc(negation) for negation in perfect["negations"]])
         self.between, self.reach = set(perfect["between"]), perfect["reach"]
         self.compared_after, self.carried_by = set(perfect["compared_after"]), set(perfect["carried_by"])
+        self.present_perfect = set(perfect["present_perfect"])
+        self.change_after = set(perfect["change_after"])
         self.improvement, self.denied_after = in_clause["trend"], set(in_clause["denied_after"])
         self.clause_ends, self.negations = set(in_clause["clause_ends"]), set(in_clause["negations"])
         self.labels = set(labels)
@@ -57,10 +59,21 @@ class NegationRepairs:
             i -= 1
         return False
 
+    def a_return(self, ent: Span, end: int) -> bool:
+        """"it hasn't started again": a return ("started again") right after a present perfect denial, with nothing after
+        it in its sentence that tells a change ("hasn't started again until today"). Not a worsening in other words
+        ("the swelling hasn't got worse, the pain has": safety review, round 15)."""
+        doc = ent.doc
+        auxiliary = doc[end - 1].lower_ if doc[end - 1].lower_ in self.present_perfect else doc[max(end - 2, 0)].lower_
+        if ent.label_ != "TREND" or ent.start != end or auxiliary not in self.present_perfect \
+                or not ent.text.lower().startswith("start"):
+            return False
+        return not {token.lower_ for token in doc[ent.end:ent.sent.end]} & self.change_after
+
     def denied_by_the_perfect(self, doc: Doc, ents: List[Span], end: int) -> List[Span]:
-        """The first symptom after the negation, if only `between` words stand before it and it is not compared,
-        and those joined to it by "or" or "nor": "haven't had any fever or pus"."""
-        symptoms = [ent for ent in ents if ent.start >= end and ent.label_ == "SYMPTOM"]
+        """The first symptom after the negation (or a return right after it), if only `between` words stand before it
+        and it is not compared, and those joined to it by "or" or "nor": "haven't had any fever or pus"."""
+        symptoms = [ent for ent in ents if ent.start >= end and (ent.label_ == "SYMPTOM" or self.a_return(ent, end))]
         denied: List[Span] = []
         for ent in symptoms:
             if ent.start - end > self.reach or any(token.lower_ not in self.between for token in doc[end:ent.start]):

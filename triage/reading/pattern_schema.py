@@ -83,6 +83,11 @@ class EmergencyContext(PatternFile):
     condition_history_words: Words
     condition_now_words: Words
     other_sense_after: Dict[StrictStr, Words]
+    other_sense_before: Dict[StrictStr, Words]
+    other_sense_colours: Words
+    strangers: Words
+    stranger_openers: Words
+    not_a_stranger_beside: Words
     long_lasting_after: Dict[StrictStr, Words]
     chronic_conditions: Dict[StrictStr, Words]
     chronic_signs: Dict[StrictStr, Words]
@@ -282,6 +287,8 @@ class PerfectDenials(Strict):
     reach: StrictInt
     compared_after: Words
     carried_by: Words
+    present_perfect: Words
+    change_after: Words
 
 
 class DeniedInClause(Strict):
