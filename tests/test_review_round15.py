@@ -16,7 +16,8 @@ SELF_CARE, SEE_DOCTOR, URGENT, EMERGENCY = Level.SELF_CARE, Level.SEE_DOCTOR, Le
 
 
 @pytest.mark.parametrize("messages, level", [
-    # a feverish child, limp and hardly drinking (eu-016)
+    # a feverish child, limp and hardly drinking (eu-016); "a couple of sips" too
+    (("my son is 3, he has 38.8 and only had a couple of sips all day",), EMERGENCY),
     (("my 8 year old had a wart on his knee frozen a week ago", "he's been hot all day, 38.9",
       "only had a mouthful to drink since breakfast and he's gone all heavy and limp when I lift him"), EMERGENCY),
     # hives with a narrow throat and a changed voice (eu-033), a child's mouth come up (eu-044)
@@ -38,14 +39,12 @@ SELF_CARE, SEE_DOCTOR, URGENT, EMERGENCY = Level.SELF_CARE, Level.SEE_DOCTOR, Le
     # a rash that does not fade, the glass test told with no "I" (eu-071)
     (("been running a temp since tues, about 38.5", "now little purple blotches on my ankles", "did the glass test"),
      EMERGENCY),
-    # a racing heart that settled still counts beside a fever told later
-    (("my heart was racing but it settled", "temp 38.6"), EMERGENCY),
     # a heel blister that stops walking (mj-033), a growth larger than the lesion (mj-075)
     (("verruca heel frozen sat, blister now under the whole heel", "cant put my foot down at all have to hop"),
      SEE_DOCTOR),
     (("Lesion on my shin, cryo 6 weeks ago.", "There is now a papule at the same site, larger than the original "
                                                "lesion, with a pearly surface."), SEE_DOCTOR),
-    # a fever felt, then a reading taken: a felt fever stands (the safety review took the thermometer's word back)
+    # a later normal reading does not cancel a felt fever: the reading may be stale, low or someone else's
     (("i feel a bit warm, should i worry", "had a verruca frozen yesterday", "took my temp yesterday, 37.2"), URGENT),
     # a near faint at home beside a bleeding that will not stop (ep-007: "everything went grey" is the sight)
     (("the blood blister on my sole burst", "I've pressed a towel on it for 15 minutes and it's still coming",
@@ -56,6 +55,10 @@ def test_a_sign_reaches_its_level(nlp, engine, messages, level):
 
 
 @pytest.mark.parametrize("messages, highest", [
+    # a faint at the visit, over, then a small bleed: no faint beside a bleeding (a rule tried in round 15 and taken
+    # back: a sign told as over in its first message counting with later ones)
+    (("I fainted at the clinic when they froze it but I was fine after", "today the scab came off and it bled a bit"),
+     SEE_DOCTOR),
     # a stranger's swelling on television (np-091)
     (("watching 24 hours in a&e and some bloke's throat swelled up from a bee sting",
       "had a wart on my elbow frozen 2 days ago, its a bit blistery, totally fine"), SELF_CARE),
@@ -86,7 +89,6 @@ def test_a_glass_test_told_with_no_i_is_a_report_not_a_question():
     assert [payload["level"] for payload in triage_payloads(chat.turns[-1])] == ["emergency"]
 
 
-RANK = {"self_care": 0, "see_doctor": 1, "urgent": 2, "emergency": 3}
 REVIEWED = yaml.safe_load((Path(__file__).parent / "triage_cases" / "safety_reviews" / "round15.yml").read_text())
 
 
@@ -96,8 +98,21 @@ def test_the_safety_reviews_hazards_reach_their_level(story):
     answers); the story's level is the highest of its last turn's payloads, or the last level given."""
     chat, level = None, None
     for i, text in enumerate(story["turns"]):
-        answers = story.get("answers") or [] if i == len(story["turns"]) - 1 else []
+        answers = (story.get("answers") or []) if i == len(story["turns"]) - 1 else []
         chat = converse(text, "report_pain", answers=answers, conversation=chat)
-        given = [payload["level"] for payload in triage_payloads(chat.turns[-1]) if payload.get("level") in RANK]
-        level = max(given, key=RANK.get) if given else level
-    assert level is not None and RANK[level] >= RANK[story["min_safe"]], (story["turns"], level)
+        given = [Level.from_label(payload["level"]) for payload in triage_payloads(chat.turns[-1]) if payload.get("level")]
+        level = max(given) if given else level
+    assert level is not None and level >= Level.from_label(story["min_safe"]), (story["turns"], level)
+
+
+@pytest.mark.parametrize("messages", [
+    ("blister on my eyelid from the freezing", "the blister has flattened"),  # a sensitive site: round 14's review
+    ("the wart is bleeding", "I'm on warfarin", "the bleeding has stopped"),  # a blood thinner: round 10's review
+    ("the wart is bleeding", "the bleeding has stopped but I feel awful"),
+])
+def test_a_sign_said_over_gives_no_reassurance_the_older_rules_withhold(messages):
+    """The code review of round 15: only a bleeding that Story.stopped_by ends turns the story to healing well."""
+    chat = None
+    for text in messages:
+        chat = converse(text, "report_pain", conversation=chat)
+    assert "self_care" not in [payload["level"] for payload in triage_payloads(chat.turns[-1])]

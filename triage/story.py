@@ -31,7 +31,7 @@ PERSON_FACTS = ("risk_factors", "person", "age_years")
 BODY_SIGNS = frozenset({"fever", "fainting", "hives", "racing_heart", "not_drinking", "warning_sign_unnamed"})
 # Signs that "it's stopped" may tell the end of: the story's bleeding, only when it is the only one of them.
 STOPPABLE = frozenset({"bleeding", "oozing", "pain", "numbness_irritation", "fainting", "racing_heart", "fever",
-                       "infected_discharge", "hives"})
+                       "infected_discharge", "hives", "redness_swelling", "spreading_redness", "inflamed_skin"})
 # A correction of these facts replaces them, and the findings that rested on them are given anew.
 CORRECTABLE_FACTS = ("days_since_treatment", "trend", "fluid")
 
@@ -69,7 +69,7 @@ class Story:
     unread_answers: int = 0
     # The patient was given an outcome in this story: a later message's outcome comes before its questions.
     advised: bool = False
-    # The signs the last message naming a sign said were over: "actually it's not" after it brings them back.
+    # The signs a message said were over, kept through messages that name no sign: "actually it's not" brings them back.
     just_over: Tuple[str, ...] = ()
 
     @property
@@ -95,12 +95,9 @@ class Story:
         corrected = tuple(s for s in self.symptoms if s in (self.taken_back_by(reading) | set(retracted)) - keep
                           and s not in resolved)
         gone = set(resolved) | set(corrected)
-        if reading.symptoms or reading.facts.get("trend") or reading.facts.get("risk_factors"):  # told anew
+        if reading.symptoms or reading.facts.get("trend") or reading.facts.get("risk_factors") or back:  # told anew
             gone.add(HEALING_WELL)
         new = tuple(s for s in reading.symptoms + back if s not in self.symptoms)
-        # Signs told as over in the message that first names them ("my heart was racing but it settled"): not
-        # assessed, but counted with the signs told later, like any sign said to be over.
-        told_over = tuple(s for s in reading.over_symptoms if s not in self.symptoms and s not in reading.symptoms)
         symptoms = tuple(s for s in self.symptoms if s not in gone) + new
         denied = tuple(dict.fromkeys(
             [s for s in self.denied if s not in reading.symptoms] + [s for s in reading.negated_symptoms
@@ -112,7 +109,7 @@ class Story:
         story = replace(self, symptoms=symptoms, denied=denied, facts=facts, given=given, latest=new,
                         emergencies=tuple(dict.fromkeys(sign for sign in self.emergencies + reading.emergency_signs
                                                         if sign not in retracted)),
-                        earlier=tuple(s for s in dict.fromkeys(self.earlier + resolved + told_over) if s not in back),
+                        earlier=tuple(s for s in dict.fromkeys(self.earlier + resolved) if s not in back),
                         just_over=resolved or (() if back or reading.symptoms else self.just_over),
                         unread_answers=0 if new else self.unread_answers)  # a symptom read: asked afresh later
         gives_facts = facts != dict(self.facts)
@@ -121,8 +118,8 @@ class Story:
                     corrected=corrected or (("facts",) if facts_corrected else ()), retracted=retracted)
 
     def back_after(self, reading: MessageReading) -> Tuple[str, ...]:
-        """"it's stopped", then "actually it's not": a correction that names no sign and denies, right after a message
-        that said signs were over, brings them back (round 15's safety review)."""
+        """"it's stopped", then "actually it's not": a correction that names no sign and denies, after a message that
+        said signs were over (and any that named none), brings them back (round 15's safety review)."""
         denies = reading.answer == "no" or any(m.label == "ANSWER" and m.id == "no" for m in reading.mentions)
         if not (self.just_over and reading.corrects and denies and not reading.symptoms):
             return ()

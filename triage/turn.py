@@ -226,9 +226,11 @@ def goes_on_about_the_spot(intent: Optional[str], reading: MessageReading, text:
     """An answer to "is one of these happening now?" that answers something else: an aftercare question ("can I
     shower after the freeze?") or the spot's usual course ("still stings a bit"), with no yes, no, unsure or sign,
     and nothing the learned screen hears as an emergency ("a pain right in the middle behind my breastbone, kind of
-    squeezing" was read as the spot's soreness: round 14), nor any word that something is wrong ("I feel awful"). Anything else ("is he going to be ok?", "like it's getting bigger") is taken as a yes."""
+    squeezing" was read as the spot's soreness: round 14), nor any word that something is wrong ("I feel awful").
+    Anything else ("is he going to be ok?", "like it's getting bigger") is taken as a yes."""
     if reading.answer is not None or reading.says_none or reading.says_fine or reading.says_not_fine \
-            or reading.says_something_wrong or reading.emergency_signs or assistant.learned_screen.hears_emergency(text):
+            or reading.says_something_wrong or reading.emergency_signs \
+            or assistant.learned_screen.hears_emergency(text):
         return False
     if intent in AFTERCARE_QUESTION_INTENTS and not reading.symptoms:
         return True
@@ -257,9 +259,10 @@ def read_turn(text: str, reading: MessageReading, intent: Optional[str], story: 
         # say so, and ask
         said = said_alone(change_said(told, assistant.rulebook) or "", assistant.clinic)
         return Turn(told.story, (said, ASK_FOR_SYMPTOM), answered=True, asked_what_they_notice=True)
-    if told.resolved and result is None:
-        # "it bled", then "it's stopped" and nothing else told: a spot healing as expected, with the warning check
-        # first.
+    if told.resolved and result is None and reading.says_it_stopped and not reading.says_not_fine \
+            and not reading.says_something_wrong:
+        # "it bled", then "it's stopped" and nothing else told (Story.stopped_by): a spot healing as expected, with the
+        # warning check first. Not "the blister on my eyelid has flattened", nor a bleeding on a blood thinner.
         healing = replace(told, story=replace(told.story, symptoms=(HEALING_WELL,), latest=(HEALING_WELL,)))
         healing_result = assistant.assess(healing.story)
         if healing_result is not None:

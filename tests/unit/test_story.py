@@ -141,7 +141,6 @@ def test_the_story_survives_the_slot(nlp):
     assert Story.from_slot(None) == Story()
 
 
-
 # The safety reviews: a sign happening now stays, whatever the next message says of a joke or of the past. Round 12
 # tried taking a sign back on words of a joke ("lmao not literally", "omg sorry wrong chat"); two reviews found 207
 # hazards in it, and it was taken back whole: their cases are here too.
@@ -264,7 +263,6 @@ def test_a_slip_of_the_keyboard_that_names_a_sign_takes_nothing_back(nlp, assist
     assert not after.retracted and level(assistant, after.story) == Level.EMERGENCY
 
 
-
 def test_a_correction_that_says_the_sign_again_keeps_it(nlp, assistant):
     moved = told(nlp, "the redness is spreading up my arm from the wart, it's day 4",
                  "my bad, it isn't spreading up my arm, it's spreading down to my wrist")
@@ -272,7 +270,6 @@ def test_a_correction_that_says_the_sign_again_keeps_it(nlp, assistant):
     still = told(nlp, "im on warfarin and the wart keeps bleeding, pressed for 20 min and it wont stop",
                  "actually its not the wart bleeding, its the scab beside it, still wont stop")
     assert "bleeding" in still.story.symptoms and level(assistant, still.story) >= Level.URGENT
-
 
 
 @pytest.mark.parametrize("text", ["it stopped, hasn't started again", "it has not started again"])
@@ -292,3 +289,17 @@ def test_it_stopped_then_actually_its_not_brings_the_bleeding_back(nlp, assistan
     assert stopped.resolved == ("bleeding",) and "bleeding" not in stopped.story.symptoms
     back = told(nlp, "actually it's not", story=stopped.story)
     assert "bleeding" in back.story.symptoms and level(assistant, back.story) >= Level.SEE_DOCTOR
+    assert Story.from_slot(stopped.story.to_slot()).just_over == ("bleeding",)
+
+
+@pytest.mark.parametrize("second", ["it stopped, is that normal?", "held it for twenty minutes and it's stopped",
+                                    "it's stopped after 1 hour", "I don't think it's stopped", "it stopped. nvm it's bleeding"])
+def test_a_stop_told_with_doubt_or_after_long_pressing_ends_no_bleeding(nlp, second):
+    story = told(nlp, "the wart is bleeding").story
+    assert story.stopped_by(read_message(second, nlp)) == frozenset()
+    assert story.stopped_by(read_message("held a tissue on it and it's stopped", nlp)) == frozenset({"bleeding"})
+
+
+def test_it_stopped_ends_no_bleeding_beside_a_swelling_it_may_be_about(nlp):
+    story = told(nlp, "the wart is bleeding and swollen").story
+    assert story.stopped_by(read_message("held a tissue on it and it's stopped", nlp)) == frozenset()

@@ -85,6 +85,7 @@ class EmergencyScreen:
         self.other_sense_after = {word: set(nexts) for word, nexts in context.other_sense_after.items()}
         self.other_sense_before = {word: set(befores) for word, befores in context.other_sense_before.items()}
         self.other_sense_colours = set(context.other_sense_colours)
+        self.other_sense_list_joiners = set(context.other_sense_list_joiners)
         self.strangers, self.stranger_openers = set(context.strangers), set(context.stranger_openers)
         self.not_a_stranger_beside = set(context.not_a_stranger_beside)
         self.long_lasting_after = {sign: list(phrases) for sign, phrases in context.long_lasting_after.items()}
@@ -352,7 +353,7 @@ class EmergencyScreen:
         and everything went blue")."""
         doc, start = sign.doc, sign.start
         before = doc[start - 1].lower_ if start > sign.sent.start else ""
-        listed = start - 2 >= sign.sent.start and doc[start - 2].lower_ in ("and", ",", "&", "n")
+        listed = start - 2 >= sign.sent.start and doc[start - 2].lower_ in self.other_sense_list_joiners
         return (before in self.other_sense_before.get(sign[0].lower_, set()) and not listed
                 and sign[-1].lower_ in self.other_sense_colours)
 

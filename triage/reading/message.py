@@ -127,8 +127,8 @@ RETURN_AFTER_A_STOP = re.compile(r"\b(again|re-?opened|opened|restarted|started|
 
 
 # "stopped after I pressed on it for like 40 mins": a bleeding that long under pressure is the doctor's to judge.
-LONG_PRESSING = re.compile(r"\b(1[5-9]|[2-9]\d|\d{3,})\s*(min|mins|minutes|minute)\b|\b(half an hour|an hour|hours|ages|forever)\b",
-                           re.IGNORECASE)
+LONG_PRESSING = re.compile(r"\b(1[5-9]|[2-9]\d|\d{3,}|fifteen|twenty|thirty|forty|fifty|sixty)[ -]*(min|mins|minutes|minute)\b|"
+                           r"\b(half an hour|an hour|\d+ ?(hr|hrs|hour|hours)|hours|ages|forever)\b", re.IGNORECASE)
 
 
 def says_it_stopped(text: str) -> bool:
@@ -186,7 +186,7 @@ class MessageReading:
     short_and_one_clause: bool = False
     # No "but", "though" or "except" that may add something: "it bled a bit, stopped with pressure".
     adds_no_clause: bool = False
-    # "held a tissue on it and it's stopped": an end told of "it", no sign named, no clause added (IT_STOPPED).
+    # "held a tissue on it and it's stopped": an end told of "it" plainly (says_it_stopped); the story decides of what.
     says_it_stopped: bool = False
 
     def _ids(self, label: str, negated: bool = False) -> Tuple[str, ...]:

@@ -6,8 +6,9 @@
 - an improvement with a denial earlier in its clause is denied, whatever pseudo negation stands between: "the
   cream isn't helping it get any better"; so is a symptom right after "any": "couldn't get any pus out";
 - a perfect tense denies only the sign right after it, or after a few words such as "had any": "I haven't fainted",
-  "she hasn't had a temperature"; and a return right after a present perfect: "it hasn't started again"; not "haven't had a chance to ring the clinic, it's oozing pus", nor a sign
-  compared ("I haven't had a temperature this high in years")."""
+  "she hasn't had a temperature", and a return right after a present perfect: "it hasn't started again"; not
+  "haven't had a chance to ring the clinic, it's oozing pus", nor a sign compared ("I haven't had a temperature this
+  high in years")."""
 from typing import Dict, List
 
 from spacy.language import Language

@@ -85,6 +85,7 @@ class EmergencyContext(PatternFile):
     other_sense_after: Dict[StrictStr, Words]
     other_sense_before: Dict[StrictStr, Words]
     other_sense_colours: Words
+    other_sense_list_joiners: Words
     strangers: Words
     stranger_openers: Words
     not_a_stranger_beside: Words

@@ -8,15 +8,16 @@ QUESTION_OPENERS = {
 }
 
 
-# "did the glass test", "done the glass thing": a test the patient did, told with no "I" (round 15, eu-071).
-TOLD_A_TEST_DONE = re.compile(r"^(did|done|tried|do)\s+(the|a)\s+(glass|tumbler)\b", re.IGNORECASE)
+# "did the glass test": a test the patient did, told with no "I" (round 15, eu-071).
+TOLD_A_TEST_DONE = re.compile(r"^did\s+(the|a)\s+(glass|tumbler)\b", re.IGNORECASE)
 
 
 def looks_like_question(text: str) -> bool:
-    words = text.strip().lower().split()
-    if TOLD_A_TEST_DONE.match(text.strip()) and not text.strip().endswith("?"):
-        return False
-    return text.strip().endswith("?") or bool(words and words[0] in QUESTION_OPENERS)
+    text = text.strip()
+    if text.endswith("?"):
+        return True
+    words = text.lower().split()
+    return bool(words and words[0] in QUESTION_OPENERS) and not TOLD_A_TEST_DONE.match(text)
 
 
 # Words that make a question about someone in particular: "can freezing cause chest pain?" is asked
@@ -43,7 +44,7 @@ def asks_in_general(text: str) -> bool:
     it asks, nor "is lip swelling ok? Tongue feels big too", which reports after it."""
     words = text.strip().lower().split()
     if not words or words[0] not in QUESTION_OPENERS or PERSONAL_WORDS.search(HEARSAY.sub(" ", text)) \
-            or not looks_like_question(text):
+            or TOLD_A_TEST_DONE.match(text.strip()):
         return False
     return not any(tells_something(sentence) for sentence in SENTENCE_ENDS.split(text.strip())[1:])
 
