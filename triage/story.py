@@ -120,7 +120,7 @@ class Story:
     def back_after(self, reading: MessageReading) -> Tuple[str, ...]:
         """"it's stopped", then "actually it's not": a correction that names no sign and denies, after a message that
         said signs were over (and any that named none), brings them back (round 15's safety review)."""
-        denies = reading.answer == "no" or any(m.label == "ANSWER" and m.id == "no" for m in reading.mentions)
+        denies = any(m.label == "ANSWER" and m.id == "no" for m in reading.mentions)
         if not (self.just_over and reading.corrects and denies and not reading.symptoms):
             return ()
         return self.just_over

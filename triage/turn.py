@@ -261,12 +261,11 @@ def read_turn(text: str, reading: MessageReading, intent: Optional[str], story: 
         return Turn(told.story, (said, ASK_FOR_SYMPTOM), answered=True, asked_what_they_notice=True)
     if told.resolved and result is None and reading.says_it_stopped and not reading.says_not_fine \
             and not reading.says_something_wrong:
-        # "it bled", then "it's stopped" and nothing else told (Story.stopped_by): a spot healing as expected, with the
-        # warning check first. Not "the blister on my eyelid has flattened", nor a bleeding on a blood thinner.
-        healing = replace(told, story=replace(told.story, symptoms=(HEALING_WELL,), latest=(HEALING_WELL,)))
-        healing_result = assistant.assess(healing.story)
-        if healing_result is not None:
-            return assess_story(healing, healing_result, language, clinic_id, assistant)
+        # "it bled", then "it's stopped" and nothing else told (Story.stopped_by). Not "the blister on my eyelid has
+        # flattened", nor a bleeding on a blood thinner.
+        healing = healing_well(told, (), language, clinic_id, assistant)
+        if healing is not None:
+            return healing
     if intent == EMERGENCY_INTENT and only_a_figure_of_speech(text, reading, assistant):
         intent = "inform"  # told to the story like any other statement
     return without_assessment(reading, told, intent, confidence, language, asked_what_they_notice, clinic_id,
@@ -341,6 +340,17 @@ def assess_story(told: Told, result: TriageResult, language: Optional[str], clin
                 asked_what_they_notice=False)
 
 
+def healing_well(told: Told, settled: Tuple[str, ...], language: Optional[str], clinic_id: Optional[str],
+                 assistant: Assistant) -> Optional[Turn]:
+    """A spot healing as expected, the signs said to have settled kept as earlier: its outcome, with the warning check
+    first; None when the rules have nothing to say of it."""
+    story = told.story
+    healing = replace(told, story=replace(story, symptoms=(HEALING_WELL,), latest=(HEALING_WELL,),
+                                          earlier=tuple(dict.fromkeys(story.earlier + settled))))
+    result = assistant.assess(healing.story)
+    return None if result is None else assess_story(healing, result, language, clinic_id, assistant)
+
+
 def without_assessment(reading: MessageReading, told: Told, intent: Optional[str], confidence: float,
                        language: Optional[str], asked_what_they_notice: bool, clinic_id: Optional[str],
                        assistant: Assistant) -> Turn:
@@ -372,11 +382,9 @@ def without_assessment(reading: MessageReading, told: Told, intent: Optional[str
     about_the_spot = is_about_the_spot(intent or "", reading)
     settled = settles_as_expected(reading, story, assistant.sites_a_blister_needs_a_doctor)
     if settled or tells_it_is_healing_well(reading, story, about_the_spot or asked_what_they_notice):
-        healing = replace(told, story=replace(story, symptoms=(HEALING_WELL,), latest=(HEALING_WELL,),
-                                              earlier=tuple(dict.fromkeys(story.earlier + settled))))
-        result = assistant.assess(healing.story)
-        if result is not None:
-            return assess_story(healing, result, None, clinic_id, assistant)
+        healing = healing_well(told, settled, None, clinic_id, assistant)
+        if healing is not None:
+            return healing
     # After "what do you notice?", a message that gives no symptom: the story's outcome again if there is one;
     # else asked again, with the buttons, once after a message of context ("she threw a fit in the car park"),
     # twice in all after facts ("skin tag", "yesterday"), never after "not sure", "none of those" or "something

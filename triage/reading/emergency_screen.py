@@ -83,9 +83,8 @@ class EmergencyScreen:
         self.history_cancelled_by = set(context.history_cancelled_by)
         self.now_words = set(context.now_words) | self.present_markers
         self.other_sense_after = {word: set(nexts) for word, nexts in context.other_sense_after.items()}
-        self.other_sense_before = {word: set(befores) for word, befores in context.other_sense_before.items()}
-        self.other_sense_colours = set(context.other_sense_colours)
-        self.other_sense_list_joiners = set(context.other_sense_list_joiners)
+        self.sight_words, self.sight_verbs = set(context.the_sight.words), set(context.the_sight.verbs)
+        self.sight_colours, self.list_joiners = set(context.the_sight.colours), set(context.the_sight.list_joiners)
         self.strangers, self.stranger_openers = set(context.strangers), set(context.stranger_openers)
         self.not_a_stranger_beside = set(context.not_a_stranger_beside)
         self.long_lasting_after = {sign: list(phrases) for sign, phrases in context.long_lasting_after.items()}
@@ -353,9 +352,9 @@ class EmergencyScreen:
         and everything went blue")."""
         doc, start = sign.doc, sign.start
         before = doc[start - 1].lower_ if start > sign.sent.start else ""
-        listed = start - 2 >= sign.sent.start and doc[start - 2].lower_ in self.other_sense_list_joiners
-        return (before in self.other_sense_before.get(sign[0].lower_, set()) and not listed
-                and sign[-1].lower_ in self.other_sense_colours)
+        listed = start - 2 >= sign.sent.start and doc[start - 2].lower_ in self.list_joiners
+        return (before in self.sight_words and sign[0].lower_ in self.sight_verbs and not listed
+                and sign[-1].lower_ in self.sight_colours)
 
     def of_a_stranger(self, sign: Span) -> bool:
         """"some bloke's throat swelled up": a body part told as a stranger's, in a message that does not say the

@@ -35,6 +35,14 @@ class PatternFile(Strict):
     FILE: ClassVar[str]
 
 
+class TheSight(Strict):
+    """"everything went grey": the sight, not a colour of the skin (emergency_screen.py)."""
+    words: Words
+    verbs: Words
+    colours: Words
+    list_joiners: Words
+
+
 class EmergencyContext(PatternFile):
     """When an emergency sign is set aside (emergency_screen.py)."""
     FILE = "emergency_context.yml"
@@ -83,9 +91,7 @@ class EmergencyContext(PatternFile):
     condition_history_words: Words
     condition_now_words: Words
     other_sense_after: Dict[StrictStr, Words]
-    other_sense_before: Dict[StrictStr, Words]
-    other_sense_colours: Words
-    other_sense_list_joiners: Words
+    the_sight: "TheSight"
     strangers: Words
     stranger_openers: Words
     not_a_stranger_beside: Words
